@@ -1,0 +1,36 @@
+package org.rectifyflow.notification;
+
+/**
+ * Tells people about something that needs their attention: an in-app notification for
+ * each recipient and, where the recipient has a mail address, a mail through the outbox.
+ * Everything is written in the caller's transaction; mail delivery happens later and
+ * never rolls the caller back.
+ */
+public interface Notifier {
+
+	/**
+	 * Notifies one user.
+	 * @param userId the Camunda user id
+	 * @param text the Chinese text shown to the user
+	 * @param link a relative link to the item (may be {@code null})
+	 */
+	void notifyUser(String userId, String text, String link);
+
+	/**
+	 * Notifies every member of a Camunda group.
+	 * @param groupId the Camunda group id
+	 * @param text the Chinese text shown to the members
+	 * @param link a relative link to the item (may be {@code null})
+	 */
+	void notifyGroup(String groupId, String text, String link);
+
+	/**
+	 * Sends a mail to an address outside the organisation (for example a higher-level
+	 * commission).
+	 * @param address the mail address
+	 * @param subject the subject
+	 * @param body the plain-text body
+	 */
+	void mailExternal(String address, String subject, String body);
+
+}

@@ -1,0 +1,75 @@
+package org.rectifyflow.organisation;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Read access to the organisation: units, their leaders and staff (members of the unit's
+ * group).
+ */
+@Service
+@Transactional(readOnly = true)
+public class OrganisationService {
+
+	private final UnitRepository units;
+
+	private final IdentityService identityService;
+
+	OrganisationService(UnitRepository units, IdentityService identityService) {
+		this.units = units;
+		this.identityService = identityService;
+	}
+
+	/**
+	 * @return the active units ordered by code
+	 */
+	public List<Unit> activeUnits() {
+		return this.units.findByActiveTrueOrderByCode();
+	}
+
+	/**
+	 * @param code the unit code
+	 * @return the unit, if it exists
+	 */
+	public Optional<Unit> findUnit(String code) {
+		return (code != null) ? this.units.findById(code) : Optional.empty();
+	}
+
+	/**
+	 * @param code the unit code
+	 * @return the user ids of the unit's staff, ordered
+	 */
+	public List<String> staffOf(String code) {
+		return this.identityService.createUserQuery()
+			.memberOfGroup(Unit.GROUP_PREFIX + code)
+			.orderByUserId()
+			.asc()
+			.list()
+			.stream()
+			.map(User::getId)
+			.toList();
+	}
+
+	/**
+	 * @param userId a user id
+	 * @return the codes of the units whose group the user belongs to
+	 */
+	public List<String> unitsOf(String userId) {
+		return this.identityService.createGroupQuery()
+			.groupMember(userId)
+			.list()
+			.stream()
+			.map(g -> g.getId())
+			.filter(id -> id.startsWith(Unit.GROUP_PREFIX))
+			.map(id -> id.substring(Unit.GROUP_PREFIX.length()))
+			.sorted()
+			.toList();
+	}
+
+}
