@@ -5,7 +5,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * rectify-flow: the campaign against formalism and bureaucratism as executable BPMN on Camunda 7.
+ * rectify-flow: the campaign against formalism and bureaucratism as executable BPMN on
+ * Camunda 7.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
