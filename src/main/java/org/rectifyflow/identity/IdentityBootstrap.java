@@ -1,0 +1,214 @@
+package org.rectifyflow.identity;
+
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.rectifyflow.audit.AuditService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Makes sure, at every start, that the role groups, the administrator and the baseline
+ * Camunda authorizations exist. Idempotent: existing users, groups and grants are left as
+ * they are.
+ * <p>
+ * The administrator gets its password from configuration; without one, a random password
+ * is generated when the account is first created and printed once. There is never an
+ * admin/admin.
+ */
+@Component
+@Order(IdentityBootstrap.ORDER)
+class IdentityBootstrap implements ApplicationRunner {
+
+	static final int ORDER = 0;
+
+	private static final Logger log = LoggerFactory.getLogger(IdentityBootstrap.class);
+
+	private static final String ALL = Authorization.ANY;
+
+	private final IdentityService identityService;
+
+	private final AuthorizationService authorizationService;
+
+	private final IdentityProperties properties;
+
+	private final AuditService audit;
+
+	IdentityBootstrap(IdentityService identityService, AuthorizationService authorizationService,
+			IdentityProperties properties, AuditService audit) {
+		this.identityService = identityService;
+		this.authorizationService = authorizationService;
+		this.properties = properties;
+		this.audit = audit;
+	}
+
+	@Override
+	@Transactional
+	public void run(ApplicationArguments args) {
+		Roles.NAMES.forEach((id, name) -> ensureGroup(id, name, Roles.ADMIN.equals(id) ? "SYSTEM" : "WORKFLOW"));
+		grantAdministrators();
+		grantBaseline();
+		grantStarters(this.properties.authorization().starters());
+		if (!this.properties.demo().enabled()) {
+			ensureAdmin(this.properties.admin().user(), this.properties.admin().password());
+		}
+	}
+
+	void ensureGroup(String id, String name, String type) {
+		if (this.identityService.createGroupQuery().groupId(id).count() > 0) {
+			return;
+		}
+		Group group = this.identityService.newGroup(id);
+		group.setName(name);
+		group.setType(type);
+		this.identityService.saveGroup(group);
+		this.audit.recordAs(AuditService.SYSTEM, "GROUP_CREATED", "group", id, null, name, null);
+	}
+
+	private void ensureAdmin(String userId, String configuredPassword) {
+		if (this.identityService.createUserQuery().userId(userId).count() > 0) {
+			ensureMembership(userId, Roles.ADMIN);
+			return;
+		}
+		boolean generated = configuredPassword == null || configuredPassword.isBlank();
+		String password = generated ? randomPassword() : configuredPassword;
+		User admin = this.identityService.newUser(userId);
+		admin.setFirstName("系统");
+		admin.setLastName("管理员");
+		admin.setPassword(password);
+		this.identityService.saveUser(admin);
+		ensureMembership(userId, Roles.ADMIN);
+		this.audit.recordAs(AuditService.SYSTEM, "USER_CREATED", "user", userId, null, "administrator", null);
+		if (generated) {
+			String banner = """
+
+					==================================================================
+					 rectify-flow administrator account created
+					   user:     %s
+					   password: %s
+					 This password is shown only once. Change it in Camunda Admin.
+					==================================================================
+					""".formatted(userId, password);
+			System.out.println(banner);
+			log.warn("Administrator '{}' created with a generated password (printed once on standard output)", userId);
+		}
+		else {
+			log.info("Administrator '{}' created with the configured password", userId);
+		}
+	}
+
+	void ensureMembership(String userId, String groupId) {
+		if (this.identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
+			this.identityService.createMembership(userId, groupId);
+		}
+	}
+
+	private void grantAdministrators() {
+		for (Resources resource : Resources.values()) {
+			grantGroup(Roles.ADMIN, resource, ALL, Permissions.ALL);
+		}
+	}
+
+	private void grantBaseline() {
+		// Every user may use Tasklist and read users, groups and process definitions
+		// (names and
+		// diagrams); which tasks a user sees is decided per task by its candidate groups.
+		grantGlobal(Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+		grantGlobal(Resources.USER, ALL, Permissions.READ);
+		grantGlobal(Resources.GROUP, ALL, Permissions.READ);
+		grantGlobal(Resources.PROCESS_DEFINITION, ALL, Permissions.READ);
+		grantGlobal(Resources.DECISION_DEFINITION, ALL, Permissions.READ);
+		for (String group : Roles.COCKPIT_GROUPS) {
+			grantGroup(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+			grantGroup(group, Resources.PROCESS_DEFINITION, ALL, Permissions.READ, Permissions.READ_INSTANCE,
+					Permissions.READ_HISTORY);
+			grantGroup(group, Resources.PROCESS_INSTANCE, ALL, Permissions.READ);
+			grantGroup(group, Resources.DECISION_DEFINITION, ALL, Permissions.READ, Permissions.READ_HISTORY);
+			grantGroup(group, Resources.DECISION_REQUIREMENTS_DEFINITION, ALL, Permissions.READ);
+			grantGroup(group, Resources.DEPLOYMENT, ALL, Permissions.READ);
+		}
+	}
+
+	private void grantStarters(Map<String, List<String>> starters) {
+		starters.forEach((processKey, groups) -> groups.forEach((group) -> {
+			ensureGroup(group, group, "WORKFLOW");
+			grantGroup(group, Resources.PROCESS_DEFINITION, processKey, Permissions.READ, Permissions.CREATE_INSTANCE);
+			grantGroup(group, Resources.PROCESS_INSTANCE, ALL, Permissions.CREATE);
+		}));
+	}
+
+	private void grantGlobal(Resource resource, String resourceId, Permission... permissions) {
+		Authorization existing = this.authorizationService.createAuthorizationQuery()
+			.authorizationType(Authorization.AUTH_TYPE_GLOBAL)
+			.resourceType(resource)
+			.resourceId(resourceId)
+			.singleResult();
+		Authorization authorization = (existing != null) ? existing
+				: this.authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
+		authorization.setUserId(ALL);
+		save(authorization, resource, resourceId, permissions);
+	}
+
+	/**
+	 * Grants the permissions to a group, adding to an existing grant for the same
+	 * resource.
+	 * @param groupId the group
+	 * @param resource the resource type
+	 * @param resourceId the resource id or {@code *}
+	 * @param permissions the permissions to add
+	 */
+	void grantGroup(String groupId, Resource resource, String resourceId, Permission... permissions) {
+		Authorization existing = this.authorizationService.createAuthorizationQuery()
+			.authorizationType(Authorization.AUTH_TYPE_GRANT)
+			.groupIdIn(groupId)
+			.resourceType(resource)
+			.resourceId(resourceId)
+			.singleResult();
+		Authorization authorization = (existing != null) ? existing
+				: this.authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+		authorization.setGroupId(groupId);
+		save(authorization, resource, resourceId, permissions);
+	}
+
+	private void save(Authorization authorization, Resource resource, String resourceId, Permission... permissions) {
+		boolean changed = authorization.getId() == null;
+		authorization.setResource(resource);
+		authorization.setResourceId(resourceId);
+		for (Permission permission : permissions) {
+			if (!authorization.isPermissionGranted(permission)) {
+				authorization.addPermission(permission);
+				changed = true;
+			}
+		}
+		if (changed) {
+			this.authorizationService.saveAuthorization(authorization);
+		}
+	}
+
+	private static String randomPassword() {
+		String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+		SecureRandom random = new SecureRandom();
+		StringBuilder password = new StringBuilder(20);
+		for (int i = 0; i < 20; i++) {
+			password.append(alphabet.charAt(random.nextInt(alphabet.length())));
+		}
+		return password.toString();
+	}
+
+}

@@ -1,0 +1,45 @@
+package org.rectifyflow.identity;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Identity settings.
+ *
+ * @param admin the administrator account outside the demo data
+ * @param demo whether the demo organisation (users with password "demo") is loaded
+ * @param authorization which groups may start which processes
+ */
+@ConfigurationProperties("rectify")
+record IdentityProperties(@DefaultValue Admin admin, @DefaultValue Demo demo,
+		@DefaultValue Authorization authorization) {
+
+	/**
+	 * @param user the administrator's user id
+	 * @param password the password; when blank, a random one is generated and printed
+	 * once
+	 */
+	record Admin(@DefaultValue("admin") String user, String password) {
+	}
+
+	/**
+	 * @param enabled load the demo organisation (embedded default only)
+	 */
+	record Demo(@DefaultValue("false") boolean enabled) {
+	}
+
+	/**
+	 * @param starters process definition key to the groups that may start it
+	 */
+	record Authorization(Map<String, List<String>> starters) {
+
+		Authorization {
+			starters = (starters != null) ? starters : Map.of();
+		}
+
+	}
+
+}

@@ -1,0 +1,48 @@
+package org.rectifyflow.identity;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The role groups of the organisation (Camunda groups), with their Chinese names.
+ */
+public final class Roles {
+
+	public static final String PARTY_GROUP = "party-group";
+
+	public static final String CAMPAIGN_OFFICE = "campaign-office";
+
+	public static final String DISCIPLINE_GROUP = "discipline-group";
+
+	public static final String DISCIPLINE_LEAD = "discipline-lead";
+
+	public static final String SUPERVISORS = "supervisors";
+
+	public static final String UNIT_LEADERS = "unit-leaders";
+
+	/** Camunda's administrator group. */
+	public static final String ADMIN = "camunda-admin";
+
+	static final Map<String, String> NAMES;
+
+	static {
+		Map<String, String> names = new LinkedHashMap<>();
+		names.put(PARTY_GROUP, "局党组");
+		names.put(CAMPAIGN_OFFICE, "整治办");
+		names.put(DISCIPLINE_GROUP, "派驻纪检组");
+		names.put(DISCIPLINE_LEAD, "纪检组组长");
+		names.put(SUPERVISORS, "督办");
+		names.put(UNIT_LEADERS, "二级单位负责人");
+		names.put(ADMIN, "系统管理员");
+		NAMES = java.util.Collections.unmodifiableMap(names);
+	}
+
+	/** Groups whose members watch the campaign in Cockpit. */
+	static final List<String> COCKPIT_GROUPS = List.of(PARTY_GROUP, CAMPAIGN_OFFICE, DISCIPLINE_GROUP, DISCIPLINE_LEAD,
+			SUPERVISORS);
+
+	private Roles() {
+	}
+
+}

@@ -1,0 +1,107 @@
+package org.rectifyflow.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
+import org.camunda.bpm.engine.rest.exception.RestException;
+
+import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.stereotype.Component;
+
+/**
+ * Engine errors that are the caller's fault reach REST clients (and Tasklist, which shows
+ * the {@code message}) as 409 or 403 with a Chinese and English message, never as 500.
+ * The body keeps Camunda's error format ({@code type}, {@code message}).
+ */
+@Component
+class EngineRestExceptionMappers implements ResourceConfigCustomizer {
+
+	static final String CLAIMED_ZH = "该任务已被其他人认领，请刷新后重试。";
+
+	static final String CONCURRENT_ZH = "该事项已被他人同时修改，请刷新后重试。";
+
+	static final String FORBIDDEN_ZH = "您没有执行此操作的权限。";
+
+	@Override
+	public void customize(org.glassfish.jersey.server.ResourceConfig config) {
+		config.register(TaskAlreadyClaimedMapper.class);
+		config.register(OptimisticLockingMapper.class);
+		config.register(WrappedEngineExceptionMapper.class);
+	}
+
+	static Response conflictOrForbidden(Throwable error) {
+		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+			if (cause instanceof TaskAlreadyClaimedException) {
+				return response(Response.Status.CONFLICT, cause, CLAIMED_ZH);
+			}
+			if (cause instanceof OptimisticLockingException) {
+				return response(Response.Status.CONFLICT, cause, CONCURRENT_ZH);
+			}
+			if (cause instanceof AuthorizationException) {
+				return response(Response.Status.FORBIDDEN, cause, FORBIDDEN_ZH);
+			}
+			if (cause.getCause() == cause) {
+				break;
+			}
+		}
+		return null;
+	}
+
+	private static Response response(Response.Status status, Throwable cause, String messageZh) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("type", cause.getClass().getSimpleName());
+		body.put("message", messageZh + " / " + cause.getMessage());
+		body.put("code", null);
+		return Response.status(status).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
+	}
+
+	@Provider
+	@Priority(1)
+	static class TaskAlreadyClaimedMapper implements ExceptionMapper<TaskAlreadyClaimedException> {
+
+		@Override
+		public Response toResponse(TaskAlreadyClaimedException exception) {
+			return conflictOrForbidden(exception);
+		}
+
+	}
+
+	@Provider
+	@Priority(1)
+	static class OptimisticLockingMapper implements ExceptionMapper<OptimisticLockingException> {
+
+		@Override
+		public Response toResponse(OptimisticLockingException exception) {
+			return conflictOrForbidden(exception);
+		}
+
+	}
+
+	/**
+	 * Camunda's resources wrap some engine errors into a {@link RestException} with
+	 * status 500.
+	 */
+	@Provider
+	@Priority(1)
+	static class WrappedEngineExceptionMapper implements ExceptionMapper<RestException> {
+
+		@Override
+		public Response toResponse(RestException exception) {
+			Response mapped = (exception.getStatus() == null
+					|| exception.getStatus() == Response.Status.INTERNAL_SERVER_ERROR)
+							? conflictOrForbidden(exception.getCause()) : null;
+			return (mapped != null) ? mapped : ExceptionHandlerHelper.getInstance().getResponse(exception);
+		}
+
+	}
+
+}
