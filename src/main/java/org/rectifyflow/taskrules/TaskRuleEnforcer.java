@@ -1,0 +1,208 @@
+package org.rectifyflow.taskrules;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.rectifyflow.audit.AuditEventRepository;
+import org.rectifyflow.audit.AuditService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the task rules do on each task event; called by the listeners that
+ * {@link TaskRulesParseListener} attaches to every user task, inside the engine command
+ * and its transaction.
+ */
+@Component
+class TaskRuleEnforcer {
+
+	static final String FOUR_EYES_MESSAGE = "审批人不能是提出人本人（四眼原则）";
+
+	private static final Logger logger = LoggerFactory.getLogger(TaskRuleEnforcer.class);
+
+	private final ObjectProvider<TaskCompletionValidator> validators;
+
+	private final ApprovalOpinionService opinions;
+
+	private final AuditService audit;
+
+	private final AuditEventRepository auditEvents;
+
+	private final HistoryService historyService;
+
+	private final TaskService taskService;
+
+	TaskRuleEnforcer(ObjectProvider<TaskCompletionValidator> validators, ApprovalOpinionService opinions,
+			AuditService audit, AuditEventRepository auditEvents, HistoryService historyService,
+			TaskService taskService) {
+		this.validators = validators;
+		this.opinions = opinions;
+		this.audit = audit;
+		this.auditEvents = auditEvents;
+		this.historyService = historyService;
+		this.taskService = taskService;
+	}
+
+	void created(DelegateTask task, UserTaskRules rules) {
+		record(TaskRules.TASK_CREATED, task, null, task.getAssignee(), null);
+	}
+
+	void assigned(DelegateTask task, UserTaskRules rules) {
+		String assignee = task.getAssignee();
+		if (assignee != null && rules.hasFourEyes() && proposers(task, rules).contains(assignee)) {
+			throw fourEyesViolation(assignee, task);
+		}
+		record(TaskRules.TASK_ASSIGNED, task, previousAssignee(task), assignee, null);
+	}
+
+	void completing(DelegateTask task, UserTaskRules rules) {
+		TaskCompletion completion = completion(task, rules);
+		this.validators.orderedStream()
+			.filter((validator) -> validator.supports(completion.getProcessDefinitionKey(),
+					completion.getTaskDefinitionKey()))
+			.forEach((validator) -> validator.validate(completion));
+		if (rules.hasFourEyes()) {
+			String worker = AuditService.SYSTEM.equals(completion.getUserId()) ? task.getAssignee()
+					: completion.getUserId();
+			if (worker != null && proposers(task, rules).contains(worker)) {
+				throw fourEyesViolation(worker, task);
+			}
+		}
+		String decision = null;
+		String decisionVariable = rules.approvalDecisionVariable();
+		if (decisionVariable != null) {
+			decision = approve(completion, decisionVariable);
+		}
+		String details = details(task) + ", actor=" + completion.getUserId()
+				+ ((decision != null) ? ", decision=" + decision : "");
+		this.audit.recordAs(completion.getUserId(), TaskRules.TASK_COMPLETED, TaskRules.AUDIT_ITEM_TYPE, task.getId(),
+				task.getAssignee(), decision, details);
+	}
+
+	void deleted(DelegateTask task, UserTaskRules rules) {
+		record(TaskRules.TASK_DELETED, task, task.getAssignee(), null, "reason=" + task.getDeleteReason());
+	}
+
+	private String approve(TaskCompletion completion, String decisionVariable) {
+		if (completion.isBlank(decisionVariable)) {
+			throw new TaskRuleViolation("请选择审批结论", "the decision " + decisionVariable + " is missing");
+		}
+		if (completion.isBlank(TaskRules.OPINION_VARIABLE)) {
+			throw new TaskRuleViolation("请填写审批意见", "the approval opinion is missing");
+		}
+		String opinion = completion.string(TaskRules.OPINION_VARIABLE).strip();
+		if (opinion.codePointCount(0, opinion.length()) > TaskRules.OPINION_MAX_LENGTH) {
+			throw new TaskRuleViolation("审批意见不能超过" + TaskRules.OPINION_MAX_LENGTH + "个字",
+					"the approval opinion may not be longer than " + TaskRules.OPINION_MAX_LENGTH + " characters");
+		}
+		String decision = completion.string(decisionVariable);
+		this.opinions.record(completion, decision, opinion);
+		String comment = "审批结论：" + decision + "\n审批意见：" + opinion;
+		// The completing user may lack the permission to comment; the comment is the
+		// engine's own record of the completion, still attributed to that user.
+		withoutAuthorization(() -> this.taskService.createComment(completion.getTaskId(),
+				completion.getProcessInstanceId(), comment));
+		return decision;
+	}
+
+	/**
+	 * The users who may not work on the task: whoever completed one of the
+	 * {@value TaskRules#FOUR_EYES} tasks, and the user named by
+	 * {@value TaskRules#FOUR_EYES_VARIABLE}.
+	 */
+	private Set<String> proposers(DelegateTask task, UserTaskRules rules) {
+		Set<String> proposers = new LinkedHashSet<>();
+		String variable = rules.fourEyesVariable();
+		if (variable != null && task.getVariable(variable) != null) {
+			proposers.add(String.valueOf(task.getVariable(variable)));
+		}
+		List<String> taskKeys = rules.fourEyesTasks();
+		if (!taskKeys.isEmpty()) {
+			// Unfiltered by the current user's history permissions: the rule must see
+			// every
+			// completer.
+			List<HistoricTaskInstance> done = withoutAuthorization(
+					() -> this.historyService.createHistoricTaskInstanceQuery()
+						.processInstanceId(task.getProcessInstanceId())
+						.taskDefinitionKeyIn(taskKeys.toArray(String[]::new))
+						.finished()
+						.list());
+			for (HistoricTaskInstance historic : done) {
+				if (historic.getAssignee() != null) {
+					proposers.add(historic.getAssignee());
+				}
+				// A task completed without being claimed has no assignee; the audit trail
+				// knows who completed it.
+				this.auditEvents.findByItemTypeAndItemIdOrderByIdAsc(TaskRules.AUDIT_ITEM_TYPE, historic.getId())
+					.stream()
+					.filter((event) -> TaskRules.TASK_COMPLETED.equals(event.getAction()))
+					.filter((event) -> !AuditService.SYSTEM.equals(event.getActor()))
+					.forEach((event) -> proposers.add(event.getActor()));
+			}
+		}
+		return proposers;
+	}
+
+	private TaskRuleViolation fourEyesViolation(String userId, DelegateTask task) {
+		logger.info("Four-eyes rule refused user {} on task {} ({})", userId, task.getId(),
+				task.getTaskDefinitionKey());
+		return new TaskRuleViolation(FOUR_EYES_MESSAGE,
+				"user " + userId + " proposed this matter and may not approve it (four-eyes principle)");
+	}
+
+	private TaskCompletion completion(DelegateTask task, UserTaskRules rules) {
+		DelegateExecution execution = task.getExecution();
+		return new TaskCompletion(processDefinitionKey(task), task.getTaskDefinitionKey(), task.getId(), task.getName(),
+				task.getProcessInstanceId(), (execution != null) ? execution.getProcessBusinessKey() : null,
+				this.audit.currentActor(), task.getAssignee(), rules.properties(), task);
+	}
+
+	private void record(String action, DelegateTask task, String before, String after, String extra) {
+		this.audit.recordAs(this.audit.currentActor(), action, TaskRules.AUDIT_ITEM_TYPE, task.getId(), before, after,
+				details(task) + ((extra != null) ? ", " + extra : ""));
+	}
+
+	private static String details(DelegateTask task) {
+		DelegateExecution execution = task.getExecution();
+		return "processKey=" + processDefinitionKey(task) + ", businessKey="
+				+ ((execution != null) ? execution.getProcessBusinessKey() : null) + ", taskKey="
+				+ task.getTaskDefinitionKey();
+	}
+
+	private static String processDefinitionKey(DelegateTask task) {
+		if (task.getExecution() instanceof ExecutionEntity execution && execution.getProcessDefinition() != null) {
+			return execution.getProcessDefinition().getKey();
+		}
+		return null;
+	}
+
+	private static String previousAssignee(DelegateTask task) {
+		if (task instanceof TaskEntity entity) {
+			var change = entity.getPropertyChanges().get(TaskEntity.ASSIGNEE);
+			if (change != null && change.getOrgValue() != null) {
+				return String.valueOf(change.getOrgValue());
+			}
+		}
+		return null;
+	}
+
+	private static <T> T withoutAuthorization(Callable<T> action) {
+		CommandContext context = Context.getCommandContext();
+		return context.runWithoutAuthorization(action);
+	}
+
+}

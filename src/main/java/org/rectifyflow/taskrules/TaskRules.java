@@ -1,0 +1,62 @@
+package org.rectifyflow.taskrules;
+
+/**
+ * Names of the BPMN extension properties ({@code camunda:properties} on a user task) that
+ * the engine enforces on every user task, and the audit actions it records.
+ */
+public final class TaskRules {
+
+	/**
+	 * Comma-separated variable names that must be present and non-blank on completion.
+	 */
+	public static final String REQUIRED = "rf:required";
+
+	/** Comma-separated date variables that may not lie in the past (engine clock). */
+	public static final String NOT_PAST = "rf:notPast";
+
+	/** Prefix of {@code rf:maxLength:<variable>} = maximum number of characters. */
+	public static final String MAX_LENGTH_PREFIX = "rf:maxLength:";
+
+	/**
+	 * Prefix of {@code rf:label:<variable>} = the Chinese field label used in messages.
+	 */
+	public static final String LABEL_PREFIX = "rf:label:";
+
+	/**
+	 * Comma-separated task definition keys of the same process instance whose completers
+	 * may neither claim nor complete this task.
+	 */
+	public static final String FOUR_EYES = "rf:fourEyes";
+
+	/**
+	 * Name of a process variable holding the proposer's user id (four-eyes principle).
+	 */
+	public static final String FOUR_EYES_VARIABLE = "rf:fourEyesVariable";
+
+	/**
+	 * Marks an approval task; the value is the name of its decision variable. The task
+	 * must be completed with a non-blank {@link #OPINION_VARIABLE}.
+	 */
+	public static final String APPROVAL = "rf:approval";
+
+	/** The variable holding the approval opinion (审批意见). */
+	public static final String OPINION_VARIABLE = "opinion";
+
+	/** Maximum length of an approval opinion. */
+	public static final int OPINION_MAX_LENGTH = 2000;
+
+	/** Audit item type of task events. */
+	public static final String AUDIT_ITEM_TYPE = "task";
+
+	public static final String TASK_CREATED = "TASK_CREATED";
+
+	public static final String TASK_ASSIGNED = "TASK_ASSIGNED";
+
+	public static final String TASK_COMPLETED = "TASK_COMPLETED";
+
+	public static final String TASK_DELETED = "TASK_DELETED";
+
+	private TaskRules() {
+	}
+
+}

@@ -1,0 +1,65 @@
+package org.rectifyflow.taskrules;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+
+/**
+ * Attaches the task rules to every user task of every deployed process, as built-in
+ * listeners: they run before the BPMN's own listeners and also when custom listeners are
+ * skipped.
+ */
+class TaskRulesParseListener extends AbstractBpmnParseListener {
+
+	private final Supplier<TaskRuleEnforcer> enforcer;
+
+	TaskRulesParseListener(Supplier<TaskRuleEnforcer> enforcer) {
+		this.enforcer = enforcer;
+	}
+
+	@Override
+	public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+		if (!(activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior)) {
+			return;
+		}
+		UserTaskRules rules = new UserTaskRules(extensionProperties(userTaskElement));
+		TaskDefinition definition = behavior.getTaskDefinition();
+		definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE,
+				(task) -> this.enforcer.get().created(task, rules));
+		definition.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT,
+				(task) -> this.enforcer.get().assigned(task, rules));
+		definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE,
+				(task) -> this.enforcer.get().completing(task, rules));
+		definition.addBuiltInTaskListener(TaskListener.EVENTNAME_DELETE,
+				(task) -> this.enforcer.get().deleted(task, rules));
+	}
+
+	static Map<String, String> extensionProperties(Element element) {
+		Map<String, String> properties = new LinkedHashMap<>();
+		Element extensions = element.element("extensionElements");
+		if (extensions == null) {
+			return properties;
+		}
+		Element container = extensions.elementNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "properties");
+		if (container == null) {
+			return properties;
+		}
+		for (Element property : container.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "property")) {
+			String name = property.attribute("name");
+			if (name != null) {
+				properties.put(name.trim(), property.attribute("value", ""));
+			}
+		}
+		return properties;
+	}
+
+}

@@ -1,0 +1,46 @@
+package org.rectifyflow.taskrules;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Enforces the task rules inside the engine, so they hold for the Java API, the engine
+ * REST API and Tasklist alike: a parse listener attaches them to every user task, and a
+ * command interceptor hands a {@link TaskRuleViolation} to the caller unwrapped.
+ */
+@Component
+class TaskRulesPlugin extends AbstractProcessEnginePlugin {
+
+	// Looked up lazily: the enforcer needs engine services, which need this plugin.
+	private final ObjectProvider<TaskRuleEnforcer> enforcer;
+
+	TaskRulesPlugin(ObjectProvider<TaskRuleEnforcer> enforcer) {
+		this.enforcer = enforcer;
+	}
+
+	@Override
+	public void preInit(ProcessEngineConfigurationImpl configuration) {
+		List<BpmnParseListener> parseListeners = new ArrayList<>();
+		if (configuration.getCustomPreBPMNParseListeners() != null) {
+			parseListeners.addAll(configuration.getCustomPreBPMNParseListeners());
+		}
+		parseListeners.add(new TaskRulesParseListener(this.enforcer::getObject));
+		configuration.setCustomPreBPMNParseListeners(parseListeners);
+
+		List<CommandInterceptor> interceptors = new ArrayList<>();
+		if (configuration.getCustomPreCommandInterceptorsTxRequired() != null) {
+			interceptors.addAll(configuration.getCustomPreCommandInterceptorsTxRequired());
+		}
+		interceptors.add(new TaskRuleViolationInterceptor());
+		configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+	}
+
+}
