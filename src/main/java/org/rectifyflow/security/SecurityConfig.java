@@ -48,7 +48,8 @@ class SecurityConfig {
 	@Bean
 	@Order(1)
 	SecurityFilterChain engineRestChain(HttpSecurity http) throws Exception {
-		http.securityMatcher("/engine-rest/**")
+		// Jersey serves /engine-rest outside Spring MVC, so match on the plain path.
+		http.securityMatcher(new AntPathRequestMatcher("/engine-rest/**"))
 			.authorizeHttpRequests((auth) -> auth.anyRequest().authenticated())
 			.httpBasic((basic) -> basic.authenticationEntryPoint(jsonUnauthorized()))
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -62,7 +63,7 @@ class SecurityConfig {
 	SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
 		CsrfTokenRequestAttributeHandler csrfHandler = new CsrfTokenRequestAttributeHandler();
 		csrfHandler.setCsrfRequestAttributeName(null);
-		http.securityMatcher("/api/**")
+		http.securityMatcher(new AntPathRequestMatcher("/api/**"))
 			.authorizeHttpRequests((auth) -> auth.requestMatchers("/api/public/**", "/api/docs", "/api/docs/**")
 				.permitAll()
 				.anyRequest()

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
+import org.rectifyflow.taskrules.TaskRuleViolation;
 
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.stereotype.Component;
@@ -40,6 +41,10 @@ class EngineRestExceptionMappers implements ResourceConfigCustomizer {
 
 	static Response conflictOrForbidden(Throwable error) {
 		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+			if (cause instanceof TaskRuleViolation violation) {
+				return body(Response.Status.BAD_REQUEST, violation,
+						violation.getMessage() + " / " + violation.getEnglishMessage());
+			}
 			if (cause instanceof TaskAlreadyClaimedException) {
 				return response(Response.Status.CONFLICT, cause, CLAIMED_ZH);
 			}
@@ -57,9 +62,13 @@ class EngineRestExceptionMappers implements ResourceConfigCustomizer {
 	}
 
 	private static Response response(Response.Status status, Throwable cause, String messageZh) {
+		return body(status, cause, messageZh + " / " + cause.getMessage());
+	}
+
+	private static Response body(Response.Status status, Throwable cause, String message) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("type", cause.getClass().getSimpleName());
-		body.put("message", messageZh + " / " + cause.getMessage());
+		body.put("message", message);
 		body.put("code", null);
 		return Response.status(status).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
 	}
@@ -96,9 +105,9 @@ class EngineRestExceptionMappers implements ResourceConfigCustomizer {
 
 		@Override
 		public Response toResponse(RestException exception) {
-			Response mapped = (exception.getStatus() == null
-					|| exception.getStatus() == Response.Status.INTERNAL_SERVER_ERROR)
-							? conflictOrForbidden(exception.getCause()) : null;
+			Response.Status status = exception.getStatus();
+			Response mapped = (status == null || status == Response.Status.INTERNAL_SERVER_ERROR
+					|| status == Response.Status.BAD_REQUEST) ? conflictOrForbidden(exception.getCause()) : null;
 			return (mapped != null) ? mapped : ExceptionHandlerHelper.getInstance().getResponse(exception);
 		}
 

@@ -3,7 +3,6 @@ package org.rectifyflow.taskrules;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -22,12 +21,10 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.rectifyflow.testsupport.TestModels;
 import org.rectifyflow.audit.AuditEvent;
 import org.rectifyflow.audit.AuditEventRepository;
 
@@ -94,8 +91,9 @@ class TaskRulesPluginTest {
 			.camundaCandidateGroups("staff")
 			.endEvent()
 			.done();
-		properties(form, TASK_ENTER, Map.of(TaskRules.REQUIRED, "title, deadline", TaskRules.LABEL_PREFIX + "title",
-				"标题", TaskRules.NOT_PAST, "deadline", TaskRules.MAX_LENGTH_PREFIX + "title", "10"));
+		TestModels.userTaskProperties(form, TASK_ENTER,
+				Map.of(TaskRules.REQUIRED, "title, deadline", TaskRules.LABEL_PREFIX + "title", "标题",
+						TaskRules.NOT_PAST, "deadline", TaskRules.MAX_LENGTH_PREFIX + "title", "10"));
 		BpmnModelInstance approval = Bpmn.createExecutableProcess(APPROVAL_PROCESS)
 			.camundaHistoryTimeToLive(180)
 			.startEvent()
@@ -107,7 +105,8 @@ class TaskRulesPluginTest {
 			.camundaCandidateGroups("reviewers")
 			.endEvent()
 			.done();
-		properties(approval, TASK_APPROVE, Map.of(TaskRules.APPROVAL, "decision", TaskRules.FOUR_EYES, TASK_PROPOSE));
+		TestModels.userTaskProperties(approval, TASK_APPROVE,
+				Map.of(TaskRules.APPROVAL, "decision", TaskRules.FOUR_EYES, TASK_PROPOSE));
 		BpmnModelInstance proposerVariable = Bpmn.createExecutableProcess(PROPOSER_VARIABLE_PROCESS)
 			.camundaHistoryTimeToLive(180)
 			.startEvent()
@@ -116,7 +115,7 @@ class TaskRulesPluginTest {
 			.camundaCandidateGroups("reviewers")
 			.endEvent()
 			.done();
-		properties(proposerVariable, TASK_APPROVE,
+		TestModels.userTaskProperties(proposerVariable, TASK_APPROVE,
 				Map.of(TaskRules.APPROVAL, "approved", TaskRules.FOUR_EYES_VARIABLE, "proposer"));
 		this.deploymentId = this.repositoryService.createDeployment()
 			.addModelInstance(FORM_PROCESS + ".bpmn", form)
@@ -388,18 +387,6 @@ class TaskRulesPluginTest {
 
 	private static Date tomorrow() {
 		return Date.from(LocalDate.now().plusDays(1).atStartOfDay(ZoneId.systemDefault()).toInstant());
-	}
-
-	private static void properties(BpmnModelInstance model, String taskId, Map<String, String> values) {
-		UserTask task = model.getModelElementById(taskId);
-		CamundaProperties container = model.newInstance(CamundaProperties.class);
-		new LinkedHashMap<>(values).forEach((name, value) -> {
-			CamundaProperty property = model.newInstance(CamundaProperty.class);
-			property.setCamundaName(name);
-			property.setCamundaValue(value);
-			container.getCamundaProperties().add(property);
-		});
-		task.builder().addExtensionElement(container);
 	}
 
 	@TestConfiguration
