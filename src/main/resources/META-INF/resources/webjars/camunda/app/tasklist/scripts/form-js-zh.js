@@ -194,14 +194,14 @@ function translateTextNode(node) {
     return;
   } else {
     for (const [selector, texts] of TEXTS) {
-      if (parent.matches(selector) && Object.prototype.hasOwnProperty.call(texts, text)) {
+      if (parent.closest(selector) && Object.prototype.hasOwnProperty.call(texts, text)) {
         translated = texts[text];
         break;
       }
     }
     if (translated === null) {
       for (const [selector, pattern, replace] of TEXT_PATTERNS) {
-        const match = parent.matches(selector) && pattern.exec(text);
+        const match = parent.closest(selector) && pattern.exec(text);
         if (match) {
           translated = replace(match);
           break;
