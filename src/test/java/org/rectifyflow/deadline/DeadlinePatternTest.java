@@ -210,6 +210,27 @@ class DeadlinePatternTest {
 	}
 
 	@Test
+	void shouldKeepAGivenDeadlineAndFallBackToTheConfiguredDefault() {
+		Instant given = at(2026, 10, 12, 9);
+		ProcessInstance withDeadline = this.runtimeService.startProcessInstanceByKey(DeadlineTemplateProcess.KEY, "T-7",
+				Map.of(DeadlinePattern.VAR_DEADLINE_AT, Date.from(given)));
+		assertThat(due(timer(withDeadline.getId(), DeadlinePattern.TIMER_DEADLINE_PASSED))).isEqualTo(given);
+		// One working day earlier, same time of day: the make-up Saturday 10-10.
+		assertThat(due(timer(withDeadline.getId(), DeadlinePattern.TIMER_REMINDER))).isEqualTo(at(2026, 10, 10, 9));
+
+		// Default 10 working days from Friday 09-18: 09-20..24 (5), 09-28..30 (8), 10-08,
+		// 10-09.
+		ProcessInstance byDefault = this.runtimeService.startProcessInstanceByKey(DeadlineTemplateProcess.KEY, "T-8");
+		assertThat(due(timer(byDefault.getId(), DeadlinePattern.TIMER_DEADLINE_PASSED))).isEqualTo(at(2026, 10, 9, 18));
+		assertThat(due(timer(byDefault.getId(), DeadlinePattern.TIMER_REMINDER))).isEqualTo(at(2026, 10, 8, 18));
+		assertThat(task(DeadlineTemplateProcess.TASK_WORK, byDefault)).isNotNull();
+		assertThat(this.taskService.createTaskQuery()
+			.processInstanceId(byDefault.getId())
+			.taskCandidateGroup("campaign-office")
+			.count()).isEqualTo(1);
+	}
+
+	@Test
 	void shouldNotRearmTimersWhenReviewReturnsTheWork() {
 		ProcessInstance work = start(DeadlineTemplateProcess.KEY, "T-4");
 		List<String> timers = timerIds(work.getId());
