@@ -1,0 +1,159 @@
+package org.rectifyflow.deadline;
+
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.rectifyflow.audit.AuditService;
+import org.rectifyflow.calendar.WorkingDayCalendar;
+import org.rectifyflow.engine.SystemAuthority;
+import org.rectifyflow.notification.Notifier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Raises one level of the escalation ladder for overdue work: a supervision notice, the
+ * overdue mark (process variable and {@link DeadlinePassed} event), a notification or an
+ * external mail, an audit entry, and the time of the next level.
+ */
+@Service
+public class EscalationService {
+
+	static final String ACTION_ESCALATED = "DEADLINE_ESCALATED";
+
+	static final String TASKLIST_LINK = "/camunda/app/tasklist/default/";
+
+	private static final Logger logger = LoggerFactory.getLogger(EscalationService.class);
+
+	private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+	private final EscalationProperties properties;
+
+	private final WorkingDayCalendar calendar;
+
+	private final SupervisionService supervision;
+
+	private final Notifier notifier;
+
+	private final AuditService audit;
+
+	private final ApplicationEventPublisher events;
+
+	private final RuntimeService runtimeService;
+
+	private final RepositoryService repositoryService;
+
+	private final SystemAuthority systemAuthority;
+
+	EscalationService(EscalationProperties properties, WorkingDayCalendar calendar, SupervisionService supervision,
+			Notifier notifier, AuditService audit, ApplicationEventPublisher events, RuntimeService runtimeService,
+			RepositoryService repositoryService, SystemAuthority systemAuthority) {
+		this.properties = properties;
+		this.calendar = calendar;
+		this.supervision = supervision;
+		this.notifier = notifier;
+		this.audit = audit;
+		this.events = events;
+		this.runtimeService = runtimeService;
+		this.repositoryService = repositoryService;
+		this.systemAuthority = systemAuthority;
+	}
+
+	/**
+	 * Raises a level for overdue work. Never completes or cancels the work itself.
+	 * @param processDefinitionKey the key of the overdue process (selects the chain)
+	 * @param processInstanceId the overdue process instance
+	 * @param businessKey its business key (may be {@code null})
+	 * @param level the level to raise, 1 when the deadline has just passed
+	 * @param deadline the deadline that passed
+	 * @param levelDueAt when this level was due (the deadline for level 1)
+	 * @return what was raised and when the next level is due
+	 */
+	@Transactional
+	public Escalation escalate(String processDefinitionKey, String processInstanceId, String businessKey, int level,
+			Instant deadline, Instant levelDueAt) {
+		String entry = this.properties.levelFor(processDefinitionKey, level);
+		String subject = subject(processDefinitionKey, businessKey, level);
+		String text = subject + "。办理期限 " + display(deadline) + " 已过，请督促办理。";
+		Escalation escalation;
+		if (entry.startsWith(EscalationProperties.EXTERNAL_PREFIX)) {
+			String name = entry.substring(EscalationProperties.EXTERNAL_PREFIX.length());
+			EscalationProperties.External recipient = this.properties.externalRecipient(name);
+			this.supervision.raiseToExternal(processDefinitionKey, processInstanceId, businessKey, level, name,
+					deadline);
+			this.notifier.mailExternal(recipient.getAddress(), "督办通知：" + subject,
+					((recipient.getName() != null) ? recipient.getName() + "：\n" : "") + text + "\n业务编号：" + businessKey
+							+ "\n流程实例：" + processInstanceId);
+			escalation = new Escalation(level, null, name, nextLevelAt(processDefinitionKey, levelDueAt), subject);
+		}
+		else {
+			this.supervision.raiseToGroup(processDefinitionKey, processInstanceId, businessKey, level, entry, deadline);
+			this.notifier.notifyGroup(entry, text, TASKLIST_LINK);
+			escalation = new Escalation(level, entry, null, nextLevelAt(processDefinitionKey, levelDueAt), subject);
+		}
+		this.systemAuthority
+			.run(() -> this.runtimeService.setVariable(processInstanceId, DeadlinePattern.VAR_OVERDUE, true));
+		this.events
+			.publishEvent(new DeadlinePassed(processDefinitionKey, processInstanceId, businessKey, level, deadline));
+		this.audit.record(ACTION_ESCALATED, "process-instance", processInstanceId, null,
+				"level " + level + " to " + entry);
+		logger.info("Escalated {} {} ({}) to level {}: {}", processDefinitionKey, processInstanceId, businessKey, level,
+				entry);
+		return escalation;
+	}
+
+	/**
+	 * When the level after one due at {@code levelDueAt} is due: the configured interval
+	 * in working days later, at close of business.
+	 * @param processDefinitionKey the key of the overdue process
+	 * @param levelDueAt when the current level was due
+	 * @return when the next level is due
+	 */
+	Instant nextLevelAt(String processDefinitionKey, Instant levelDueAt) {
+		ZonedDateTime due = levelDueAt.atZone(this.calendar.zone());
+		return this.calendar
+			.closeOfBusiness(
+					this.calendar.plusWorkingDays(due.toLocalDate(), this.properties.intervalFor(processDefinitionKey)))
+			.toInstant();
+	}
+
+	private String subject(String processDefinitionKey, String businessKey, int level) {
+		ProcessDefinition definition = this.systemAuthority
+			.call(() -> this.repositoryService.createProcessDefinitionQuery()
+				.processDefinitionKey(processDefinitionKey)
+				.latestVersion()
+				.singleResult());
+		String name = (definition != null && definition.getName() != null) ? definition.getName()
+				: processDefinitionKey;
+		return name + ((businessKey != null) ? "（" + businessKey + "）" : "") + "逾期，第" + level + "级督办";
+	}
+
+	private String display(Instant instant) {
+		return DISPLAY.format(instant.atZone(this.calendar.zone()));
+	}
+
+	/**
+	 * One raised level.
+	 *
+	 * @param level the level raised
+	 * @param group the escalation group given a 督办 task, or {@code null}
+	 * @param externalRecipient the external recipient mailed, or {@code null}
+	 * @param nextLevelAt when the next level is due
+	 * @param subject short Chinese text for the 督办 task's name
+	 */
+	public record Escalation(int level, String group, String externalRecipient, Instant nextLevelAt, String subject) {
+
+		public boolean external() {
+			return this.externalRecipient != null;
+		}
+
+	}
+
+}
