@@ -1,0 +1,21 @@
+package org.rectifyflow.testsupport;
+
+/**
+ * The administrator that {@link PostgresIntegrationTest} tests log in as.
+ */
+public final class TestAdmin {
+
+	/**
+	 * The admin user's name.
+	 */
+	public static final String USER = "admin";
+
+	/**
+	 * The admin user's password, set through {@code rectify.admin.password}.
+	 */
+	public static final String PASSWORD = "it-admin-Secret-1";
+
+	private TestAdmin() {
+	}
+
+}
