@@ -1,0 +1,98 @@
+package org.rectifyflow.attachment;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.util.List;
+
+import org.springframework.core.io.Resource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Upload, list and download attachments.
+ */
+@RestController
+@RequestMapping("/api/attachments")
+class AttachmentController {
+
+	private final AttachmentService service;
+
+	AttachmentController(AttachmentService service) {
+		this.service = service;
+	}
+
+	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	ResponseEntity<AttachmentView> upload(Principal principal, @RequestParam("file") MultipartFile file,
+			@RequestParam String itemType, @RequestParam String itemId) {
+		Attachment attachment = this.service.upload(itemType, itemId, file, principal.getName());
+		return ResponseEntity.created(URI.create("/api/attachments/" + attachment.getId()))
+			.body(AttachmentView.of(attachment));
+	}
+
+	@GetMapping
+	List<AttachmentView> list(Principal principal, @RequestParam String itemType, @RequestParam String itemId) {
+		return this.service.listVisibleTo(principal.getName(), itemType, itemId)
+			.stream()
+			.map(AttachmentView::of)
+			.toList();
+	}
+
+	@GetMapping("/{id}")
+	AttachmentView get(Principal principal, @PathVariable Long id) {
+		return AttachmentView.of(this.service.viewable(principal.getName(), id));
+	}
+
+	@GetMapping("/{id}/content")
+	ResponseEntity<Resource> content(Principal principal, @PathVariable Long id) {
+		this.service.viewable(principal.getName(), id);
+		AttachmentContent content = this.service.open(id);
+		Attachment attachment = content.attachment();
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(attachment.getContentType()))
+			.contentLength(attachment.getSize())
+			.header(HttpHeaders.CONTENT_DISPOSITION, contentDisposition(attachment.getFileName()))
+			.header("X-Content-Type-Options", "nosniff")
+			.cacheControl(CacheControl.noStore().cachePrivate())
+			.body(content.content());
+	}
+
+	/**
+	 * {@code attachment} with an ASCII fallback name and the real name encoded as in RFC
+	 * 5987 / RFC 6266 ({@code filename*=UTF-8''...}).
+	 */
+	static String contentDisposition(String fileName) {
+		StringBuilder ascii = new StringBuilder();
+		for (char c : fileName.toCharArray()) {
+			ascii.append((c >= 0x20 && c < 0x7F && c != '"' && c != '\\') ? c : '_');
+		}
+		return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encodeRfc5987(fileName);
+	}
+
+	private static String encodeRfc5987(String value) {
+		StringBuilder encoded = new StringBuilder();
+		for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+			int c = b & 0xFF;
+			if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+					|| "!#$&+-.^_`|~".indexOf(c) >= 0) {
+				encoded.append((char) c);
+			}
+			else {
+				encoded.append('%')
+					.append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+					.append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
+			}
+		}
+		return encoded.toString();
+	}
+
+}

@@ -1,0 +1,73 @@
+package org.rectifyflow.attachment;
+
+import java.security.Principal;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The upload page that task forms link to (Camunda Forms have no file field).
+ */
+@Controller
+@RequestMapping("/attachments/upload")
+class AttachmentPageController {
+
+	private final AttachmentService service;
+
+	AttachmentPageController(AttachmentService service) {
+		this.service = service;
+	}
+
+	@GetMapping
+	String page(Principal principal, @RequestParam(defaultValue = "") String itemType,
+			@RequestParam(defaultValue = "") String itemId, Model model, HttpServletResponse response) {
+		model.addAttribute("itemType", itemType);
+		model.addAttribute("itemId", itemId);
+		model.addAttribute("maxSize", AttachmentService.formatSize(this.service.maxBytes()));
+		model.addAttribute("allowedTypes", String.join("、", this.service.allowedExtensions()));
+		model.addAttribute("accept", "." + String.join(",.", this.service.allowedExtensions()));
+		List<Attachment> attachments = List.of();
+		boolean canAttach = false;
+		try {
+			attachments = this.service.listVisibleTo(principal.getName(), itemType, itemId);
+			canAttach = this.service.canAttach(principal.getName(), itemType, itemId);
+		}
+		catch (AttachmentRejectedException ex) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			model.addAttribute("error", ex.getMessage());
+		}
+		catch (AttachmentAccessDeniedException ex) {
+			response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+			model.addAttribute("error", ex.getMessage());
+		}
+		model.addAttribute("attachments", attachments);
+		model.addAttribute("canAttach", canAttach);
+		return "attachment/upload";
+	}
+
+	@PostMapping
+	String upload(Principal principal, @RequestParam(name = "file", required = false) MultipartFile file,
+			@RequestParam(defaultValue = "") String itemType, @RequestParam(defaultValue = "") String itemId,
+			RedirectAttributes redirect) {
+		try {
+			Attachment attachment = this.service.upload(itemType, itemId, file, principal.getName());
+			redirect.addFlashAttribute("message", "已上传：" + attachment.getFileName());
+		}
+		catch (AttachmentRejectedException | AttachmentAccessDeniedException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		redirect.addAttribute("itemType", itemType);
+		redirect.addAttribute("itemId", itemId);
+		return "redirect:/attachments/upload";
+	}
+
+}

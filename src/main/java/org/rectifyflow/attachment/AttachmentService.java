@@ -1,0 +1,314 @@
+package org.rectifyflow.attachment;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.rectifyflow.audit.AuditService;
+import org.rectifyflow.engine.SystemAuthority;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Stores, lists and opens attachments, and decides who may see and add them (through the
+ * {@link AttachmentAccessPolicy} of the item type). The {@code store}, {@code list} and
+ * {@code open} methods do not check access: a feature calling them decides itself.
+ */
+@Service
+@Transactional(readOnly = true)
+public class AttachmentService {
+
+	private static final Logger log = LoggerFactory.getLogger(AttachmentService.class);
+
+	private static final Pattern ITEM_TYPE = Pattern.compile("[a-z][a-z0-9-]{0,31}");
+
+	private static final Pattern ITEM_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
+
+	private final AttachmentRepository attachments;
+
+	private final AttachmentStorage storage;
+
+	private final AttachmentProperties properties;
+
+	private final ObjectProvider<AttachmentAccessPolicy> policies;
+
+	private final IdentityService identityService;
+
+	private final SystemAuthority systemAuthority;
+
+	private final AuditService audit;
+
+	private final Set<String> allowedExtensions;
+
+	private final Clock clock;
+
+	AttachmentService(AttachmentRepository attachments, AttachmentStorage storage, AttachmentProperties properties,
+			ObjectProvider<AttachmentAccessPolicy> policies, IdentityService identityService,
+			SystemAuthority systemAuthority, AuditService audit) {
+		this.attachments = attachments;
+		this.storage = storage;
+		this.properties = properties;
+		this.policies = policies;
+		this.identityService = identityService;
+		this.systemAuthority = systemAuthority;
+		this.audit = audit;
+		this.allowedExtensions = properties.allowedTypes()
+			.stream()
+			.map((t) -> t.strip().toLowerCase(Locale.ROOT))
+			.peek((t) -> FileType.forExtension(t)
+				.orElseThrow(() -> new IllegalStateException("rectify.attachments.allowed-types: unknown type " + t)))
+			.collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+		this.clock = Clock.systemDefaultZone();
+	}
+
+	/**
+	 * Stores an uploaded file. The file name is sanitised, the type must be allowed by
+	 * extension and by content, and the size must be within the limit; otherwise nothing
+	 * is stored. Writes an audit event on the item.
+	 * @param itemType the item type, e.g. {@code clue}
+	 * @param itemId the item id
+	 * @param file the uploaded file
+	 * @param userId the uploader
+	 * @return the stored attachment
+	 * @throws AttachmentRejectedException if the upload is refused
+	 */
+	@Transactional
+	public Attachment store(String itemType, String itemId, MultipartFile file, String userId) {
+		checkItem(itemType, itemId);
+		if (file == null || file.isEmpty()) {
+			throw new AttachmentRejectedException(AttachmentRejectedException.Reason.EMPTY, "文件为空，请选择要上传的文件");
+		}
+		if (file.getSize() > maxBytes()) {
+			throw tooLarge(maxBytes());
+		}
+		try (InputStream content = file.getInputStream()) {
+			return store(itemType, itemId, content, file.getOriginalFilename(), file.getContentType(), userId);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read the upload", ex);
+		}
+	}
+
+	/**
+	 * Stores content read from a stream (the stream is read to the end, not closed). The
+	 * stored media type is the one detected from the content; the declared one is only
+	 * compared for the log.
+	 * @param itemType the item type, e.g. {@code clue}
+	 * @param itemId the item id
+	 * @param content the content
+	 * @param fileName the original file name (sanitised before it is stored)
+	 * @param contentType the declared media type, may be {@code null}
+	 * @param userId the uploader
+	 * @return the stored attachment
+	 * @throws AttachmentRejectedException if the content is refused
+	 */
+	@Transactional
+	public Attachment store(String itemType, String itemId, InputStream content, String fileName, String contentType,
+			String userId) {
+		checkItem(itemType, itemId);
+		String name = FileNames.sanitise(fileName);
+		FileType type = allowedType(name);
+		AttachmentStorage.Upload upload = this.storage.receive(content, maxBytes());
+		String key;
+		try {
+			if (upload.size() == 0) {
+				throw new AttachmentRejectedException(AttachmentRejectedException.Reason.EMPTY, "文件为空，请选择要上传的文件");
+			}
+			if (!type.matches(upload.head())) {
+				throw new AttachmentRejectedException(AttachmentRejectedException.Reason.CONTENT_MISMATCH,
+						"文件内容与扩展名“." + FileNames.extension(name) + "”不符，已拒绝上传");
+			}
+			key = this.storage.keep(upload);
+		}
+		catch (RuntimeException ex) {
+			this.storage.discard(upload);
+			throw ex;
+		}
+		deleteOnRollback(key);
+		if (contentType != null && !contentType.startsWith(type.mediaType())) {
+			log.debug("Upload {} declared {} but is {}", name, contentType, type.mediaType());
+		}
+		Attachment attachment = this.attachments.save(new Attachment(itemType, itemId, name, type.mediaType(),
+				upload.size(), upload.sha256(), key, userId, OffsetDateTime.now(this.clock)));
+		this.audit.recordAs(userId, "ATTACHMENT_UPLOADED", itemType, itemId, null, "attachment " + attachment.getId(),
+				name + " (" + upload.size() + " bytes, sha256 " + upload.sha256() + ")");
+		return attachment;
+	}
+
+	/**
+	 * @param itemType the item type
+	 * @param itemId the item id
+	 * @return the item's attachments, oldest first
+	 */
+	public List<Attachment> list(String itemType, String itemId) {
+		return this.attachments.findByItemTypeAndItemIdOrderByUploadedAtAscIdAsc(itemType, itemId);
+	}
+
+	/**
+	 * @param id the attachment id
+	 * @return the attachment, if it exists
+	 */
+	public Optional<Attachment> find(Long id) {
+		return this.attachments.findById(id);
+	}
+
+	/**
+	 * Opens an attachment for download.
+	 * @param id the attachment id
+	 * @return the attachment and its content
+	 * @throws AttachmentNotFoundException if there is no such attachment
+	 */
+	public AttachmentContent open(Long id) {
+		Attachment attachment = find(id).orElseThrow(() -> new AttachmentNotFoundException(id));
+		return new AttachmentContent(attachment, this.storage.open(attachment.getStorageKey()));
+	}
+
+	/**
+	 * @param userId the user
+	 * @param attachment the attachment
+	 * @return whether the user may see and download it
+	 */
+	public boolean canView(String userId, Attachment attachment) {
+		Optional<AttachmentAccessPolicy> policy = policyFor(attachment.getItemType());
+		if (policy.isPresent() && policy.get().canView(userId, attachment.getItemType(), attachment.getItemId())) {
+			return true;
+		}
+		return (policy.isEmpty() && attachment.getUploadedBy().equals(userId)) || isAdmin(userId);
+	}
+
+	/**
+	 * @param userId the user
+	 * @param itemType the item type
+	 * @param itemId the item id
+	 * @return whether the user may add attachments to the item
+	 */
+	public boolean canAttach(String userId, String itemType, String itemId) {
+		Optional<AttachmentAccessPolicy> policy = policyFor(itemType);
+		if (policy.isPresent()) {
+			return policy.get().canAttach(userId, itemType, itemId) || isAdmin(userId);
+		}
+		return !this.attachments.existsByItemTypeAndItemId(itemType, itemId)
+				|| this.attachments.existsByItemTypeAndItemIdAndUploadedBy(itemType, itemId, userId) || isAdmin(userId);
+	}
+
+	/**
+	 * The attachments of an item that the user may see.
+	 * @throws AttachmentAccessDeniedException if the item's policy denies the user
+	 */
+	List<Attachment> listVisibleTo(String userId, String itemType, String itemId) {
+		checkItem(itemType, itemId);
+		Optional<AttachmentAccessPolicy> policy = policyFor(itemType);
+		if (policy.isPresent() && !policy.get().canView(userId, itemType, itemId) && !isAdmin(userId)) {
+			throw new AttachmentAccessDeniedException("您无权查看该事项的附件");
+		}
+		return list(itemType, itemId).stream().filter((a) -> canView(userId, a)).toList();
+	}
+
+	/**
+	 * Stores an upload after checking that the user may attach to the item.
+	 * @throws AttachmentAccessDeniedException if the user may not attach to the item
+	 */
+	@Transactional
+	Attachment upload(String itemType, String itemId, MultipartFile file, String userId) {
+		checkItem(itemType, itemId);
+		if (!canAttach(userId, itemType, itemId)) {
+			throw new AttachmentAccessDeniedException("您无权为该事项上传附件");
+		}
+		return store(itemType, itemId, file, userId);
+	}
+
+	/**
+	 * @throws AttachmentNotFoundException if there is no such attachment
+	 * @throws AttachmentAccessDeniedException if the user may not see it
+	 */
+	Attachment viewable(String userId, Long id) {
+		Attachment attachment = find(id).orElseThrow(() -> new AttachmentNotFoundException(id));
+		if (!canView(userId, attachment)) {
+			throw new AttachmentAccessDeniedException("您无权查看该附件");
+		}
+		return attachment;
+	}
+
+	long maxBytes() {
+		return this.properties.maxSize().toBytes();
+	}
+
+	Set<String> allowedExtensions() {
+		return this.allowedExtensions;
+	}
+
+	static AttachmentRejectedException tooLarge(long maxBytes) {
+		return new AttachmentRejectedException(AttachmentRejectedException.Reason.TOO_LARGE,
+				"文件超过大小上限 " + formatSize(maxBytes));
+	}
+
+	static String formatSize(long bytes) {
+		DataSize size = DataSize.ofBytes(bytes);
+		if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0) {
+			return size.toMegabytes() + " MB";
+		}
+		if (bytes >= 1024 && bytes % 1024 == 0) {
+			return size.toKilobytes() + " KB";
+		}
+		return bytes + " 字节";
+	}
+
+	private FileType allowedType(String name) {
+		String ext = FileNames.extension(name);
+		if (ext.isEmpty() || !this.allowedExtensions.contains(ext)) {
+			throw new AttachmentRejectedException(AttachmentRejectedException.Reason.TYPE_NOT_ALLOWED, "不支持的文件类型"
+					+ (ext.isEmpty() ? "" : "“." + ext + "”") + "，允许的类型：" + String.join("、", this.allowedExtensions));
+		}
+		return FileType.forExtension(ext).orElseThrow();
+	}
+
+	private void checkItem(String itemType, String itemId) {
+		if (itemType == null || !ITEM_TYPE.matcher(itemType).matches() || itemId == null
+				|| !ITEM_ID.matcher(itemId).matches()) {
+			throw new AttachmentRejectedException(AttachmentRejectedException.Reason.INVALID_ITEM, "业务类型或业务编号无效");
+		}
+	}
+
+	private Optional<AttachmentAccessPolicy> policyFor(String itemType) {
+		return this.policies.orderedStream().filter((p) -> p.supports(itemType)).findFirst();
+	}
+
+	private boolean isAdmin(String userId) {
+		return userId != null && this.systemAuthority.call(() -> this.identityService.createUserQuery()
+			.userId(userId)
+			.memberOfGroup(Groups.CAMUNDA_ADMIN)
+			.count()) > 0;
+	}
+
+	private void deleteOnRollback(String key) {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					if (status != STATUS_COMMITTED) {
+						AttachmentService.this.storage.delete(key);
+					}
+				}
+			});
+		}
+	}
+
+}

@@ -1,0 +1,52 @@
+package org.rectifyflow.notification;
+
+import java.security.Principal;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The logged-in user's notifications.
+ */
+@RestController
+@RequestMapping("/api/notifications")
+class NotificationController {
+
+	private final NotificationService service;
+
+	NotificationController(NotificationService service) {
+		this.service = service;
+	}
+
+	@GetMapping
+	NotificationPage list(Principal principal, @RequestParam(defaultValue = "false") boolean unreadOnly,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+		return this.service.list(principal.getName(), unreadOnly, page, size);
+	}
+
+	@GetMapping("/unread-count")
+	UnreadCount unreadCount(Principal principal) {
+		return new UnreadCount(this.service.unreadCount(principal.getName()));
+	}
+
+	@PostMapping("/{id}/read")
+	NotificationView markRead(Principal principal, @PathVariable Long id) {
+		return this.service.markRead(principal.getName(), id);
+	}
+
+	@PostMapping("/read-all")
+	ReadAllResult markAllRead(Principal principal) {
+		return new ReadAllResult(this.service.markAllRead(principal.getName()));
+	}
+
+	record UnreadCount(long count) {
+	}
+
+	record ReadAllResult(int marked) {
+	}
+
+}

@@ -1,0 +1,34 @@
+package org.rectifyflow.notification;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * RFC 7807 answers of {@link NotificationController}.
+ */
+@RestControllerAdvice(assignableTypes = NotificationController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class NotificationErrors {
+
+	@ExceptionHandler
+	ProblemDetail notFound(NotificationNotFoundException ex) {
+		return problem(HttpStatus.NOT_FOUND, "Notification not found", "通知不存在");
+	}
+
+	@ExceptionHandler
+	ProblemDetail badArgument(MethodArgumentTypeMismatchException ex) {
+		return problem(HttpStatus.BAD_REQUEST, "Bad request", "参数“" + ex.getName() + "”格式不正确");
+	}
+
+	private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setTitle(title);
+		return problem;
+	}
+
+}

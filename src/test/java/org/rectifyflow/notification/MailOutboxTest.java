@@ -1,0 +1,231 @@
+package org.rectifyflow.notification;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.List;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@SpringBootTest
+class MailOutboxTest {
+
+	private static final int SMTP_PORT = freePort();
+
+	private static final GreenMail greenMail = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
+
+	@Autowired
+	private Notifier notifier;
+
+	@Autowired
+	private MailDelivery mailDelivery;
+
+	@Autowired
+	private NotificationRepository notifications;
+
+	@Autowired
+	private OutboxMailRepository outbox;
+
+	@Autowired
+	private IdentityService identityService;
+
+	@Autowired
+	private RuntimeService runtimeService;
+
+	@Autowired
+	private ManagementService managementService;
+
+	@Autowired
+	private TransactionTemplate transaction;
+
+	@DynamicPropertySource
+	static void mailServer(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", () -> SMTP_PORT);
+		registry.add("spring.mail.properties.mail.smtp.connectiontimeout", () -> "2000");
+		registry.add("spring.mail.properties.mail.smtp.timeout", () -> "2000");
+		registry.add("rectify.mail.retry-cycle", () -> "R2/PT1S");
+	}
+
+	@BeforeEach
+	void startMailServer() throws Exception {
+		if (!greenMail.isRunning()) {
+			greenMail.start();
+		}
+		greenMail.purgeEmailFromAllMailboxes();
+	}
+
+	@AfterEach
+	void deleteUsers() {
+		this.identityService.createUserQuery().list().forEach(u -> this.identityService.deleteUser(u.getId()));
+	}
+
+	@AfterAll
+	static void stopMailServer() {
+		greenMail.stop();
+	}
+
+	@Test
+	void shouldDeliverMailOnceWhenTheJobExecutes() throws Exception {
+		createUser("maila", "mail-a@example.org");
+
+		this.transaction.executeWithoutResult((tx) -> this.notifier.notifyUser("maila", "请处理整改任务：问题 42", "/tasks/42"));
+
+		OutboxMail queued = onlyMailTo("mail-a@example.org");
+		assertThat(queued.getStatus()).isEqualTo(MailStatus.PENDING);
+		assertThat(greenMail.getReceivedMessages()).isEmpty();
+		ProcessInstance instance = deliveryOf(queued);
+		assertThat(this.runtimeService.getVariables(instance.getId()))
+			.containsOnlyKeys(MailDeliveryProcess.VAR_OUTBOX_ID);
+
+		this.managementService.executeJob(jobOf(instance).getId());
+
+		MimeMessage[] received = greenMail.getReceivedMessages();
+		assertThat(received).hasSize(1);
+		assertThat(received[0].getAllRecipients()[0].toString()).isEqualTo("mail-a@example.org");
+		assertThat(received[0].getSubject()).contains("请处理整改任务");
+		assertThat(this.outbox.findById(queued.getId()).orElseThrow().getStatus()).isEqualTo(MailStatus.SENT);
+		assertThat(this.runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).count())
+			.isZero();
+
+		this.mailDelivery.send(queued.getId());
+		assertThat(greenMail.getReceivedMessages()).hasSize(1);
+	}
+
+	@Test
+	void shouldKeepTheCallersWorkAndRaiseAnIncidentWhenTheMailServerIsDown() throws Exception {
+		createUser("mailb", "mail-b@example.org");
+		greenMail.stop();
+
+		this.transaction.executeWithoutResult((tx) -> this.notifier.notifyUser("mailb", "督办通知", "/escalations/7"));
+
+		assertThat(this.notifications.findByRecipientOrderByCreatedAtDescIdDesc("mailb", null)).hasSize(1);
+		OutboxMail queued = onlyMailTo("mail-b@example.org");
+		ProcessInstance instance = deliveryOf(queued);
+		Job job = jobOf(instance);
+		int attempts = 0;
+		while (job.getRetries() > 0 && attempts < 10) {
+			String jobId = job.getId();
+			assertThatThrownBy(() -> this.managementService.executeJob(jobId)).isNotNull();
+			attempts++;
+			job = jobOf(instance);
+		}
+		assertThat(job.getRetries()).isZero();
+		assertThat(attempts).isEqualTo(2);
+		assertThat(this.runtimeService.createIncidentQuery().processInstanceId(instance.getId()).count()).isEqualTo(1);
+		OutboxMail failed = this.outbox.findById(queued.getId()).orElseThrow();
+		assertThat(failed.getStatus()).isEqualTo(MailStatus.FAILED);
+		assertThat(failed.getAttempts()).isEqualTo(2);
+		assertThat(failed.getLastError()).isNotBlank();
+
+		greenMail.start();
+		this.managementService.setJobRetries(job.getId(), 1);
+		this.managementService.executeJob(job.getId());
+
+		assertThat(greenMail.getReceivedMessages()).hasSize(1);
+		OutboxMail sent = this.outbox.findById(queued.getId()).orElseThrow();
+		assertThat(sent.getStatus()).isEqualTo(MailStatus.SENT);
+		assertThat(sent.getAttempts()).isEqualTo(3);
+		assertThat(sent.getSentAt()).isNotNull();
+		assertThat(this.runtimeService.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+	}
+
+	@Test
+	void shouldWriteNothingWhenTheCallerRollsBack() {
+		createUser("mailc", "mail-c@example.org");
+
+		this.transaction.executeWithoutResult((tx) -> {
+			this.notifier.notifyUser("mailc", "不会发送", null);
+			tx.setRollbackOnly();
+		});
+
+		assertThat(this.notifications.countByRecipientAndReadAtIsNull("mailc")).isZero();
+		assertThat(this.outbox.findAll()).noneMatch((m) -> m.getRecipient().equals("mail-c@example.org"));
+	}
+
+	@Test
+	void shouldMailEveryMemberWithAnAddressWhenNotifyingAGroup() {
+		createUser("maild", "mail-d@example.org");
+		createUser("maile", null);
+		this.identityService.saveGroup(this.identityService.newGroup("mailgroup"));
+		this.identityService.createMembership("maild", "mailgroup");
+		this.identityService.createMembership("maile", "mailgroup");
+		try {
+			this.transaction.executeWithoutResult((tx) -> this.notifier.notifyGroup("mailgroup", "新的问题线索", null));
+
+			assertThat(this.notifications.countByRecipientAndReadAtIsNull("maild")).isEqualTo(1);
+			assertThat(this.notifications.countByRecipientAndReadAtIsNull("maile")).isEqualTo(1);
+			assertThat(this.outbox.findAll()).filteredOn((m) -> m.getSubject().contains("新的问题线索"))
+				.extracting(OutboxMail::getRecipient)
+				.containsExactly("mail-d@example.org");
+		}
+		finally {
+			this.identityService.deleteGroup("mailgroup");
+		}
+	}
+
+	@Test
+	void shouldRefuseToRunOutsideATransaction() {
+		assertThatThrownBy(() -> this.notifier.mailExternal("commission@example.org", "主题", "正文"))
+			.isInstanceOf(org.springframework.transaction.IllegalTransactionStateException.class);
+	}
+
+	private void createUser(String id, String email) {
+		User user = this.identityService.newUser(id);
+		user.setFirstName(id);
+		user.setEmail(email);
+		this.identityService.saveUser(user);
+	}
+
+	private OutboxMail onlyMailTo(String address) {
+		List<OutboxMail> mails = this.outbox.findAll()
+			.stream()
+			.filter((m) -> m.getRecipient().equals(address))
+			.toList();
+		assertThat(mails).hasSize(1);
+		return mails.get(0);
+	}
+
+	private ProcessInstance deliveryOf(OutboxMail mail) {
+		ProcessInstance instance = this.runtimeService.createProcessInstanceQuery()
+			.processDefinitionKey(MailDeliveryProcess.KEY)
+			.processInstanceBusinessKey(String.valueOf(mail.getId()))
+			.singleResult();
+		assertThat(instance).isNotNull();
+		return instance;
+	}
+
+	private Job jobOf(ProcessInstance instance) {
+		return this.managementService.createJobQuery().processInstanceId(instance.getId()).singleResult();
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
