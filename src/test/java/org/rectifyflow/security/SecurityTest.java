@@ -221,8 +221,8 @@ class SecurityTest {
 			assertThat(opinion.getOpinion()).isEqualTo("同意，按期办结");
 			assertThat(opinion.getDecision()).isEqualTo("APPROVE");
 		});
-																			// comments by
-																			// instance
+		// comments by
+		// instance
 		assertThat(this.taskService.getProcessInstanceComments(processInstanceId))
 			.anySatisfy((comment) -> assertThat(comment.getFullMessage()).contains("同意，按期办结"));
 	}
