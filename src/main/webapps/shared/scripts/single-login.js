@@ -5,7 +5,7 @@
  * user from that session. The webapps' built-in login view (#/login) is therefore never
  * the place to log in: whenever the app routes there (after its logout button, or when
  * the session has expired), the browser goes to the application's login page instead,
- * and comes back to the app after logging in. The file is identical in every app.
+ * and comes back to the app after logging in. One source file, copied into every app by the build.
  */
 const LOGIN_PAGE = '/login';
 
