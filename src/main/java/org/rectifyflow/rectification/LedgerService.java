@@ -1,6 +1,7 @@
 package org.rectifyflow.rectification;
 
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,6 +55,8 @@ public class LedgerService {
 
 	private final LedgerEntryRepository entries;
 
+	private final ProgressReportRepository reports;
+
 	private final OrganisationService organisation;
 
 	private final RuntimeService runtimeService;
@@ -64,9 +69,11 @@ public class LedgerService {
 
 	private final WorkingDayCalendar calendar;
 
-	LedgerService(LedgerEntryRepository entries, OrganisationService organisation, RuntimeService runtimeService,
-			SystemAuthority systemAuthority, AuditService audit, Notifier notifier, WorkingDayCalendar calendar) {
+	LedgerService(LedgerEntryRepository entries, ProgressReportRepository reports, OrganisationService organisation,
+			RuntimeService runtimeService, SystemAuthority systemAuthority, AuditService audit, Notifier notifier,
+			WorkingDayCalendar calendar) {
 		this.entries = entries;
+		this.reports = reports;
 		this.organisation = organisation;
 		this.runtimeService = runtimeService;
 		this.systemAuthority = systemAuthority;
@@ -175,6 +182,31 @@ public class LedgerService {
 	@Transactional(readOnly = true)
 	public Optional<LedgerEntry> findByCode(String code) {
 		return this.entries.findByCode(code);
+	}
+
+	/**
+	 * Entries of a campaign, filtered.
+	 * @param campaignId the campaign
+	 * @param allUnits {@code true} for every unit, else only {@code units}
+	 * @param units the unit codes to show (not empty)
+	 * @param status only this status, or {@code null}
+	 * @param overdue only entries with this overdue mark, or {@code null}
+	 * @param pageable the page
+	 * @return the page of entries
+	 */
+	@Transactional(readOnly = true)
+	Page<LedgerEntry> search(Long campaignId, boolean allUnits, Collection<String> units, LedgerEntry.Status status,
+			Boolean overdue, Pageable pageable) {
+		return this.entries.search(campaignId, allUnits, units, status, overdue, pageable);
+	}
+
+	/**
+	 * @param entryId a ledger entry id
+	 * @return its progress reports, oldest first
+	 */
+	@Transactional(readOnly = true)
+	List<ProgressReport> progress(Long entryId) {
+		return this.reports.findByLedgerEntryIdOrderByIdAsc(entryId);
 	}
 
 	/**
