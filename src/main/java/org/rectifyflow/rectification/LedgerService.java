@@ -51,6 +51,7 @@ public class LedgerService {
 
 	private static final Pattern CAMPAIGN_CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,43}");
 
+	/** Longest text variable given to the forms (problem summary, staff list). */
 	private static final int SUMMARY_LENGTH = 200;
 
 	private final LedgerEntryRepository entries;
@@ -118,7 +119,7 @@ public class LedgerService {
 		variables.put(RectificationProcess.VAR_CATEGORY_NAME, saved.getCategoryName());
 		variables.put(RectificationProcess.VAR_PROBLEM_SUMMARY, summaryOf(saved.getDescription()));
 		variables.put(RectificationProcess.VAR_CARRIED_OVER, false);
-		variables.put(RectificationProcess.VAR_UNIT_STAFF, String.join("、", staffOf(unit.getCode())));
+		variables.put(RectificationProcess.VAR_UNIT_STAFF, summaryOf(String.join("、", staffOf(unit.getCode()))));
 		ProcessInstance instance = this.systemAuthority.call(() -> this.runtimeService
 			.startProcessInstanceByKey(RectificationProcess.KEY, saved.getCode(), variables));
 		saved.linkProcess(instance.getId());
