@@ -3,9 +3,13 @@ package org.rectifyflow.identity;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -13,6 +17,7 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.rectifyflow.audit.AuditService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,12 +55,15 @@ class IdentityBootstrap implements ApplicationRunner {
 
 	private final AuditService audit;
 
+	private final RepositoryService repositoryService;
+
 	IdentityBootstrap(IdentityService identityService, AuthorizationService authorizationService,
-			IdentityProperties properties, AuditService audit) {
+			IdentityProperties properties, AuditService audit, RepositoryService repositoryService) {
 		this.identityService = identityService;
 		this.authorizationService = authorizationService;
 		this.properties = properties;
 		this.audit = audit;
+		this.repositoryService = repositoryService;
 	}
 
 	@Override
@@ -134,14 +142,76 @@ class IdentityBootstrap implements ApplicationRunner {
 		grantGlobal(Resources.GROUP, ALL, Permissions.READ);
 		grantGlobal(Resources.PROCESS_DEFINITION, ALL, Permissions.READ);
 		grantGlobal(Resources.DECISION_DEFINITION, ALL, Permissions.READ);
+		Map<String, List<String>> confidential = this.properties.authorization().confidential();
 		for (String group : Roles.COCKPIT_GROUPS) {
 			grantGroup(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-			grantGroup(group, Resources.PROCESS_DEFINITION, ALL, Permissions.READ, Permissions.READ_INSTANCE,
-					Permissions.READ_HISTORY);
-			grantGroup(group, Resources.PROCESS_INSTANCE, ALL, Permissions.READ);
+			grantGroup(group, Resources.PROCESS_DEFINITION, ALL, Permissions.READ);
+			// Instances and history are granted per process key, not with "*", so that a
+			// confidential process (an unannounced inspection) stays hidden; earlier
+			// versions granted "*": take that back.
+			revokeGroup(group, Resources.PROCESS_DEFINITION, ALL, Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
+			revokeGroup(group, Resources.PROCESS_INSTANCE, ALL, Permissions.READ);
+			for (String key : deployedProcessKeys()) {
+				List<String> readers = confidential.get(key);
+				if (readers == null || readers.contains(group)) {
+					grantGroup(group, Resources.PROCESS_DEFINITION, key, Permissions.READ_INSTANCE,
+							Permissions.READ_HISTORY);
+				}
+				else {
+					revokeGroup(group, Resources.PROCESS_DEFINITION, key, Permissions.READ_INSTANCE,
+							Permissions.READ_HISTORY);
+				}
+			}
 			grantGroup(group, Resources.DECISION_DEFINITION, ALL, Permissions.READ, Permissions.READ_HISTORY);
 			grantGroup(group, Resources.DECISION_REQUIREMENTS_DEFINITION, ALL, Permissions.READ);
 			grantGroup(group, Resources.DEPLOYMENT, ALL, Permissions.READ);
+		}
+	}
+
+	/**
+	 * The keys of every deployed process definition; deployment happens while the engine
+	 * starts, before this runner. A process deployed later (Cockpit, REST) gets its
+	 * Cockpit grants at the next start.
+	 */
+	private Set<String> deployedProcessKeys() {
+		return this.repositoryService.createProcessDefinitionQuery()
+			.list()
+			.stream()
+			.map(ProcessDefinition::getKey)
+			.collect(Collectors.toCollection(TreeSet::new));
+	}
+
+	/**
+	 * Takes permissions back from an existing grant of a group, if there is one; removes
+	 * the grant when nothing is left.
+	 */
+	void revokeGroup(String groupId, Resource resource, String resourceId, Permission... permissions) {
+		Authorization existing = this.authorizationService.createAuthorizationQuery()
+			.authorizationType(Authorization.AUTH_TYPE_GRANT)
+			.groupIdIn(groupId)
+			.resourceType(resource)
+			.resourceId(resourceId)
+			.singleResult();
+		if (existing == null) {
+			return;
+		}
+		boolean changed = false;
+		for (Permission permission : permissions) {
+			if (existing.isPermissionGranted(permission)) {
+				existing.removePermission(permission);
+				changed = true;
+			}
+		}
+		if (!changed) {
+			return;
+		}
+		boolean nothingLeft = java.util.Arrays.stream(existing.getPermissions(Permissions.values()))
+			.noneMatch((p) -> p.getValue() != Permissions.NONE.getValue());
+		if (nothingLeft) {
+			this.authorizationService.deleteAuthorization(existing.getId());
+		}
+		else {
+			this.authorizationService.saveAuthorization(existing);
 		}
 	}
 

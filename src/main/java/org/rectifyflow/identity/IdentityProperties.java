@@ -33,11 +33,16 @@ record IdentityProperties(@DefaultValue Admin admin, @DefaultValue Demo demo,
 
 	/**
 	 * @param starters process definition key to the groups that may start it
+	 * @param confidential process definition key to the only groups that may read all of
+	 * its instances and their history (e.g. {@code inspection}: a 暗访 must not be seen by
+	 * the units it targets, nor by other Cockpit users, before its field work ends); the
+	 * feature grants single instances when they are disclosed
 	 */
-	record Authorization(Map<String, List<String>> starters) {
+	record Authorization(Map<String, List<String>> starters, Map<String, List<String>> confidential) {
 
 		Authorization {
 			starters = (starters != null) ? starters : Map.of();
+			confidential = (confidential != null) ? confidential : Map.of();
 		}
 
 	}

@@ -1,0 +1,20 @@
+package org.rectifyflow.inspection;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface InspectionRepository extends JpaRepository<Inspection, Long> {
+
+	Optional<Inspection> findByCode(String code);
+
+	Optional<Inspection> findByProcessInstanceId(String processInstanceId);
+
+	List<Inspection> findAllByOrderByIdDesc();
+
+	@Query("select max(i.code) from Inspection i where i.code like :prefix%")
+	String maxCodeWithPrefix(String prefix);
+
+}
