@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -67,7 +68,8 @@ class InspectionSecrecy {
 						grant.setGroupId(group);
 						grant.setResource(resource);
 						grant.setResourceId(instanceId);
-						grant.addPermission(Permissions.READ);
+						grant.addPermission((resource == Resources.PROCESS_INSTANCE) ? Permissions.READ
+								: HistoricProcessInstancePermissions.READ);
 						this.authorizationService.saveAuthorization(grant);
 					}
 					else if (!disclose && existing != null) {

@@ -134,20 +134,12 @@ final class TeamDraw {
 			return new Result(false, List.of(), null, candidates, exclusions, leaderCandidates, waived,
 					"派驻纪检组没有可担任组长的人员（组长不得来自目标单位）。请调整目标单位或充实纪检组后重新提交。");
 		}
-		List<Candidate> shuffled = new ArrayList<>(candidates);
-		Collections.shuffle(shuffled, random);
-		Set<String> usedUnits = new HashSet<>();
-		List<Pick> team = new ArrayList<>();
-		for (Candidate c : shuffled) {
-			if (team.size() == input.teamSize()) {
-				break;
-			}
-			if (c.units().stream().noneMatch(usedUnits::contains)) {
-				List<String> free = c.units();
-				String unit = free.get(random.nextInt(free.size()));
-				usedUnits.addAll(c.units());
-				team.add(new Pick(c.userId(), unit));
-			}
+		// People in several units use up all of them; a shuffle that ends short because
+		// of
+		// them is drawn again (bounded), so that any valid team can come out.
+		List<Pick> team = List.of();
+		for (int round = 0; round < 50 && team.size() < input.teamSize(); round++) {
+			team = pick(candidates, input.teamSize(), random);
 		}
 		if (team.size() < input.teamSize()) {
 			return new Result(false, List.of(), null, candidates, exclusions, leaderCandidates, waived,
@@ -155,6 +147,24 @@ final class TeamDraw {
 		}
 		String leader = leaderCandidates.get(random.nextInt(leaderCandidates.size()));
 		return new Result(true, List.copyOf(team), leader, candidates, exclusions, leaderCandidates, waived, null);
+	}
+
+	private static List<Pick> pick(List<Candidate> candidates, int teamSize, Random random) {
+		List<Candidate> shuffled = new ArrayList<>(candidates);
+		Collections.shuffle(shuffled, random);
+		Set<String> usedUnits = new HashSet<>();
+		List<Pick> team = new ArrayList<>();
+		for (Candidate c : shuffled) {
+			if (team.size() == teamSize) {
+				break;
+			}
+			if (c.units().stream().noneMatch(usedUnits::contains)) {
+				String unit = c.units().get(random.nextInt(c.units().size()));
+				usedUnits.addAll(c.units());
+				team.add(new Pick(c.userId(), unit));
+			}
+		}
+		return team;
 	}
 
 	/**

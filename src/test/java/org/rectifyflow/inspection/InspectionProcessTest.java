@@ -1,0 +1,237 @@
+package org.rectifyflow.inspection;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.rectifyflow.audit.AuditEvent;
+import org.rectifyflow.audit.AuditEventRepository;
+import org.rectifyflow.deadline.DeadlinePattern;
+import org.rectifyflow.deadline.EscalationProcess;
+import org.rectifyflow.taskrules.TaskRuleViolation;
+import org.rectifyflow.testsupport.RectifyFlowTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reset;
+
+/**
+ * Walks every path of {@code inspection.bpmn} on the demo organisation, from Friday
+ * 2026-09-18 10:00; the field work's deadline is 2026-09-30 18:00.
+ */
+@RectifyFlowTest
+class InspectionProcessTest {
+
+	private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+	private static final Instant START = at(2026, 9, 18, 10);
+
+	private static final Instant DEADLINE = at(2026, 9, 30, 18);
+
+	@Autowired
+	private ProcessEngine processEngine;
+
+	@Autowired
+	private RuntimeService runtimeService;
+
+	@Autowired
+	private TaskService taskService;
+
+	@Autowired
+	private ManagementService managementService;
+
+	@Autowired
+	private AuditEventRepository auditEvents;
+
+	@Autowired
+	private InspectionService inspections;
+
+	@Autowired
+	private InspectionDriver driver;
+
+	@BeforeEach
+	void setUp() {
+		init(this.processEngine);
+		ClockUtil.setCurrentTime(Date.from(START));
+	}
+
+	@AfterEach
+	void tearDown() {
+		ClockUtil.reset();
+		reset();
+	}
+
+	@Test
+	void shouldPlanDrawRedrawReturnAndGoBackToThePlannerWhenTooFewPeople() {
+		Inspection inspection = this.driver.start();
+		ProcessInstance pi = this.driver.instance(inspection);
+		assertThat(pi.getBusinessKey()).isEqualTo(inspection.getCode()).startsWith("JC-2026-");
+		assertThat(pi).isWaitingAt(InspectionProcess.TASK_PLAN);
+		assertThat(this.driver.task(inspection, InspectionProcess.TASK_PLAN).getAssignee()).isEqualTo("discipline");
+
+		// Bad plans are refused in the engine.
+		assertThatThrownBy(() -> this.driver.plan(inspection, Inspection.Kind.UNANNOUNCED, "u1,u9", 2, "2026-09-30"))
+			.isInstanceOf(TaskRuleViolation.class)
+			.hasMessageContaining("u9");
+		assertThatThrownBy(() -> this.driver.plan(inspection, Inspection.Kind.UNANNOUNCED, "u1", 2, "2026-09-01"))
+			.isInstanceOf(TaskRuleViolation.class);
+		assertThat(pi).isWaitingAt(InspectionProcess.TASK_PLAN);
+
+		// Three units are left after 回避 of u1 and u2: a team of four cannot be drawn.
+		this.driver.plan(inspection, Inspection.Kind.UNANNOUNCED, "u1,u2", 4, "2026-09-30");
+		assertThat(pi).hasPassed(InspectionProcess.TASK_DRAW_TEAM).isWaitingAt(InspectionProcess.TASK_PLAN);
+		assertThat((String) this.runtimeService.getVariable(pi.getId(), InspectionProcess.VAR_DRAW_MESSAGE))
+			.contains("不足检查组所需的4人");
+		assertThat(this.driver.reload(inspection).getStatus()).isEqualTo(Inspection.Status.PLANNING);
+		assertThat(this.inspections.draws(inspection.getId())).extracting(TeamDrawRecord::getOutcome)
+			.containsExactly(TeamDrawRecord.Outcome.TOO_FEW);
+
+		this.driver.plan(inspection, Inspection.Kind.UNANNOUNCED, "u1,u2", 2, "2026-09-30");
+		assertThat(pi).isWaitingAt(InspectionProcess.TASK_APPROVE_PLAN);
+		assertTeamFollowsTheRules(inspection);
+		assertThat(this.driver.task(inspection, InspectionProcess.TASK_APPROVE_PLAN).getAssignee()).isNull();
+		List<String> candidates = this.taskService
+			.getIdentityLinksForTask(this.driver.task(inspection, InspectionProcess.TASK_APPROVE_PLAN).getId())
+			.stream()
+			.map(IdentityLink::getGroupId)
+			.toList();
+		assertThat(candidates).contains("discipline-lead");
+
+		// Redraw: a second draw record, the approval comes back.
+		this.driver.decide(inspection, InspectionProcess.PlanDecision.REDRAW);
+		assertThat(pi).isWaitingAt(InspectionProcess.TASK_APPROVE_PLAN);
+		assertThat(this.inspections.draws(inspection.getId())).hasSize(3);
+		assertTeamFollowsTheRules(inspection);
+
+		// Return: back to the planner, then approve.
+		this.driver.decide(inspection, InspectionProcess.PlanDecision.RETURN);
+		assertThat(pi).isWaitingAt(InspectionProcess.TASK_PLAN);
+		assertThat(this.driver.reload(inspection).getStatus()).isEqualTo(Inspection.Status.PLANNING);
+		this.driver.plan(inspection, Inspection.Kind.ANNOUNCED, "u1,u2", 2, "2026-09-30");
+		this.driver.decide(inspection, InspectionProcess.PlanDecision.APPROVE);
+		assertThat(pi).hasPassed(InspectionProcess.TASK_ARM_DEADLINE).isWaitingAt(InspectionProcess.TASK_FIELD_WORK);
+		assertThat(this.driver.reload(inspection).getStatus()).isEqualTo(Inspection.Status.FIELD_WORK);
+		assertThat(this.driver.reload(inspection).getKind()).isEqualTo(Inspection.Kind.ANNOUNCED);
+
+		// The draw is audited with its exclusions.
+		List<AuditEvent> drawn = this.auditEvents
+			.findByItemTypeAndItemIdOrderByIdAsc(InspectionProcess.ITEM_TYPE, String.valueOf(inspection.getId()))
+			.stream()
+			.filter((e) -> e.getAction().startsWith("INSPECTION_TEAM_DRAW"))
+			.toList();
+		assertThat(drawn).hasSize(4);
+		assertThat(drawn.get(0).getAction()).isEqualTo(InspectionService.ACTION_DRAW_FAILED);
+		assertThat(drawn.get(1).getDetails()).contains("u1(u1):TARGET_UNIT", "u2lead(u2):TARGET_UNIT");
+		assertThat(this.inspections.draws(inspection.getId()).get(1).getRecordJson()).contains("\"exclusions\"",
+				"目标单位人员，回避", "\"candidates\"", "\"leader\"");
+	}
+
+	@Test
+	void shouldGiveEveryMemberAFieldTaskAndHandTheFindingsOver() {
+		Inspection inspection = this.driver.toFieldWork(Inspection.Kind.UNANNOUNCED);
+		ProcessInstance pi = this.driver.instance(inspection);
+		List<TeamMember> team = this.inspections.team(inspection.getId());
+		assertThat(team).hasSize(3);
+		List<Task> fieldTasks = this.driver.tasks(inspection, InspectionProcess.TASK_FIELD_WORK);
+		assertThat(fieldTasks).extracting(Task::getAssignee)
+			.containsExactlyInAnyOrderElementsOf(team.stream().map(TeamMember::getUserId).toList());
+		assertThat(fieldTasks).allSatisfy((t) -> assertThat(t.getDueDate().toInstant()).isEqualTo(DEADLINE));
+		String leader = this.driver.reload(inspection).getTeamLeader();
+		String member = team.stream().filter((m) -> !m.isTeamLeader()).findFirst().orElseThrow().getUserId();
+
+		// A finding outside the target units is refused.
+		assertThatThrownBy(
+				() -> this.driver.finding(inspection, member, "u3", Finding.Type.PROBLEM, "台账记录与实际不符，补记痕迹明显"))
+			.isInstanceOf(TaskRuleViolation.class)
+			.hasMessageContaining("目标单位");
+
+		this.driver.finding(inspection, member, "u1", Finding.Type.CLUE, "惠农补贴发放中有工作人员优亲厚友");
+		this.driver.finding(inspection, member, "u2", Finding.Type.PROBLEM, "惠农政策公示不到位，以会议落实会议");
+		assertThat(this.driver.fieldTaskOf(inspection, member)).isNotNull();
+		assertThat(this.runtimeService.getVariable(pi.getId(), InspectionProcess.VAR_FINDING_DESCRIPTION)).isNull();
+		this.driver.done(inspection, member);
+		assertThat(pi).isWaitingAt(InspectionProcess.TASK_FIELD_WORK);
+		assertThat(this.driver.reload(inspection).isDisclosed()).isFalse();
+		this.driver.allDone(inspection);
+
+		assertThat(pi).hasPassed(InspectionProcess.TASK_END_FIELD_WORK).isWaitingAt(InspectionProcess.TASK_REPORT);
+		Inspection reporting = this.driver.reload(inspection);
+		assertThat(reporting.getStatus()).isEqualTo(Inspection.Status.REPORTING);
+		assertThat(reporting.isDisclosed()).isTrue();
+		assertThat(this.driver.task(inspection, InspectionProcess.TASK_REPORT).getAssignee()).isEqualTo(leader);
+		assertThat((String) this.runtimeService.getVariable(pi.getId(), InspectionProcess.VAR_FINDINGS_SUMMARY))
+			.contains("优亲厚友", "以会议落实会议");
+
+		this.driver.complete(this.driver.task(inspection, InspectionProcess.TASK_REPORT),
+				InspectionProcess.VAR_REPORT_SUMMARY, "共发现问题2个，问题线索1条");
+		assertThat(pi).hasPassed(InspectionProcess.TASK_HAND_OVER, InspectionProcess.EVENT_CLOSED).isEnded();
+		assertThat(this.driver.reload(inspection).getStatus()).isEqualTo(Inspection.Status.CLOSED);
+		List<Finding> findings = this.inspections.findings(inspection.getId());
+		assertThat(findings).extracting(Finding::getType).containsExactly(Finding.Type.CLUE, Finding.Type.PROBLEM);
+		assertThat(findings).allSatisfy((f) -> assertThat(f.getStatus()).isNotEqualTo(Finding.Status.RECORDED));
+	}
+
+	@Test
+	void shouldEscalateOverdueFieldWorkInsideTheDisciplineGroup() {
+		Inspection inspection = this.driver.toFieldWork(Inspection.Kind.UNANNOUNCED);
+		ProcessInstance pi = this.driver.instance(inspection);
+		Job deadline = this.managementService.createJobQuery()
+			.processInstanceId(pi.getId())
+			.activityId(DeadlinePattern.TIMER_DEADLINE_PASSED)
+			.singleResult();
+		assertThat(deadline.getDuedate().toInstant()).isEqualTo(DEADLINE);
+		ClockUtil.setCurrentTime(Date.from(DEADLINE));
+		this.managementService.executeJob(deadline.getId());
+
+		ProcessInstance ladder = this.runtimeService.createProcessInstanceQuery()
+			.superProcessInstanceId(pi.getId())
+			.processDefinitionKey(EscalationProcess.KEY)
+			.singleResult();
+		Task supervise = this.taskService.createTaskQuery()
+			.processInstanceId(ladder.getId())
+			.taskDefinitionKey(EscalationProcess.TASK_SUPERVISE)
+			.singleResult();
+		assertThat(this.taskService.getIdentityLinksForTask(supervise.getId())).extracting(IdentityLink::getGroupId)
+			.containsOnly("discipline-lead");
+		assertThat(this.driver.reload(inspection).isOverdue()).isTrue();
+		assertThat(pi).isWaitingAt(InspectionProcess.TASK_FIELD_WORK);
+
+		// Ending the field work ends the ladder.
+		this.driver.allDone(inspection);
+		assertThat(this.runtimeService.createProcessInstanceQuery().processInstanceId(ladder.getId()).count()).isZero();
+		assertThat(pi).isWaitingAt(InspectionProcess.TASK_REPORT);
+	}
+
+	private void assertTeamFollowsTheRules(Inspection inspection) {
+		List<TeamMember> team = this.inspections.team(inspection.getId());
+		assertThat(team).filteredOn(TeamMember::isTeamLeader)
+			.singleElement()
+			.satisfies((m) -> assertThat(m.getUserId()).isIn("discipline", "discipline2"));
+		List<TeamMember> staff = team.stream().filter((m) -> !m.isTeamLeader()).toList();
+		assertThat(staff).hasSize(2);
+		assertThat(staff).extracting(TeamMember::getUnitCode).doesNotHaveDuplicates().doesNotContain("u1", "u2");
+	}
+
+	private static Instant at(int year, int month, int day, int hour) {
+		return LocalDateTime.of(year, month, day, hour, 0).atZone(SHANGHAI).toInstant();
+	}
+
+}
