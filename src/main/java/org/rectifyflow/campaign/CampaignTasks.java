@@ -170,6 +170,19 @@ public class CampaignTasks implements TaskCompletionValidator {
 				+ r.getBody();
 	}
 
+	/**
+	 * The {@code create} listener of multi-instance tasks whose form text depends on the
+	 * element variable (input mappings run before it is set): sets the task-local
+	 * {@code info}.
+	 * @param task the task being created
+	 */
+	public void created(DelegateTask task) {
+		if (CampaignProcess.TASK_DECIDE_FLAG.equals(task.getTaskDefinitionKey())) {
+			task.setVariableLocal(CampaignProcess.VAR_INFO,
+					flagInfo((Long) task.getVariable(CampaignProcess.VAR_FLAG_ID)));
+		}
+	}
+
 	// ---------------------------------------------------------------- checks and effects
 
 	@Override
@@ -229,9 +242,9 @@ public class CampaignTasks implements TaskCompletionValidator {
 			}
 			case CampaignProcess.TASK_SELF_INSPECTION, CampaignProcess.TASK_CROSS_INSPECTION -> {
 				boolean cross = CampaignProcess.TASK_CROSS_INSPECTION.equals(taskKey);
-				String unit = (String) vars
-					.apply(cross ? CampaignProcess.VAR_INSPECTED_UNIT : CampaignProcess.VAR_UNIT_CODE);
 				String inspector = cross ? (String) vars.apply(CampaignProcess.VAR_INSPECTOR_UNIT) : null;
+				String unit = cross ? this.campaigns.inspectedBy(campaignId, inspector)
+						: (String) vars.apply(CampaignProcess.VAR_UNIT_CODE);
 				List<NewProblem> found = new ArrayList<>();
 				for (CampaignInputs.ProblemLine line : CampaignInputs
 					.problemLines(vars.apply(CampaignProcess.VAR_PROBLEMS))) {
