@@ -219,6 +219,20 @@ public class CampaignService {
 		return campaign;
 	}
 
+	/**
+	 * Checks a campaign start without storing anything.
+	 * @param title the title
+	 * @param scopeUnits the unit codes in scope
+	 * @param deadlines the phase deadlines
+	 * @throws TaskRuleViolation if the input is invalid
+	 */
+	@Transactional(readOnly = true)
+	public void checkStart(String title, List<String> scopeUnits, PhaseDeadlines deadlines) {
+		CampaignInputs.required(title, "整治名称", 200);
+		checkUnits(scopeUnits);
+		checkDeadlines(deadlines);
+	}
+
 	void attachProcess(Long campaignId, String processInstanceId) {
 		campaign(campaignId).attachProcess(processInstanceId);
 	}
