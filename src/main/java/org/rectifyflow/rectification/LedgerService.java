@@ -11,6 +11,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
@@ -51,6 +52,7 @@ public class LedgerService {
 
 	private static final Pattern CAMPAIGN_CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,43}");
 
+	/** Longest text variable given to the forms (problem summary, staff list). */
 	private static final int SUMMARY_LENGTH = 200;
 
 	private final LedgerEntryRepository entries;
@@ -61,6 +63,8 @@ public class LedgerService {
 
 	private final RuntimeService runtimeService;
 
+	private final IdentityService identityService;
+
 	private final SystemAuthority systemAuthority;
 
 	private final AuditService audit;
@@ -70,12 +74,13 @@ public class LedgerService {
 	private final WorkingDayCalendar calendar;
 
 	LedgerService(LedgerEntryRepository entries, ProgressReportRepository reports, OrganisationService organisation,
-			RuntimeService runtimeService, SystemAuthority systemAuthority, AuditService audit, Notifier notifier,
-			WorkingDayCalendar calendar) {
+			RuntimeService runtimeService, IdentityService identityService, SystemAuthority systemAuthority,
+			AuditService audit, Notifier notifier, WorkingDayCalendar calendar) {
 		this.entries = entries;
 		this.reports = reports;
 		this.organisation = organisation;
 		this.runtimeService = runtimeService;
+		this.identityService = identityService;
 		this.systemAuthority = systemAuthority;
 		this.audit = audit;
 		this.notifier = notifier;
@@ -118,7 +123,7 @@ public class LedgerService {
 		variables.put(RectificationProcess.VAR_CATEGORY_NAME, saved.getCategoryName());
 		variables.put(RectificationProcess.VAR_PROBLEM_SUMMARY, summaryOf(saved.getDescription()));
 		variables.put(RectificationProcess.VAR_CARRIED_OVER, false);
-		variables.put(RectificationProcess.VAR_UNIT_STAFF, String.join("、", staffOf(unit.getCode())));
+		variables.put(RectificationProcess.VAR_UNIT_STAFF, summaryOf(staffList(unit)));
 		ProcessInstance instance = this.systemAuthority.call(() -> this.runtimeService
 			.startProcessInstanceByKey(RectificationProcess.KEY, saved.getCode(), variables));
 		saved.linkProcess(instance.getId());
@@ -273,8 +278,19 @@ public class LedgerService {
 		}
 	}
 
-	List<String> staffOf(String unitCode) {
-		return this.systemAuthority.call(() -> this.organisation.staffOf(unitCode));
+	/** The unit's staff as the assignment form shows them: "u1（孙晓明）、u1lead（周海涛）". */
+	private String staffList(Unit unit) {
+		return this.systemAuthority.call(() -> this.identityService.createUserQuery()
+			.memberOfGroup(unit.groupId())
+			.orderByUserId()
+			.asc()
+			.list()
+			.stream()
+			.map((user) -> user.getId() + "（"
+					+ String.join("", (user.getFirstName() != null) ? user.getFirstName() : "",
+							(user.getLastName() != null) ? user.getLastName() : "")
+					+ "）")
+			.collect(Collectors.joining("、")));
 	}
 
 	OffsetDateTime now() {

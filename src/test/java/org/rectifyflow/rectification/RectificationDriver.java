@@ -95,9 +95,17 @@ class RectificationDriver {
 				approved, RectificationProcess.VAR_OPINION, approved ? "同意" : "措施不够具体，请细化");
 	}
 
-	/** Assign (u1), draft (5 working days) and approve: the work runs. */
+	/**
+	 * Assign the unit's handler (user id = unit code), draft (5 working days) and
+	 * approve: the work runs.
+	 */
 	void toWork(LedgerEntry entry) {
-		assign(entry, "u1");
+		toWork(entry, entry.getUnitCode());
+	}
+
+	/** Assign the given person, draft (5 working days) and approve: the work runs. */
+	void toWork(LedgerEntry entry, String person) {
+		assign(entry, person);
 		draft(entry, 5);
 		decideMeasures(entry, true);
 	}

@@ -97,6 +97,9 @@ class RectificationProcessTest {
 			.isEqualTo("u1lead");
 		assertThat(entry.getStatus()).isEqualTo(LedgerEntry.Status.ASSIGNING);
 		assertThat(entry.getResponsibleLeader()).isEqualTo("u1lead");
+		assertThat((String) this.runtimeService.getVariable(pi.getId(), RectificationProcess.VAR_UNIT_STAFF))
+			.contains("u1（", "u1lead（")
+			.doesNotContain("u2");
 
 		// A person from another unit is refused; the task stays open.
 		assertThatThrownBy(() -> this.driver.assign(entry, "u2")).isInstanceOf(TaskRuleViolation.class)

@@ -36,10 +36,7 @@ import org.springframework.test.context.ContextCustomizerFactories;
 @Documented
 @Inherited
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "rectify.admin.user=" + TestAdmin.USER, "rectify.admin.password=" + TestAdmin.PASSWORD,
-				// Spring Boot's default login, used only while the application has no
-				// security configuration of its own
-				"spring.security.user.name=" + TestAdmin.USER, "spring.security.user.password=" + TestAdmin.PASSWORD })
+		properties = { "rectify.admin.user=" + TestAdmin.USER, "rectify.admin.password=" + TestAdmin.PASSWORD })
 @ActiveProfiles("postgres")
 @ContextCustomizerFactories(PostgresDatabaseCustomizerFactory.class)
 @DirtiesContext(classMode = ClassMode.AFTER_CLASS)
