@@ -1,0 +1,350 @@
+package org.rectifyflow.recommendation;
+
+import java.time.OffsetDateTime;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * A recommendation letter (纪律检查建议书 / 监察建议书) to a unit with systemic problems. Guards its
+ * transitions: DRAFTING → APPROVING (→ DRAFTING when returned) → ISSUED → REPLIED (→
+ * ISSUED when the reply is not accepted) → ACCEPTED.
+ */
+@Entity
+@Table(name = "recommendation_letter")
+public class RecommendationLetter {
+
+	/** The two kinds of letter. */
+	public enum Kind {
+
+		/** 纪律检查建议书, number 纪建〔year〕n号. */
+		DISCIPLINE("纪律检查建议书", "纪建"),
+		/** 监察建议书, number 监建〔year〕n号. */
+		SUPERVISION("监察建议书", "监建");
+
+		private final String title;
+
+		private final String numberPrefix;
+
+		Kind(String title, String numberPrefix) {
+			this.title = title;
+			this.numberPrefix = numberPrefix;
+		}
+
+		public String title() {
+			return this.title;
+		}
+
+		public String numberPrefix() {
+			return this.numberPrefix;
+		}
+
+	}
+
+	/** Where a letter stands. */
+	public enum Status {
+
+		/** Being drafted (起草中). */
+		DRAFTING,
+		/** Awaiting the discipline lead (待审批). */
+		APPROVING,
+		/** Issued, the unit's reply is due (已印发，待回复). */
+		ISSUED,
+		/** Replied, awaiting verification (待核实). */
+		REPLIED,
+		/** Reply accepted, closed (已办结). */
+		ACCEPTED
+
+	}
+
+	/** How the letter came about. */
+	public enum Origin {
+
+		/** Started by the discipline group. */
+		DIRECT,
+		/** A systemic-problem flag of a campaign's 分析研判. */
+		CAMPAIGN_FLAG
+
+	}
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@Column(nullable = false)
+	private String code;
+
+	@Enumerated(EnumType.STRING)
+	private Kind kind;
+
+	@Column(name = "doc_year")
+	private Integer docYear;
+
+	@Column(name = "doc_seq")
+	private Integer docSeq;
+
+	@Column(name = "doc_number")
+	private String docNumber;
+
+	private String title;
+
+	@Column(name = "unit_code")
+	private String unitCode;
+
+	private String problems;
+
+	@Column(name = "basis_refs")
+	private String basisRefs;
+
+	private String requirements;
+
+	@Column(name = "reply_working_days")
+	private Integer replyWorkingDays;
+
+	@Column(name = "reply_deadline")
+	private OffsetDateTime replyDeadline;
+
+	private String recipient;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false)
+	private Status status;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false)
+	private Origin origin;
+
+	@Column(name = "origin_ref")
+	private String originRef;
+
+	@Column(name = "campaign_id")
+	private Long campaignId;
+
+	@Column(name = "started_by", nullable = false)
+	private String startedBy;
+
+	@Column(name = "drafted_by")
+	private String draftedBy;
+
+	@Column(name = "issued_at")
+	private OffsetDateTime issuedAt;
+
+	@Column(name = "closed_at")
+	private OffsetDateTime closedAt;
+
+	@Column(nullable = false)
+	private boolean overdue;
+
+	@Column(name = "process_instance_id")
+	private String processInstanceId;
+
+	@Column(name = "created_at", nullable = false)
+	private OffsetDateTime createdAt;
+
+	@Column(name = "updated_at", nullable = false)
+	private OffsetDateTime updatedAt;
+
+	protected RecommendationLetter() {
+	}
+
+	RecommendationLetter(String code, Origin origin, String originRef, Long campaignId, String startedBy,
+			OffsetDateTime now) {
+		this.code = code;
+		this.origin = origin;
+		this.originRef = originRef;
+		this.campaignId = campaignId;
+		this.startedBy = startedBy;
+		this.status = Status.DRAFTING;
+		this.createdAt = now;
+		this.updatedAt = now;
+	}
+
+	/**
+	 * Records the draft and submits it for approval.
+	 * @throws IllegalStateException unless drafting
+	 */
+	void draft(Kind kind, String unitCode, String problems, String basisRefs, String requirements, int replyWorkingDays,
+			String draftedBy, OffsetDateTime now) {
+		require(Status.DRAFTING, "draft");
+		this.kind = kind;
+		this.title = kind.title();
+		this.unitCode = unitCode;
+		this.problems = problems;
+		this.basisRefs = basisRefs;
+		this.requirements = requirements;
+		this.replyWorkingDays = replyWorkingDays;
+		this.draftedBy = draftedBy;
+		this.status = Status.APPROVING;
+		this.updatedAt = now;
+	}
+
+	/** The approver returned the draft. */
+	void returned(OffsetDateTime now) {
+		require(Status.APPROVING, "return");
+		this.status = Status.DRAFTING;
+		this.updatedAt = now;
+	}
+
+	/**
+	 * Issues the approved letter with its document number to the unit's leader.
+	 * @throws IllegalStateException unless approving
+	 */
+	void issue(int year, int seq, String recipient, OffsetDateTime replyDeadline, OffsetDateTime now) {
+		require(Status.APPROVING, "issue");
+		this.docYear = year;
+		this.docSeq = seq;
+		this.docNumber = this.kind.numberPrefix() + "〔" + year + "〕" + seq + "号";
+		this.recipient = recipient;
+		this.replyDeadline = replyDeadline;
+		this.issuedAt = now;
+		this.status = Status.ISSUED;
+		this.updatedAt = now;
+	}
+
+	/** The unit replied. */
+	void replied(OffsetDateTime now) {
+		require(Status.ISSUED, "reply to");
+		this.status = Status.REPLIED;
+		this.updatedAt = now;
+	}
+
+	/** The discipline group accepted the reply (or sent it back). */
+	void verified(boolean accepted, OffsetDateTime now) {
+		require(Status.REPLIED, "verify");
+		this.status = accepted ? Status.ACCEPTED : Status.ISSUED;
+		if (accepted) {
+			this.closedAt = now;
+		}
+		this.updatedAt = now;
+	}
+
+	boolean markOverdue(OffsetDateTime now) {
+		if (this.overdue) {
+			return false;
+		}
+		this.overdue = true;
+		this.updatedAt = now;
+		return true;
+	}
+
+	void linkProcess(String processInstanceId) {
+		this.processInstanceId = processInstanceId;
+	}
+
+	/**
+	 * @return whether the letter has been issued (the unit may see it)
+	 */
+	public boolean isIssued() {
+		return this.issuedAt != null;
+	}
+
+	private void require(Status expected, String what) {
+		if (this.status != expected) {
+			throw new IllegalStateException(
+					"Cannot " + what + " letter " + this.code + " in " + this.status + " (expected " + expected + ")");
+		}
+	}
+
+	public Long getId() {
+		return this.id;
+	}
+
+	public String getCode() {
+		return this.code;
+	}
+
+	public Kind getKind() {
+		return this.kind;
+	}
+
+	public String getDocNumber() {
+		return this.docNumber;
+	}
+
+	public String getTitle() {
+		return this.title;
+	}
+
+	public String getUnitCode() {
+		return this.unitCode;
+	}
+
+	public String getProblems() {
+		return this.problems;
+	}
+
+	public String getBasisRefs() {
+		return this.basisRefs;
+	}
+
+	public String getRequirements() {
+		return this.requirements;
+	}
+
+	public Integer getReplyWorkingDays() {
+		return this.replyWorkingDays;
+	}
+
+	public OffsetDateTime getReplyDeadline() {
+		return this.replyDeadline;
+	}
+
+	public String getRecipient() {
+		return this.recipient;
+	}
+
+	public Status getStatus() {
+		return this.status;
+	}
+
+	public Origin getOrigin() {
+		return this.origin;
+	}
+
+	public String getOriginRef() {
+		return this.originRef;
+	}
+
+	public Long getCampaignId() {
+		return this.campaignId;
+	}
+
+	public String getStartedBy() {
+		return this.startedBy;
+	}
+
+	public String getDraftedBy() {
+		return this.draftedBy;
+	}
+
+	public OffsetDateTime getIssuedAt() {
+		return this.issuedAt;
+	}
+
+	public OffsetDateTime getClosedAt() {
+		return this.closedAt;
+	}
+
+	public boolean isOverdue() {
+		return this.overdue;
+	}
+
+	public String getProcessInstanceId() {
+		return this.processInstanceId;
+	}
+
+	public OffsetDateTime getCreatedAt() {
+		return this.createdAt;
+	}
+
+	public OffsetDateTime getUpdatedAt() {
+		return this.updatedAt;
+	}
+
+}

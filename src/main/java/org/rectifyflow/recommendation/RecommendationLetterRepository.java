@@ -1,0 +1,23 @@
+package org.rectifyflow.recommendation;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface RecommendationLetterRepository extends JpaRepository<RecommendationLetter, Long> {
+
+	Optional<RecommendationLetter> findByCode(String code);
+
+	Optional<RecommendationLetter> findByProcessInstanceId(String processInstanceId);
+
+	List<RecommendationLetter> findAllByOrderByIdDesc();
+
+	@Query("select max(l.code) from RecommendationLetter l where l.code like :prefix%")
+	String maxCodeWithPrefix(String prefix);
+
+	@Query("select max(l.docSeq) from RecommendationLetter l where l.kind = :kind and l.docYear = :year")
+	Integer maxDocSeq(RecommendationLetter.Kind kind, Integer year);
+
+}

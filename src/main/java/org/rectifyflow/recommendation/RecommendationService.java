@@ -1,0 +1,437 @@
+package org.rectifyflow.recommendation;
+
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.rectifyflow.audit.AuditService;
+import org.rectifyflow.calendar.WorkingDayCalendar;
+import org.rectifyflow.deadline.DeadlinePassed;
+import org.rectifyflow.engine.SystemAuthority;
+import org.rectifyflow.identity.Roles;
+import org.rectifyflow.notification.Notifier;
+import org.rectifyflow.organisation.OrganisationService;
+import org.rectifyflow.organisation.Unit;
+import org.rectifyflow.taskrules.TaskRuleViolation;
+import org.rectifyflow.web.ApiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Recommendation letters (建议书): starting them (by the discipline group, or from a
+ * campaign's systemic-problem flag), and the steps of {@code bpmn/recommendation.bpmn}:
+ * draft, approval, issue with a document number to the unit's recorded leader, the unit's
+ * replies and their verification.
+ */
+@Service("recommendationService")
+public class RecommendationService {
+
+	static final String ACTION_STARTED = "RECOMMENDATION_STARTED";
+
+	static final String ACTION_DRAFTED = "RECOMMENDATION_DRAFTED";
+
+	static final String ACTION_APPROVAL = "RECOMMENDATION_APPROVAL_DECIDED";
+
+	static final String ACTION_ISSUED = "RECOMMENDATION_ISSUED";
+
+	static final String ACTION_REPLIED = "RECOMMENDATION_REPLIED";
+
+	static final String ACTION_VERIFIED = "RECOMMENDATION_REPLY_VERIFIED";
+
+	static final String ACTION_OVERDUE = "RECOMMENDATION_OVERDUE";
+
+	static final int TEXT = 4000;
+
+	static final int MAX_WORKING_DAYS = 180;
+
+	private static final Logger logger = LoggerFactory.getLogger(RecommendationService.class);
+
+	static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm", Locale.CHINA);
+
+	private static final Map<String, List<String>> INPUTS = Map.of(RecommendationProcess.TASK_APPROVE,
+			List.of(RecommendationProcess.VAR_LETTER_APPROVED, RecommendationProcess.VAR_OPINION),
+			RecommendationProcess.TASK_REPLY,
+			List.of(RecommendationProcess.VAR_REPLY_MEASURES, RecommendationProcess.VAR_REPLY_EVIDENCE),
+			RecommendationProcess.TASK_VERIFY,
+			List.of(RecommendationProcess.VAR_REPLY_ACCEPTED, RecommendationProcess.VAR_OPINION));
+
+	private final RecommendationLetterRepository letters;
+
+	private final RecommendationReplyRepository replies;
+
+	private final OrganisationService organisation;
+
+	private final RuntimeService runtimeService;
+
+	private final SystemAuthority systemAuthority;
+
+	private final AuditService audit;
+
+	private final Notifier notifier;
+
+	private final WorkingDayCalendar calendar;
+
+	private final int defaultReplyWorkingDays;
+
+	RecommendationService(RecommendationLetterRepository letters, RecommendationReplyRepository replies,
+			OrganisationService organisation, RuntimeService runtimeService, SystemAuthority systemAuthority,
+			AuditService audit, Notifier notifier, WorkingDayCalendar calendar,
+			@Value("${rectify.recommendation.reply-working-days:30}") int defaultReplyWorkingDays) {
+		this.letters = letters;
+		this.replies = replies;
+		this.organisation = organisation;
+		this.runtimeService = runtimeService;
+		this.systemAuthority = systemAuthority;
+		this.audit = audit;
+		this.notifier = notifier;
+		this.calendar = calendar;
+		this.defaultReplyWorkingDays = defaultReplyWorkingDays;
+	}
+
+	// ------------------------------------------------------------------ starting
+
+	/**
+	 * Starts a recommendation letter for a systemic-problem flag of a campaign, after the
+	 * discipline group decided to issue one (the campaign's "decide whether to issue a
+	 * letter" task). The draft task starts with the unit and the problems filled in.
+	 * @param proposal the flag's unit, problems and references
+	 * @return the letter in drafting
+	 * @throws ApiException (400) if the unit is unknown, inactive or has no leader, or
+	 * the problems are blank
+	 */
+	@Transactional
+	public RecommendationLetter proposeFromFlag(Proposal proposal) {
+		Unit unit = this.organisation.findUnit(proposal.unitCode())
+			.filter(Unit::isActive)
+			.orElseThrow(() -> ApiException.badRequest("单位不存在或已停用：" + proposal.unitCode(),
+					"unknown or inactive unit " + proposal.unitCode()));
+		if (proposal.problems() == null || proposal.problems().isBlank()) {
+			throw ApiException.badRequest("「存在的问题」为必填项", "problems are required");
+		}
+		Map<String, Object> variables = new HashMap<>();
+		variables.put(VAR_ORIGIN, RecommendationLetter.Origin.CAMPAIGN_FLAG.name());
+		variables.put(VAR_ORIGIN_REF, proposal.flagRef());
+		variables.put(VAR_CAMPAIGN_ID, proposal.campaignId());
+		variables.put(RecommendationProcess.VAR_STARTED_BY, proposal.decidedBy());
+		variables.put(RecommendationProcess.VAR_UNIT_CODE, unit.getCode());
+		variables.put(RecommendationProcess.VAR_PROBLEMS, cut(proposal.problems().strip(), TEXT));
+		variables.put(RecommendationProcess.VAR_BASIS_REFS, proposal.basisRefs());
+		ProcessInstance instance = this.systemAuthority
+			.call(() -> this.runtimeService.startProcessInstanceByKey(RecommendationProcess.KEY, variables));
+		return this.letters.findByProcessInstanceId(instance.getId()).orElseThrow();
+	}
+
+	/**
+	 * A campaign flag that should become a letter.
+	 *
+	 * @param campaignId the campaign
+	 * @param flagRef the flag's reference (e.g. {@code analysis-flag/12})
+	 * @param unitCode the unit to write to
+	 * @param problems the systemic problems, in Chinese
+	 * @param basisRefs codes of the problems or ledger entries, may be {@code null}
+	 * @param decidedBy who decided to issue a letter
+	 */
+	public record Proposal(Long campaignId, String flagRef, String unitCode, String problems, String basisRefs,
+			String decidedBy) {
+	}
+
+	static final String VAR_ORIGIN = "origin";
+
+	static final String VAR_ORIGIN_REF = "originRef";
+
+	static final String VAR_CAMPAIGN_ID = "campaignId";
+
+	// ------------------------------------------------------------------ steps
+
+	/**
+	 * {@code Task_Register}: stores the letter (code {@code JY-<year>-<nnn>}), makes the
+	 * code the business key.
+	 * @param execution the starting execution
+	 */
+	@Transactional
+	public void register(DelegateExecution execution) {
+		Object starter = execution.getVariable(RecommendationProcess.VAR_STARTED_BY);
+		String startedBy = (starter != null) ? starter.toString() : this.audit.currentActor();
+		Object origin = execution.getVariable(VAR_ORIGIN);
+		RecommendationLetter.Origin o = (origin != null) ? RecommendationLetter.Origin.valueOf(origin.toString())
+				: RecommendationLetter.Origin.DIRECT;
+		Object campaign = execution.getVariable(VAR_CAMPAIGN_ID);
+		String code = nextCode();
+		RecommendationLetter letter = this.letters
+			.save(new RecommendationLetter(code, o, (String) execution.getVariable(VAR_ORIGIN_REF),
+					(campaign instanceof Number n) ? n.longValue() : null, startedBy, now()));
+		letter.linkProcess(execution.getProcessInstanceId());
+		execution.setProcessBusinessKey(code);
+		execution.setVariable(RecommendationProcess.VAR_LETTER_ID, letter.getId());
+		execution.setVariable(RecommendationProcess.VAR_LETTER_CODE, code);
+		execution.setVariable(RecommendationProcess.VAR_STARTED_BY, startedBy);
+		execution.setVariable(RecommendationProcess.VAR_UNIT_LIST,
+				this.organisation.activeUnits()
+					.stream()
+					.map((u) -> u.getCode() + "（" + u.getName() + "）")
+					.collect(Collectors.joining("、")));
+		if (execution.getVariable(RecommendationProcess.VAR_REPLY_WORKING_DAYS) == null) {
+			execution.setVariable(RecommendationProcess.VAR_REPLY_WORKING_DAYS, (long) this.defaultReplyWorkingDays);
+		}
+		this.audit.record(ACTION_STARTED, RecommendationProcess.ITEM_TYPE, String.valueOf(letter.getId()), null,
+				code + " origin=" + o + ((letter.getOriginRef() != null) ? " ref=" + letter.getOriginRef() : ""));
+		if (o == RecommendationLetter.Origin.CAMPAIGN_FLAG) {
+			this.notifier.notifyGroup(Roles.DISCIPLINE_GROUP, "分析研判发现系统性问题，已决定发出建议书「" + code + "」，请起草。", link(letter));
+		}
+	}
+
+	/**
+	 * Create listener of the user tasks: the form starts without last time's decision.
+	 * @param task the task being created
+	 */
+	public void clearInputs(DelegateTask task) {
+		INPUTS.getOrDefault(task.getTaskDefinitionKey(), List.of()).forEach(task::removeVariable);
+	}
+
+	/**
+	 * {@code Task_RecordDraft}: stores the draft (validated by the task validator).
+	 */
+	@Transactional
+	public void drafted(Long letterId, String kind, String unitCode, String problems, String basisRefs,
+			String requirements, Object replyWorkingDays) {
+		RecommendationLetter letter = letter(letterId);
+		DraftInput draft = DraftInput.parse(kind, unitCode, problems, basisRefs, requirements, replyWorkingDays,
+				this.defaultReplyWorkingDays);
+		letter.draft(draft.kind(), draft.unitCode(), draft.problems(), draft.basisRefs(), draft.requirements(),
+				draft.replyWorkingDays(), this.audit.currentActor(), now());
+		this.audit.record(ACTION_DRAFTED, RecommendationProcess.ITEM_TYPE, String.valueOf(letterId), null,
+				"kind=" + draft.kind() + " unit=" + draft.unitCode() + " replyWorkingDays=" + draft.replyWorkingDays());
+	}
+
+	/**
+	 * {@code Task_RecordApproval}.
+	 * @return the decision as a boolean for the gateway
+	 */
+	@Transactional
+	public boolean approvalDecided(Long letterId, Object approved) {
+		RecommendationLetter letter = letter(letterId);
+		boolean yes = Boolean.parseBoolean(String.valueOf(approved));
+		if (!yes) {
+			letter.returned(now());
+			this.notifier.notifyGroup(Roles.DISCIPLINE_GROUP, "建议书「" + letter.getCode() + "」被退回修改。", link(letter));
+		}
+		this.audit.record(ACTION_APPROVAL, RecommendationProcess.ITEM_TYPE, String.valueOf(letterId), null,
+				yes ? "approved" : "returned");
+		return yes;
+	}
+
+	/**
+	 * {@code Task_Issue}: gives the approved letter its document number, sends it to the
+	 * unit's recorded leader and sets {@code recipient}, {@code unitName},
+	 * {@code docNumber} and {@code deadlineAt} (the reply deadline).
+	 * @param execution the execution
+	 */
+	@Transactional
+	public void issue(DelegateExecution execution) {
+		RecommendationLetter letter = letter((Long) execution.getVariable(RecommendationProcess.VAR_LETTER_ID));
+		Unit unit = this.organisation.findUnit(letter.getUnitCode()).orElseThrow();
+		if (unit.getLeaderUserId() == null) {
+			throw new IllegalStateException("Unit " + unit.getCode() + " has no recorded leader");
+		}
+		OffsetDateTime now = now();
+		ZonedDateTime deadline = this.calendar.deadline(now.toInstant(), letter.getReplyWorkingDays());
+		int year = now.getYear();
+		Integer max = this.letters.maxDocSeq(letter.getKind(), year);
+		letter.issue(year, (max == null) ? 1 : max + 1, unit.getLeaderUserId(), deadline.toOffsetDateTime(), now);
+		execution.setVariable(RecommendationProcess.VAR_RECIPIENT, unit.getLeaderUserId());
+		execution.setVariable(RecommendationProcess.VAR_UNIT_NAME, unit.getName());
+		execution.setVariable(RecommendationProcess.VAR_DOC_NUMBER, letter.getDocNumber());
+		execution.setVariable(RecommendationProcess.VAR_DEADLINE_AT, Date.from(deadline.toInstant()));
+		// The reply form shows a verification's reasons; the approver's opinion is not
+		// one.
+		execution.removeVariable(RecommendationProcess.VAR_OPINION);
+		this.audit.record(ACTION_ISSUED, RecommendationProcess.ITEM_TYPE, String.valueOf(letter.getId()),
+				RecommendationLetter.Status.APPROVING.name(),
+				letter.getDocNumber() + " to " + unit.getLeaderUserId() + " reply by " + DISPLAY.format(deadline));
+		this.notifier.notifyUser(
+				unit.getLeaderUserId(), "派驻纪检组向" + unit.getName() + "发出" + letter.getKind().title() + "（"
+						+ letter.getDocNumber() + "），请于" + DISPLAY.format(deadline) + "前书面回复整改情况。",
+				link(letter) + "/letter.docx");
+		logger.info("Recommendation letter {} issued as {} to {}", letter.getCode(), letter.getDocNumber(),
+				unit.getLeaderUserId());
+	}
+
+	/**
+	 * {@code Task_RecordReply}: the unit's reply.
+	 */
+	@Transactional
+	public void replied(Long letterId, String measures, Object evidence, String recipient) {
+		RecommendationLetter letter = letter(letterId);
+		letter.replied(now());
+		int seq = this.replies.findByLetterIdOrderBySeqAsc(letterId).size() + 1;
+		String note = (evidence == null || evidence.toString().isBlank()) ? null : evidence.toString().strip();
+		this.replies
+			.save(new RecommendationReply(letterId, seq, measures.strip(), note, this.actorOr(recipient), now()));
+		this.audit.record(ACTION_REPLIED, RecommendationProcess.ITEM_TYPE, String.valueOf(letterId), null,
+				"reply " + seq);
+		this.notifier.notifyGroup(Roles.DISCIPLINE_GROUP, "建议书「" + letter.getDocNumber() + "」已收到单位回复，请核实整改情况。",
+				link(letter));
+	}
+
+	/**
+	 * {@code Task_RecordVerification}.
+	 * @return whether the reply was accepted (closes the letter)
+	 */
+	@Transactional
+	public boolean verified(Long letterId, Object accepted, String opinion) {
+		RecommendationLetter letter = letter(letterId);
+		boolean yes = Boolean.parseBoolean(String.valueOf(accepted));
+		List<RecommendationReply> all = this.replies.findByLetterIdOrderBySeqAsc(letterId);
+		all.get(all.size() - 1).verify(yes, opinion, this.audit.currentActor(), now());
+		letter.verified(yes, now());
+		this.audit.record(ACTION_VERIFIED, RecommendationProcess.ITEM_TYPE, String.valueOf(letterId),
+				RecommendationLetter.Status.REPLIED.name(), letter.getStatus().name());
+		this.notifier.notifyUser(letter.getRecipient(), yes ? "建议书「" + letter.getDocNumber() + "」的整改情况已核实通过，予以办结。"
+				: "建议书「" + letter.getDocNumber() + "」的整改情况未通过核实，请继续整改后重新回复。理由：" + opinion, link(letter));
+		return yes;
+	}
+
+	/**
+	 * Marks a letter whose reply is overdue.
+	 * @param event the deadline that passed
+	 */
+	@EventListener
+	@Transactional
+	public void onDeadlinePassed(DeadlinePassed event) {
+		if (!RecommendationProcess.KEY.equals(event.processDefinitionKey())) {
+			return;
+		}
+		this.letters.findByProcessInstanceId(event.processInstanceId()).ifPresent((letter) -> {
+			if (letter.markOverdue(now())) {
+				this.audit.record(ACTION_OVERDUE, RecommendationProcess.ITEM_TYPE, String.valueOf(letter.getId()),
+						"false", "true");
+			}
+		});
+	}
+
+	// ------------------------------------------------------------------ queries
+
+	@Transactional(readOnly = true)
+	public Optional<RecommendationLetter> find(Long id) {
+		return (id != null) ? this.letters.findById(id) : Optional.empty();
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<RecommendationLetter> findByCode(String code) {
+		return this.letters.findByCode(code);
+	}
+
+	@Transactional(readOnly = true)
+	List<RecommendationLetter> all() {
+		return this.letters.findAllByOrderByIdDesc();
+	}
+
+	@Transactional(readOnly = true)
+	public List<RecommendationReply> replies(Long letterId) {
+		return this.replies.findByLetterIdOrderBySeqAsc(letterId);
+	}
+
+	String unitName(String code) {
+		return this.organisation.findUnit(code).map(Unit::getName).orElse(code);
+	}
+
+	// ------------------------------------------------------------------ helpers
+
+	private String actorOr(String fallback) {
+		String actor = this.audit.currentActor();
+		return AuditService.SYSTEM.equals(actor) ? fallback : actor;
+	}
+
+	private String nextCode() {
+		String prefix = "JY-" + now().getYear() + "-";
+		String max = this.letters.maxCodeWithPrefix(prefix);
+		int next = (max == null) ? 1 : Integer.parseInt(max.substring(prefix.length())) + 1;
+		return prefix + String.format("%03d", next);
+	}
+
+	private RecommendationLetter letter(Long id) {
+		return this.letters.findById(id).orElseThrow(() -> new IllegalArgumentException("No letter " + id));
+	}
+
+	OffsetDateTime now() {
+		return ClockUtil.getCurrentTime().toInstant().atZone(this.calendar.zone()).toOffsetDateTime();
+	}
+
+	static String link(RecommendationLetter letter) {
+		return "/api/recommendations/" + letter.getId();
+	}
+
+	static String cut(String text, int max) {
+		return (text.length() <= max) ? text : text.substring(0, max - 1) + "…";
+	}
+
+	/** The draft as submitted by {@code Task_Draft}, parsed. */
+	record DraftInput(RecommendationLetter.Kind kind, String unitCode, String problems, String basisRefs,
+			String requirements, int replyWorkingDays) {
+
+		static DraftInput parse(String kind, String unitCode, String problems, String basisRefs, String requirements,
+				Object replyWorkingDays, int defaultDays) {
+			RecommendationLetter.Kind k;
+			try {
+				k = RecommendationLetter.Kind.valueOf((kind != null) ? kind.strip().toUpperCase(Locale.ROOT) : "");
+			}
+			catch (IllegalArgumentException ex) {
+				throw new TaskRuleViolation("请选择建议书种类：纪律检查建议书或监察建议书", "letterKind is missing or invalid");
+			}
+			String unit = required(unitCode, 32, "被建议单位", "unitCode");
+			String p = required(problems, TEXT, "存在的问题", "problems");
+			String r = required(requirements, TEXT, "整改要求", "requirements");
+			String refs = (basisRefs == null || basisRefs.isBlank()) ? null
+					: required(basisRefs, 1000, "所依据的问题线索和问题", "basisRefs");
+			int days = defaultDays;
+			if (replyWorkingDays != null && !replyWorkingDays.toString().isBlank()) {
+				try {
+					double d = Double.parseDouble(replyWorkingDays.toString().strip());
+					if (d != Math.rint(d)) {
+						throw new NumberFormatException();
+					}
+					days = (int) d;
+				}
+				catch (NumberFormatException ex) {
+					throw new TaskRuleViolation("「回复期限（工作日）」须为整数", "replyWorkingDays must be a whole number");
+				}
+			}
+			if (days < 1 || days > MAX_WORKING_DAYS) {
+				throw new TaskRuleViolation("回复期限须在1到" + MAX_WORKING_DAYS + "个工作日之间",
+						"replyWorkingDays must be between 1 and " + MAX_WORKING_DAYS);
+			}
+			return new DraftInput(k, unit, p, refs, r, days);
+		}
+
+		private static String required(String value, int max, String label, String name) {
+			if (value == null || value.isBlank()) {
+				throw new TaskRuleViolation("「" + label + "」为必填项", name + " is required");
+			}
+			String v = value.strip();
+			if (v.codePointCount(0, v.length()) > max) {
+				throw new TaskRuleViolation("「" + label + "」不能超过" + max + "个字",
+						name + " is longer than " + max + " characters");
+			}
+			return v;
+		}
+
+	}
+
+}
