@@ -111,7 +111,7 @@ class InspectionDriver {
 				InspectionProcess.VAR_FINDING_METHOD, "ON_SITE", InspectionProcess.VAR_FINDING_PLACE, "XX镇XX嘎查",
 				InspectionProcess.VAR_FINDING_UNIT, unit, InspectionProcess.VAR_FINDING_TYPE, type.name(),
 				InspectionProcess.VAR_FINDING_PERSON, (type == Finding.Type.CLUE) ? "某工作人员" : null,
-				InspectionProcess.VAR_FINDING_CATEGORY, (type == Finding.Type.PROBLEM) ? "C3" : null,
+				InspectionProcess.VAR_FINDING_CATEGORY, (type == Finding.Type.PROBLEM) ? "IMPLEMENT" : null,
 				InspectionProcess.VAR_FINDING_DESCRIPTION, text);
 	}
 

@@ -22,6 +22,8 @@ import org.rectifyflow.audit.AuditEvent;
 import org.rectifyflow.audit.AuditEventRepository;
 import org.rectifyflow.deadline.DeadlinePattern;
 import org.rectifyflow.deadline.EscalationProcess;
+import org.rectifyflow.rectification.LedgerService;
+import org.rectifyflow.rectification.RectificationProcess;
 import org.rectifyflow.taskrules.TaskRuleViolation;
 import org.rectifyflow.testsupport.RectifyFlowTest;
 
@@ -66,6 +68,9 @@ class InspectionProcessTest {
 
 	@Autowired
 	private InspectionDriver driver;
+
+	@Autowired
+	private LedgerService ledger;
 
 	@BeforeEach
 	void setUp() {
@@ -187,6 +192,17 @@ class InspectionProcessTest {
 		List<Finding> findings = this.inspections.findings(inspection.getId());
 		assertThat(findings).extracting(Finding::getType).containsExactly(Finding.Type.CLUE, Finding.Type.PROBLEM);
 		assertThat(findings).allSatisfy((f) -> assertThat(f.getStatus()).isNotEqualTo(Finding.Status.RECORDED));
+		// The problem of u2 became a problem of the running demo campaign (in 问题整改) with
+		// its own ledger entry and rectification instance.
+		Finding problem = findings.get(1);
+		assertThat(problem.getStatus()).isEqualTo(Finding.Status.HANDED_OVER);
+		ProcessInstance rectification = this.runtimeService.createProcessInstanceQuery()
+			.processDefinitionKey(RectificationProcess.KEY)
+			.processInstanceBusinessKey(problem.getTargetRef())
+			.singleResult();
+		assertThat(rectification).isNotNull();
+		assertThat(this.ledger.findByCode(problem.getTargetRef()).orElseThrow().getSourceRef())
+			.isEqualTo(inspection.getCode());
 	}
 
 	@Test
