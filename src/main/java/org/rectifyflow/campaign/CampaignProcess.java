@@ -125,6 +125,12 @@ public final class CampaignProcess {
 
 	public static final String VAR_DECISION_NOTE = "decisionNote";
 
+	/** {@code Task_DecideFlag}: whether to issue a recommendation letter for the flag. */
+	public static final String VAR_ISSUE_LETTER = "issueLetter";
+
+	/** {@code Task_DecideFlag}: the unit the letter goes to. */
+	public static final String VAR_LETTER_UNIT = "letterUnit";
+
 	// Regulations
 	public static final String VAR_REGULATION_ID = "regulationId";
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.rectifyflow.recommendation.RecommendationService;
 import org.rectifyflow.taskrules.TaskCompletion;
 import org.rectifyflow.taskrules.TaskCompletionValidator;
 import org.rectifyflow.taskrules.TaskRuleViolation;
@@ -27,9 +28,12 @@ public class CampaignTasks implements TaskCompletionValidator {
 
 	private final CampaignAnalysis analysis;
 
-	CampaignTasks(CampaignService campaigns, CampaignAnalysis analysis) {
+	private final RecommendationService recommendations;
+
+	CampaignTasks(CampaignService campaigns, CampaignAnalysis analysis, RecommendationService recommendations) {
 		this.campaigns = campaigns;
 		this.analysis = analysis;
+		this.recommendations = recommendations;
 	}
 
 	// ---------------------------------------------------------------- form contents
@@ -282,8 +286,25 @@ public class CampaignTasks implements TaskCompletionValidator {
 			}
 			case CampaignProcess.TASK_DECIDE_FLAG -> {
 				String note = CampaignInputs.required(vars.apply(CampaignProcess.VAR_DECISION_NOTE), "处理意见", 2000);
+				boolean issueLetter = "true".equals(String.valueOf(vars.apply(CampaignProcess.VAR_ISSUE_LETTER)));
+				String letterUnit = null;
+				if (issueLetter) {
+					letterUnit = CampaignInputs.required(vars.apply(CampaignProcess.VAR_LETTER_UNIT), "被建议单位", 32);
+					if (!this.campaigns.scopeUnits(campaignId).contains(letterUnit)) {
+						throw new TaskRuleViolation("被建议单位「" + letterUnit + "」不在本次整治范围内",
+								"unit " + letterUnit + " is not in the campaign's scope");
+					}
+				}
 				if (store) {
-					this.analysis.decideFlag((Long) vars.apply(CampaignProcess.VAR_FLAG_ID), note);
+					Long flagId = (Long) vars.apply(CampaignProcess.VAR_FLAG_ID);
+					this.analysis.decideFlag(flagId, note);
+					if (issueLetter) {
+						// 派驻纪检组 decided to issue a recommendation letter: its own
+						// process,
+						// starting at the draft with the unit and the flag filled in.
+						this.recommendations.proposeFromFlag(new RecommendationService.Proposal(campaignId,
+								"analysis-flag/" + flagId, letterUnit, flagInfo(flagId) + "\n" + note, null, null));
+					}
 				}
 			}
 			case CampaignProcess.TASK_DRAFT_REGULATION -> {

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.rectifyflow.rectification.LedgerEntry;
 import org.rectifyflow.rectification.LedgerService;
 import org.rectifyflow.rectification.RectificationProcess;
+import org.rectifyflow.recommendation.RecommendationProcess;
 import org.rectifyflow.taskrules.TaskRuleViolation;
 import org.rectifyflow.testsupport.RectifyFlowTest;
 
@@ -218,7 +219,22 @@ class CampaignProcessTest {
 		for (Task task : tasks(pi, CampaignProcess.TASK_ANALYSIS_REVIEW)) {
 			this.taskService.complete(task.getId(), Map.of("reviewNote", "整改总体有序推进"));
 		}
-		this.taskService.complete(decideFlag.getId(), Map.of("decisionNote", "约谈相关单位负责人"));
+		String letterUnit = this.campaigns.scopeUnits(campaignId).get(0);
+		assertThatThrownBy(() -> this.taskService.complete(decideFlag.getId(),
+				Map.of("decisionNote", "发建议书", "issueLetter", "true", "letterUnit", "u99")))
+			.isInstanceOf(TaskRuleViolation.class)
+			.hasMessageContaining("不在本次整治范围内");
+		this.taskService.complete(decideFlag.getId(),
+				Map.of("decisionNote", "约谈相关单位负责人，并发出纪律检查建议书", "issueLetter", "true", "letterUnit", letterUnit));
+		// The decision to issue a letter starts the recommendation process at its draft.
+		ProcessInstance letter = this.runtimeService.createProcessInstanceQuery()
+			.processDefinitionKey(RecommendationProcess.KEY)
+			.variableValueEquals("campaignId", campaignId)
+			.singleResult();
+		assertThat(letter).isNotNull();
+		assertThat(letter).isWaitingAt(RecommendationProcess.TASK_DRAFT);
+		assertThat(this.runtimeService.getVariable(letter.getId(), RecommendationProcess.VAR_UNIT_CODE))
+			.isEqualTo(letterUnit);
 		assertThat(this.analysis.flags(campaignId)).allMatch((f) -> f.getStatus() == AnalysisFlag.Status.DECIDED);
 
 		// a later problem (from a clue) holds the phase open until its entry settles
