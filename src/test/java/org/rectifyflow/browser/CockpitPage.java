@@ -1,0 +1,103 @@
+package org.rectifyflow.browser;
+
+import java.util.regex.Pattern;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/**
+ * Camunda Cockpit for supervisors: the dashboard, the process list, a process's running
+ * instances with the search by business key (业务键), and a process instance.
+ */
+final class CockpitPage {
+
+	static final String PATH = "/camunda/app/cockpit/default/";
+
+	private static final Pattern INVALID = Pattern.compile("\\binvalid\\b");
+
+	private final Page page;
+
+	CockpitPage(Web web) {
+		this.page = web.page();
+	}
+
+	CockpitPage waitUntilLoaded() {
+		assertThat(brand()).containsText("流程监控");
+		return this;
+	}
+
+	Locator brand() {
+		return this.page.locator(".navbar-brand .brand-name");
+	}
+
+	/** Header menu: 流程, 决策, 人工任务, 更多. */
+	Locator menu() {
+		return this.page.locator(".sections-menu");
+	}
+
+	/** The dashboard's running instances, incidents and open human tasks. */
+	Locator dashboard() {
+		return this.page.locator(".dashboard");
+	}
+
+	Locator eolBanner() {
+		return this.page.locator(".ce-eol-banner");
+	}
+
+	/**
+	 * Opens 流程 and then the process with the given name.
+	 * @param processName the process definition's name
+	 * @return this page, on the process's running instances
+	 */
+	CockpitPage openProcess(String processName) {
+		this.page.locator(".sections-menu a").filter(new Locator.FilterOptions().setHasText("流程")).first().click();
+		this.page.locator("a")
+			.filter(new Locator.FilterOptions().setHasText(TasklistPage.exactly(processName)))
+			.click();
+		assertThat(instanceSearch()).isVisible();
+		return this;
+	}
+
+	Locator instanceSearch() {
+		return this.page.locator("[cam-widget-search] input.main-field");
+	}
+
+	/**
+	 * Adds the criterion 业务键 = value to the instance search.
+	 * @param businessKey the business key
+	 * @return this page
+	 */
+	CockpitPage searchByBusinessKey(String businessKey) {
+		instanceSearch().click();
+		instanceSearch().fill("业务键");
+		this.page.locator("[cam-widget-search] .uib-typeahead-match a[title='业务键']").click();
+		Locator value = this.page.locator("[cam-widget-search-pill] .value-field input");
+		value.fill(businessKey);
+		value.press("Enter");
+		assertThat(this.page.locator("[cam-widget-search-pill] .search-label")).not().hasClass(INVALID);
+		return this;
+	}
+
+	/** The rows of the process instance table. */
+	Locator instanceRows() {
+		return this.page.locator("table.process-instances tbody tr");
+	}
+
+	/**
+	 * Opens a process instance from the instance table.
+	 * @param businessKey the instance's business key, shown in its row
+	 * @return this page, on the process instance
+	 */
+	CockpitPage openInstance(String businessKey) {
+		instanceRows().filter(new Locator.FilterOptions().setHasText(businessKey)).locator("td.instance-id a").click();
+		assertThat(this.page).hasURL(Pattern.compile("#/process-instance/"));
+		return this;
+	}
+
+	Page page() {
+		return this.page;
+	}
+
+}
