@@ -4,6 +4,7 @@ import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.TimeoutError;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
@@ -14,6 +15,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 final class CockpitPage {
 
 	static final String PATH = "/camunda/app/cockpit/default/";
+
+	private static final double SUGGESTION_TIMEOUT_MS = 5_000;
 
 	private static final Pattern INVALID = Pattern.compile("\\binvalid\\b");
 
@@ -57,6 +60,7 @@ final class CockpitPage {
 			.filter(new Locator.FilterOptions().setHasText(TasklistPage.exactly(processName)))
 			.click();
 		assertThat(instanceSearch()).isVisible();
+		assertThat(this.page.locator("table.process-instances")).isVisible();
 		return this;
 	}
 
@@ -70,14 +74,40 @@ final class CockpitPage {
 	 * @return this page
 	 */
 	CockpitPage searchByBusinessKey(String businessKey) {
-		instanceSearch().click();
-		instanceSearch().fill("业务键");
-		this.page.locator("[cam-widget-search] .uib-typeahead-match a[title='业务键']").click();
-		Locator value = this.page.locator("[cam-widget-search-pill] .value-field input");
+		chooseCriterion("业务键");
+		Locator valueField = this.page.locator("[cam-widget-search-pill] .value-field");
+		// The new criterion usually opens its value for editing; a click opens it
+		// otherwise.
+		valueField.click();
+		Locator value = valueField.locator("input");
 		value.fill(businessKey);
 		value.press("Enter");
 		assertThat(this.page.locator("[cam-widget-search-pill] .search-label")).not().hasClass(INVALID);
 		return this;
+	}
+
+	/**
+	 * Types a criterion's name into 添加条件 and picks it from the suggestions. The
+	 * suggestions appear only once the search widget is bound, so typing is repeated
+	 * until they do.
+	 */
+	private void chooseCriterion(String name) {
+		Locator option = this.page.locator("[cam-widget-search] .uib-typeahead-match a[title='" + name + "']");
+		for (int attempt = 1;; attempt++) {
+			instanceSearch().click();
+			instanceSearch().fill("");
+			instanceSearch().pressSequentially(name);
+			try {
+				option.waitFor(new Locator.WaitForOptions().setTimeout(SUGGESTION_TIMEOUT_MS));
+				break;
+			}
+			catch (TimeoutError ex) {
+				if (attempt == 3) {
+					throw ex;
+				}
+			}
+		}
+		option.click();
 	}
 
 	/** The rows of the process instance table. */
@@ -91,7 +121,9 @@ final class CockpitPage {
 	 * @return this page, on the process instance
 	 */
 	CockpitPage openInstance(String businessKey) {
-		instanceRows().filter(new Locator.FilterOptions().setHasText(businessKey)).locator("td.instance-id a").click();
+		instanceRows().filter(new Locator.FilterOptions().setHasText(businessKey))
+			.locator("td.instance-id a[href*='#/process-instance/']")
+			.click();
 		assertThat(this.page).hasURL(Pattern.compile("#/process-instance/"));
 		return this;
 	}

@@ -55,7 +55,7 @@ class GroupTaskBrowserTest {
 		assertThat(this.taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isEqualTo("u1");
 		web.screenshot("04-claimed-task");
 
-		task.clickComplete();
+		assertThat(task.complete()).isEqualTo(204);
 		assertThat(tasklist.taskCard(taskId)).hasCount(0);
 		assertThat(task.noTaskNotice()).hasText("请在列表中选择一个任务。");
 		assertThat(this.taskService.createTaskQuery().taskId(taskId).count()).isZero();

@@ -1,7 +1,10 @@
 package org.rectifyflow.browser;
 
+import java.util.regex.Pattern;
+
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
@@ -10,6 +13,9 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
  * (a Camunda Form, or Tasklist's generic form) and 完成.
  */
 final class TaskPanel {
+
+	/** Tasklist completes a task with a form through submit-form, else complete. */
+	private static final Pattern COMPLETION = Pattern.compile("/task/[^/]+/(submit-form|complete)$");
 
 	private final Page page;
 
@@ -69,6 +75,17 @@ final class TaskPanel {
 	void clickComplete() {
 		assertThat(completeButton()).hasText("完成");
 		completeButton().click();
+	}
+
+	/**
+	 * Clicks 完成 and waits for the engine's answer to the completion request.
+	 * @return the HTTP status of the completion ({@code 204} when completed)
+	 */
+	int complete() {
+		Response answer = this.page.waitForResponse(
+				(response) -> "POST".equals(response.request().method()) && COMPLETION.matcher(response.url()).find(),
+				this::clickComplete);
+		return answer.status();
 	}
 
 	/** The task's Camunda Form (form-js). */
