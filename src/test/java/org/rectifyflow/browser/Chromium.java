@@ -10,7 +10,11 @@ import java.util.List;
  */
 final class Chromium {
 
-	static final Path EXECUTABLE = Path.of("/usr/bin/chromium");
+	/**
+	 * Debian's Chromium; another executable can be named with the system property
+	 * {@code browser.chromium} (e.g. on a developer's machine).
+	 */
+	static final Path EXECUTABLE = Path.of(System.getProperty("browser.chromium", "/usr/bin/chromium"));
 
 	/**
 	 * Flags needed as root on a machine without network access; {@code --headless} and a

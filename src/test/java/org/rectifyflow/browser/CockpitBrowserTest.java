@@ -44,7 +44,10 @@ class CockpitBrowserTest {
 
 		cockpit.openInstance(businessKey);
 		assertThat(cockpit.page().locator("body")).containsText(businessKey);
-		assertThat(cockpit.page().locator("body")).containsText("办理");
+		assertThat(cockpit.page().locator("body")).containsText("限期办理模板");
+		// 变量 tab: the instance's variables, once loaded
+		assertThat(cockpit.page().locator("body")).containsText(DeadlineTemplateProcess.VAR_WORK_GROUP);
+		assertThat(cockpit.page().locator("body")).containsText("unit-u3");
 		web.screenshot("09-cockpit-instance");
 	}
 

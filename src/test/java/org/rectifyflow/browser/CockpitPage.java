@@ -121,10 +121,16 @@ final class CockpitPage {
 	 * @return this page, on the process instance
 	 */
 	CockpitPage openInstance(String businessKey) {
-		instanceRows().filter(new Locator.FilterOptions().setHasText(businessKey))
-			.locator("td.instance-id a[href*='#/process-instance/']")
-			.click();
-		assertThat(this.page).hasURL(Pattern.compile("#/process-instance/"));
+		Locator link = instanceRows().filter(new Locator.FilterOptions().setHasText(businessKey))
+			.locator("td.instance-id a[href*='#/process-instance/']");
+		String instanceId = link.textContent().trim();
+		link.click();
+		assertThat(this.page).hasURL(Pattern.compile("#/process-instance/" + instanceId));
+		// The instance view has a 变量 (variables) tab, the process view has none
+		assertThat(this.page.locator("ul.nav-tabs li a").filter(new Locator.FilterOptions().setHasText("变量")))
+			.isVisible();
+		assertThat(this.page.locator(".breadcrumbs, .breadcrumb, [cam-breadcrumbs-panel]").first())
+			.containsText(instanceId);
 		return this;
 	}
 
