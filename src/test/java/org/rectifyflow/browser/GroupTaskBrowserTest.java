@@ -53,13 +53,17 @@ class GroupTaskBrowserTest {
 		task.claim();
 		assertThat(task.assignee()).containsText("办公室");
 		assertThat(this.taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isEqualTo("u1");
+		// dates are Chinese too ("14 天后", not "in 14 days")
+		assertThat(tasklist.page().locator("body")).not().containsText(" days");
 		web.screenshot("04-claimed-task");
 
+		task.camundaForm().fill("办理结果", "已核实并整改完毕");
 		assertThat(task.complete()).isEqualTo(204);
 		assertThat(tasklist.taskCard(taskId)).hasCount(0);
 		assertThat(task.noTaskNotice()).hasText("请在列表中选择一个任务。");
 		assertThat(this.taskService.createTaskQuery().taskId(taskId).count()).isZero();
 		assertThat(currentTask(instance).getTaskDefinitionKey()).isEqualTo(DeadlineTemplateProcess.TASK_REVIEW);
+		assertThat(this.runtimeService.getVariable(instance.getId(), "result")).isEqualTo("已核实并整改完毕");
 	}
 
 	private Task currentTask(ProcessInstance instance) {

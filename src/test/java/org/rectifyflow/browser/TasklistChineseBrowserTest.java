@@ -30,6 +30,9 @@ class TasklistChineseBrowserTest {
 		assertThat(tasklist.eolBanner()).not().isVisible();
 		assertThat(tasklist.page().locator("body")).not().containsText("Camunda 8");
 		assertThat(tasklist.page().locator("body")).not().containsText("My Tasks");
+		// Labels come from the loaded Chinese table, never as raw keys
+		assertThat(tasklist.page().locator("body")).not().containsText("DUE_DATE");
+		assertThat(tasklist.page().locator("body")).not().containsText("SEARCH_PLACEHOLDER");
 		web.screenshot("02-tasklist");
 	}
 
