@@ -39,7 +39,10 @@ import org.springframework.test.context.ContextCustomizerFactories;
 		properties = { "rectify.admin.user=" + TestAdmin.USER, "rectify.admin.password=" + TestAdmin.PASSWORD,
 				// Spring Boot's default login, used only while the application has no
 				// security configuration of its own
-				"spring.security.user.name=" + TestAdmin.USER, "spring.security.user.password=" + TestAdmin.PASSWORD })
+				// the postgres profile requires a key for reporters' identities (problem
+				// clues)
+				"rectify.clue.encryption-key=" + TestAdmin.CLUE_KEY, "spring.security.user.name=" + TestAdmin.USER,
+				"spring.security.user.password=" + TestAdmin.PASSWORD })
 @ActiveProfiles("postgres")
 @ContextCustomizerFactories(PostgresDatabaseCustomizerFactory.class)
 @DirtiesContext(classMode = ClassMode.AFTER_CLASS)
