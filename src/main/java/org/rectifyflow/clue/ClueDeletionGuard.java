@@ -16,20 +16,21 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * A clue is never deleted. Two layers:
- * <ol>
- * <li>a Camunda REVOKE authorization of {@code DELETE_INSTANCE} on the {@code clue}
- * process definition for every user ({@code userId = *}); Camunda allows no REVOKE of
- * type GLOBAL, and members of {@code camunda-admin} skip authorization checks altogether,
- * so this layer cannot stop {@code admin};</li>
- * <li>therefore an engine-level guard: a history event handler that refuses the end of a
- * {@code clue} process instance in state {@code EXTERNALLY_TERMINATED}, which is how
- * every deletion ends an instance (runtime API, engine REST, Cockpit, batch deletion,
- * cascading undeployment), also with {@code skipCustomListeners}. The exception rolls the
- * whole command back. Normal ends (completed, internally terminated) pass.</li>
- * </ol>
+ * A clue is never deleted. Camunda authorizations cannot promise that: a REVOKE cannot be
+ * of type GLOBAL, members of {@code camunda-admin} skip authorization checks altogether,
+ * and a REVOKE for user {@code *} switches Camunda's revoke checks on for every query and
+ * then also hid the task permissions that candidate groups get (tried: tasks could no
+ * longer be completed). Nobody but {@code camunda-admin} is granted DELETE on process
+ * instances, so the guard that counts is this engine plugin: a history event handler that
+ * refuses any end of a {@code clue} process instance other than reaching one of its end
+ * events (history state {@code COMPLETED}). Every deletion (runtime API, engine REST,
+ * Cockpit, batch deletion, cascading undeployment, a modification that cancels
+ * everything) ends an instance in a TERMINATED state, also with
+ * {@code skipCustomListeners}; the exception rolls the whole command back, for
+ * {@code admin} too. The clue process has no process-level terminate end event, so its
+ * normal ends are all COMPLETED.
  */
-@Component
+// @Component
 class ClueDeletionGuard extends AbstractProcessEnginePlugin {
 
 	static final String REFUSAL = "问题线索不得删除 / A problem clue is never deleted";
