@@ -48,6 +48,23 @@ public class AuditService {
 	}
 
 	/**
+	 * Records a state change made by the current user, with free-text details such as a
+	 * reason.
+	 * @param action what happened
+	 * @param itemType the kind of item changed
+	 * @param itemId the item's id
+	 * @param before the state before, may be {@code null}
+	 * @param after the state after, may be {@code null}
+	 * @param details free text, may be {@code null}
+	 * @return the stored event
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public AuditEvent record(String action, String itemType, String itemId, String before, String after,
+			String details) {
+		return recordAs(currentActor(), action, itemType, itemId, before, after, details);
+	}
+
+	/**
 	 * Records a state change with an explicit actor and free-text details.
 	 * @param actor the user id, or {@link #SYSTEM}
 	 * @param action what happened

@@ -13,4 +13,6 @@ interface SupervisionNoticeRepository extends Repository<SupervisionNotice, Long
 	List<SupervisionNotice> findByProcessInstanceIdAndStatusOrderByIdAsc(String processInstanceId,
 			SupervisionNotice.Status status);
 
+	long countByProcessDefinitionKeyAndStatus(String processDefinitionKey, SupervisionNotice.Status status);
+
 }

@@ -31,23 +31,27 @@ class DemoOrganisation implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoOrganisation.class);
 
+	/**
+	 * A demo user. Camunda shows "first last": the full Chinese name goes first, the role
+	 * second.
+	 */
 	record DemoUser(String id, String lastName, String firstName, List<String> groups) {
 	}
 
 	record DemoUnit(String code, String name, String handlerName, String leaderName) {
 	}
 
-	static final List<DemoUser> ROLE_USERS = List.of(new DemoUser("admin", "管理员", "系统", List.of(Roles.ADMIN)),
-			new DemoUser("party", "王", "书记", List.of(Roles.PARTY_GROUP)),
-			new DemoUser("office", "李", "整治办", List.of(Roles.CAMPAIGN_OFFICE)),
-			new DemoUser("discipline", "张", "纪检", List.of(Roles.DISCIPLINE_GROUP)),
-			new DemoUser("discipline2", "赵", "纪检", List.of(Roles.DISCIPLINE_GROUP)),
-			new DemoUser("disciplinelead", "陈", "组长", List.of(Roles.DISCIPLINE_GROUP, Roles.DISCIPLINE_LEAD)),
-			new DemoUser("supervisor", "刘", "督办", List.of(Roles.SUPERVISORS)));
+	static final List<DemoUser> ROLE_USERS = List.of(new DemoUser("admin", "（系统管理员）", "管理员", List.of(Roles.ADMIN)),
+			new DemoUser("party", "（局党组书记）", "王建国", List.of(Roles.PARTY_GROUP)),
+			new DemoUser("office", "（整治办）", "李文华", List.of(Roles.CAMPAIGN_OFFICE)),
+			new DemoUser("discipline", "（派驻纪检组）", "张正明", List.of(Roles.DISCIPLINE_GROUP)),
+			new DemoUser("discipline2", "（派驻纪检组）", "赵清", List.of(Roles.DISCIPLINE_GROUP)),
+			new DemoUser("disciplinelead", "（纪检组组长）", "陈立新", List.of(Roles.DISCIPLINE_GROUP, Roles.DISCIPLINE_LEAD)),
+			new DemoUser("supervisor", "（督办）", "刘振华", List.of(Roles.SUPERVISORS)));
 
-	static final List<DemoUnit> UNITS = List.of(new DemoUnit("u1", "办公室", "孙", "周"),
-			new DemoUnit("u2", "综合执法大队", "吴", "郑"), new DemoUnit("u3", "市容环境卫生管理所", "冯", "褚"),
-			new DemoUnit("u4", "规划监察中队", "卫", "蒋"), new DemoUnit("u5", "政务服务中心", "沈", "韩"));
+	static final List<DemoUnit> UNITS = List.of(new DemoUnit("u1", "办公室", "孙晓明", "周海涛"),
+			new DemoUnit("u2", "综合执法大队", "吴磊", "郑国强"), new DemoUnit("u3", "市容环境卫生管理所", "冯丽", "褚建军"),
+			new DemoUnit("u4", "规划监察中队", "卫东", "蒋文斌"), new DemoUnit("u5", "政务服务中心", "沈佳", "韩志勇"));
 
 	private final IdentityService identityService;
 
@@ -74,9 +78,10 @@ class DemoOrganisation implements ApplicationRunner {
 		for (DemoUnit unit : UNITS) {
 			String group = Unit.GROUP_PREFIX + unit.code();
 			this.bootstrap.ensureGroup(group, unit.name(), "WORKFLOW");
-			ensureUser(new DemoUser(unit.code(), unit.handlerName(), "办理人", List.of(group)));
+			ensureUser(new DemoUser(unit.code(), "（" + unit.name() + "）", unit.handlerName(), List.of(group)));
 			String leader = unit.code() + "lead";
-			ensureUser(new DemoUser(leader, unit.leaderName(), "负责人", List.of(group, Roles.UNIT_LEADERS)));
+			ensureUser(new DemoUser(leader, "（" + unit.name() + "负责人）", unit.leaderName(),
+					List.of(group, Roles.UNIT_LEADERS)));
 			if (!this.units.existsById(unit.code())) {
 				this.units.save(new Unit(unit.code(), unit.name(), leader));
 				this.audit.recordAs(AuditService.SYSTEM, "UNIT_CREATED", "unit", unit.code(), null,

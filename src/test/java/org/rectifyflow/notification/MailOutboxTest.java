@@ -1,5 +1,16 @@
 package org.rectifyflow.notification;
 
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.rectifyflow.deadline.DeadlinePattern;
+import org.rectifyflow.deadline.DeadlineTemplateProcess;
+import org.rectifyflow.deadline.EscalationProcess;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.List;
@@ -54,6 +65,9 @@ class MailOutboxTest {
 
 	@Autowired
 	private ManagementService managementService;
+
+	@Autowired
+	private TaskService taskService;
 
 	@Autowired
 	private TransactionTemplate transaction;
@@ -148,6 +162,54 @@ class MailOutboxTest {
 		assertThat(sent.getAttempts()).isEqualTo(3);
 		assertThat(sent.getSentAt()).isNotNull();
 		assertThat(this.runtimeService.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+	}
+
+	@Test
+	void shouldRecordTheEscalationWhileTheMailServerIsDownAndRaiseAnIncidentAfterTheRetries() throws Exception {
+		createUser("supmail", "sup-mail@example.org");
+		this.identityService.createMembership("supmail", "supervisors");
+		greenMail.stop();
+		ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-09-18T02:00:00Z")));
+		try {
+			ProcessInstance work = this.runtimeService.startProcessInstanceByKey(DeadlineTemplateProcess.KEY, "MAIL-1",
+					Map.of(DeadlinePattern.VAR_DEADLINE_WORKING_DAYS, 1));
+			Job deadline = this.managementService.createJobQuery()
+				.processInstanceId(work.getId())
+				.activityId(DeadlinePattern.TIMER_DEADLINE_PASSED)
+				.singleResult();
+			ClockUtil.setCurrentTime(new Date(deadline.getDuedate().getTime() + 1000));
+
+			this.managementService.executeJob(deadline.getId());
+
+			Task supervise = this.taskService.createTaskQuery()
+				.taskDefinitionKey(EscalationProcess.TASK_SUPERVISE)
+				.taskCandidateGroup("supervisors")
+				.processInstanceBusinessKey("MAIL-1")
+				.singleResult();
+			assertThat(supervise).as("the 督办 task exists although mail is down").isNotNull();
+			assertThat(this.runtimeService.getVariable(work.getId(), DeadlinePattern.VAR_OVERDUE)).isEqualTo(true);
+			OutboxMail queued = onlyMailTo("sup-mail@example.org");
+			ProcessInstance delivery = deliveryOf(queued);
+			Job job = jobOf(delivery);
+			while (job.getRetries() > 0) {
+				String jobId = job.getId();
+				assertThatThrownBy(() -> this.managementService.executeJob(jobId)).isNotNull();
+				job = jobOf(delivery);
+			}
+			assertThat(this.runtimeService.createIncidentQuery().processInstanceId(delivery.getId()).count())
+				.isEqualTo(1);
+			assertThat(this.taskService.createTaskQuery().taskId(supervise.getId()).count())
+				.as("the failed mail did not roll the escalation back")
+				.isEqualTo(1);
+			assertThat(this.taskService.createTaskQuery()
+				.processInstanceId(work.getId())
+				.taskDefinitionKey(DeadlineTemplateProcess.TASK_WORK)
+				.count()).as("escalation never completes the work").isEqualTo(1);
+		}
+		finally {
+			ClockUtil.reset();
+			greenMail.start();
+		}
 	}
 
 	@Test

@@ -37,12 +37,8 @@ import org.springframework.test.context.ContextCustomizerFactories;
 @Inherited
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "rectify.admin.user=" + TestAdmin.USER, "rectify.admin.password=" + TestAdmin.PASSWORD,
-				// Spring Boot's default login, used only while the application has no
-				// security configuration of its own
-				// the postgres profile requires a key for reporters' identities (problem
-				// clues)
-				"rectify.clue.encryption-key=" + TestAdmin.CLUE_KEY, "spring.security.user.name=" + TestAdmin.USER,
-				"spring.security.user.password=" + TestAdmin.PASSWORD })
+				// the postgres profile requires a key for reporters' identities (problem clues)
+				"rectify.clue.encryption-key=" + TestAdmin.CLUE_KEY })
 @ActiveProfiles("postgres")
 @ContextCustomizerFactories(PostgresDatabaseCustomizerFactory.class)
 @DirtiesContext(classMode = ClassMode.AFTER_CLASS)

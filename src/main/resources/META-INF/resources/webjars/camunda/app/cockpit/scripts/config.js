@@ -28,7 +28,9 @@ export default {
   // files relative to app/cockpit/, loaded before the app bootstraps
   customScripts: [
     // makes fallbackLocale the default even if the browser asks for English
-    'scripts/locale-default'
+    'scripts/locale-default',
+    // sends the built-in login view to the application's single login page
+    'scripts/single-login'
   ],
   disableWelcomeMessage: true,
   // requireJsConfig: {

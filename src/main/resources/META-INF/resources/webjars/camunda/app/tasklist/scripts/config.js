@@ -29,6 +29,10 @@ export default {
   customScripts: [
     // makes fallbackLocale the default even if the browser asks for English
     'scripts/locale-default',
+    // sends the built-in login view to the application's single login page
+    'scripts/single-login',
+    // opens the task list sorted by due date
+    'scripts/due-date-sorting',
     // translates Camunda Forms (form-js) validation messages and texts
     'scripts/form-js-zh'
   ],

@@ -14,7 +14,7 @@
  *   ?locale=default    forget the choice (back to the fallback locale)
  *
  * The parameter is read from the query string or from the query part of the
- * hash (e.g. #/?locale=en). The file is identical in every app.
+ * hash (e.g. #/?locale=en). One source file, copied into every app by the build.
  */
 const STORAGE_KEY = 'camunda-locale';
 const DEFAULT_LOCALE = 'zh-CN';

@@ -1,0 +1,58 @@
+package org.rectifyflow.campaign;
+
+import java.time.ZoneId;
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.rectifyflow.audit.AuditService;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code Task_RegisterCampaign}, right after the start event: validates the start form
+ * (Tasklist or {@code POST /api/campaigns}), stores the campaign with its draft plan,
+ * sets the business key to the campaign code and keeps only small variables. A
+ * {@link org.rectifyflow.taskrules.TaskRuleViolation} refuses the start. A delegate
+ * because it sets the business key and several variables.
+ */
+@Component("registerCampaign")
+class RegisterCampaignDelegate implements JavaDelegate {
+
+	static final List<String> FORM_VARIABLES = List.of(CampaignProcess.VAR_TITLE, CampaignProcess.VAR_BASIS_DOCUMENTS,
+			CampaignProcess.VAR_SCOPE_UNITS, CampaignProcess.VAR_SELF_INSPECTION_DEADLINE,
+			CampaignProcess.VAR_CROSS_INSPECTION_DEADLINE, CampaignProcess.VAR_REVIEW_DEADLINE,
+			CampaignProcess.VAR_RECTIFICATION_DEADLINE, CampaignProcess.VAR_REGULATION_DEADLINE);
+
+	private final CampaignService campaigns;
+
+	private final AuditService audit;
+
+	RegisterCampaignDelegate(CampaignService campaigns, AuditService audit) {
+		this.campaigns = campaigns;
+		this.audit = audit;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		ZoneId zone = this.campaigns.zone();
+		PhaseDeadlines deadlines = CampaignForms.deadlines(execution::getVariable, zone);
+		Campaign campaign = this.campaigns.register(
+				String.valueOf(orEmpty(execution.getVariable(CampaignProcess.VAR_TITLE))),
+				CampaignInputs.basisDocuments(execution.getVariable(CampaignProcess.VAR_BASIS_DOCUMENTS)),
+				CampaignInputs.codes(execution.getVariable(CampaignProcess.VAR_SCOPE_UNITS)), deadlines,
+				this.audit.currentActor());
+		this.campaigns.attachProcess(campaign.getId(), execution.getProcessInstanceId());
+		execution.setProcessBusinessKey(campaign.getCode());
+		execution.removeVariables(FORM_VARIABLES);
+		execution.setVariable(CampaignProcess.VAR_CAMPAIGN_ID, campaign.getId());
+		execution.setVariable(CampaignProcess.VAR_CAMPAIGN_CODE, campaign.getCode());
+		execution.setVariable(CampaignProcess.VAR_CAMPAIGN_NAME, campaign.getCode() + " " + campaign.getTitle());
+		execution.setVariable(CampaignProcess.VAR_PHASE, Phase.MOBILIZE.label());
+	}
+
+	private static Object orEmpty(Object value) {
+		return (value != null) ? value : "";
+	}
+
+}

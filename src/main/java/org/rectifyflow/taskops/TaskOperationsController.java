@@ -1,0 +1,105 @@
+package org.rectifyflow.taskops;
+
+import java.security.Principal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
+import org.rectifyflow.taskops.TaskOperations.CcView;
+import org.rectifyflow.taskops.TaskOperations.TaskView;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Approval operations on any user task, and the user's copies (抄送).
+ */
+@RestController
+class TaskOperationsController {
+
+	private final TaskOperations operations;
+
+	TaskOperationsController(TaskOperations operations) {
+		this.operations = operations;
+	}
+
+	record TransferRequest(@NotBlank(message = "请选择转办对象") @Size(max = 64) String userId,
+			@NotBlank(message = "请填写转办原因") @Size(max = 2000, message = "转办原因不能超过 2000 个字") String reason) {
+	}
+
+	record DelegateRequest(@NotBlank(message = "请选择委派对象") @Size(max = 64) String userId,
+			@Size(max = 2000, message = "说明不能超过 2000 个字") String note) {
+	}
+
+	record NoteRequest(@Size(max = 2000, message = "说明不能超过 2000 个字") String note) {
+	}
+
+	record ReturnRequest(
+			@NotBlank(message = "请填写退回意见") @Size(max = 2000, message = "退回意见不能超过 2000 个字") String opinion) {
+	}
+
+	record CopyRequest(@NotEmpty(message = "请选择抄送对象") @Size(max = 50, message = "一次最多抄送 50 人") List<String> userIds,
+			@Size(max = 1000, message = "抄送说明不能超过 1000 个字") String note) {
+	}
+
+	record UrgeRequest(@Size(max = 1000, message = "催办内容不能超过 1000 个字") String message) {
+	}
+
+	@PostMapping("/api/tasks/{id}/transfer")
+	TaskView transfer(@PathVariable String id, @Valid @RequestBody TransferRequest request, Principal user) {
+		return this.operations.transfer(id, user.getName(), request.userId(), request.reason());
+	}
+
+	@PostMapping("/api/tasks/{id}/delegate")
+	TaskView delegate(@PathVariable String id, @Valid @RequestBody DelegateRequest request, Principal user) {
+		return this.operations.delegate(id, user.getName(), request.userId(), request.note());
+	}
+
+	@PostMapping("/api/tasks/{id}/resolve")
+	TaskView resolve(@PathVariable String id, @Valid @RequestBody(required = false) NoteRequest request,
+			Principal user) {
+		return this.operations.resolve(id, user.getName(), (request != null) ? request.note() : null);
+	}
+
+	@PostMapping("/api/tasks/{id}/return")
+	TaskView returnToPrevious(@PathVariable String id, @Valid @RequestBody ReturnRequest request, Principal user) {
+		return this.operations.returnToPrevious(id, user.getName(), request.opinion());
+	}
+
+	@PostMapping("/api/tasks/{id}/withdraw")
+	TaskView withdraw(@PathVariable String id, Principal user) {
+		return this.operations.withdraw(id, user.getName());
+	}
+
+	@PostMapping("/api/tasks/{id}/cc")
+	Map<String, Integer> copy(@PathVariable String id, @Valid @RequestBody CopyRequest request, Principal user) {
+		return Map.of("copies", this.operations.copy(id, user.getName(), request.userIds(), request.note()));
+	}
+
+	@PostMapping("/api/tasks/{id}/urge")
+	Map<String, LocalDate> urge(@PathVariable String id, @Valid @RequestBody(required = false) UrgeRequest request,
+			Principal user) {
+		return Map.of("workingDay",
+				this.operations.urge(id, user.getName(), (request != null) ? request.message() : null));
+	}
+
+	@GetMapping("/api/cc")
+	List<CcView> copies(@RequestParam(defaultValue = "false") boolean unreadOnly,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size, Principal user) {
+		return this.operations.copiesFor(user.getName(), unreadOnly, page, size);
+	}
+
+	@PostMapping("/api/cc/{id}/read")
+	CcView read(@PathVariable Long id, Principal user) {
+		return this.operations.markCopyRead(id, user.getName());
+	}
+
+}
