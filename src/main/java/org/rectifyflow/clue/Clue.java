@@ -114,6 +114,9 @@ public class Clue {
 	@Column(name = "closed_at")
 	private OffsetDateTime closedAt;
 
+	@Column(name = "ledger_entry_code")
+	private String ledgerEntryCode;
+
 	@Version
 	private long version;
 
@@ -309,6 +312,23 @@ public class Clue {
 		expect(ClueStatus.ACCEPTED, ClueStatus.INVESTIGATING);
 		this.status = ClueStatus.CLOSED;
 		this.closedAt = at;
+	}
+
+	/**
+	 * Links the closed clue to the ledger entry it became.
+	 * @param entryCode the ledger entry's code
+	 */
+	void linkLedger(String entryCode) {
+		expect(ClueStatus.CLOSED);
+		if (this.ledgerEntryCode != null) {
+			throw new IllegalStateException(
+					"Clue " + this.number + " is already in the ledger as " + this.ledgerEntryCode);
+		}
+		this.ledgerEntryCode = entryCode;
+	}
+
+	public String getLedgerEntryCode() {
+		return this.ledgerEntryCode;
 	}
 
 	public Long getId() {

@@ -94,6 +94,18 @@ class ClueController {
 		return body;
 	}
 
+	@PostMapping("/{id}/to-ledger")
+	@ResponseStatus(HttpStatus.CREATED)
+	Map<String, String> toLedger(@PathVariable Long id, @RequestBody LedgerRequest request, Principal principal) {
+		String code = this.clueService.toLedger(id, request.campaignId(), request.categoryCode(), request.description(),
+				principal.getName());
+		return Map.of("ledgerEntryCode", code);
+	}
+
+	record LedgerRequest(Long campaignId, String categoryCode, String description) {
+
+	}
+
 	record ExtensionRequest(String reason, Integer workingDays) {
 
 	}

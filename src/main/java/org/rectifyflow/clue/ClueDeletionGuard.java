@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
  * {@code admin} too. The clue process has no process-level terminate end event, so its
  * normal ends are all COMPLETED.
  */
-// @Component
+@Component
 class ClueDeletionGuard extends AbstractProcessEnginePlugin {
 
 	static final String REFUSAL = "问题线索不得删除 / A problem clue is never deleted";

@@ -26,6 +26,9 @@ import org.rectifyflow.attachment.AttachmentRejectedException;
 import org.rectifyflow.attachment.AttachmentService;
 import org.rectifyflow.audit.AuditService;
 import org.rectifyflow.calendar.WorkingDayCalendar;
+import org.rectifyflow.campaign.Campaign;
+import org.rectifyflow.campaign.CampaignService;
+import org.rectifyflow.campaign.ProblemCategory;
 import org.rectifyflow.deadline.DeadlinePassed;
 import org.rectifyflow.deadline.DeadlinePattern;
 import org.rectifyflow.deadline.DeadlineService;
@@ -34,6 +37,9 @@ import org.rectifyflow.identity.Roles;
 import org.rectifyflow.notification.Notifier;
 import org.rectifyflow.organisation.OrganisationService;
 import org.rectifyflow.organisation.Unit;
+import org.rectifyflow.rectification.LedgerEntry;
+import org.rectifyflow.rectification.LedgerService;
+import org.rectifyflow.rectification.NewLedgerEntry;
 import org.rectifyflow.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,6 +108,10 @@ public class ClueService {
 
 	private final Notifier notifier;
 
+	private final CampaignService campaigns;
+
+	private final LedgerService ledger;
+
 	private final ObjectMapper json = new ObjectMapper();
 
 	ClueService(ClueRepository clues, ClueDisposalRepository disposals, HandlingOpinionRepository opinions,
@@ -109,7 +119,10 @@ public class ClueService {
 			ClueNumberSequenceRepository sequences, ReporterCipher cipher, ClueProperties properties,
 			OrganisationService organisation, AttachmentService attachments, RuntimeService runtimeService,
 			IdentityService identityService, SystemAuthority systemAuthority, DeadlineService deadlineService,
-			WorkingDayCalendar calendar, AuditService audit, Notifier notifier) {
+			WorkingDayCalendar calendar, AuditService audit, Notifier notifier, CampaignService campaigns,
+			LedgerService ledger) {
+		this.campaigns = campaigns;
+		this.ledger = ledger;
 		this.clues = clues;
 		this.disposals = disposals;
 		this.opinions = opinions;
@@ -603,6 +616,68 @@ public class ClueService {
 				clue.getNumber(), String.valueOf(extension.getPreviousDeadline()), String.valueOf(newDeadline));
 	}
 
+	// ---------------------------------------------------------------- findings link
+
+	/**
+	 * Turns a confirmed clue into a problem of a running campaign: a ledger entry (source
+	 * {@code CLUE}, reference the clue number) that starts its own rectification. A clue
+	 * is confirmed when it is closed with an approved handling opinion other than 澄清正名
+	 * and 不予处理.
+	 * @param clueId the clue
+	 * @param campaignId the running campaign, or {@code null} when exactly one runs
+	 * @param categoryCode a problem category of the campaign taxonomy
+	 * @param description the problem as it goes into the ledger, or {@code null} for the
+	 * clue's description
+	 * @param userId the member of the discipline group
+	 * @return the ledger entry's code
+	 */
+	@Transactional
+	String toLedger(Long clueId, Long campaignId, String categoryCode, String description, String userId) {
+		if (!isMember(userId, Roles.DISCIPLINE_GROUP)) {
+			throw ApiException.forbidden("只有派驻纪检组可以将线索转为整改问题",
+					"only the discipline group may turn a clue into a problem");
+		}
+		Clue clue = this.clues.lockById(clueId).orElseThrow(() -> ApiException.notFound("线索不存在", "no such clue"));
+		if (clue.getLedgerEntryCode() != null) {
+			throw ApiException.conflict("该线索已转为整改问题：" + clue.getLedgerEntryCode(), "already in the ledger");
+		}
+		HandlingOpinion opinion = this.opinions.findFirstByClueIdOrderByIdDesc(clue.getId())
+			.filter((o) -> Boolean.TRUE.equals(o.getApproved()))
+			.orElse(null);
+		if (clue.getStatus() != ClueStatus.CLOSED || opinion == null
+				|| opinion.getOutcome() == HandlingOutcome.CLEAR_NAME
+				|| opinion.getOutcome() == HandlingOutcome.NO_ACTION) {
+			throw ApiException.conflict("只有经核实确认并已办结的线索可以转为整改问题", "the clue is not confirmed");
+		}
+		List<Campaign> running = this.campaigns.running();
+		Campaign campaign;
+		if (campaignId == null) {
+			if (running.size() != 1) {
+				throw ApiException.badRequest(running.isEmpty() ? "当前没有正在进行的专项整治" : "请选择专项整治",
+						running.isEmpty() ? "no campaign is running" : "campaignId is required");
+			}
+			campaign = running.get(0);
+		}
+		else {
+			campaign = running.stream()
+				.filter((c) -> c.getId().equals(campaignId))
+				.findFirst()
+				.orElseThrow(() -> ApiException.badRequest("该专项整治不存在或未在进行中", "campaign not running"));
+		}
+		ProblemCategory category = this.campaigns.categories()
+			.stream()
+			.filter((c) -> c.isActive() && c.getCode().equals((categoryCode != null) ? categoryCode.strip() : null))
+			.findFirst()
+			.orElseThrow(() -> ApiException.badRequest("请选择有效的问题类别", "unknown categoryCode"));
+		String text = NewClue.isBlank(description) ? clue.getDescription() : description.strip();
+		LedgerEntry entry = this.ledger.open(new NewLedgerEntry(campaign.getId(), campaign.getCode(), null,
+				clue.getSubjectUnitCode(), category.getCode(), category.getName(), text, "CLUE", clue.getNumber()));
+		clue.linkLedger(entry.getCode());
+		this.audit.recordAs(userId, "CLUE_TO_LEDGER", ClueProcess.ITEM_TYPE, clue.getNumber(), null, entry.getCode(),
+				"campaign " + campaign.getCode());
+		return entry.getCode();
+	}
+
 	// ---------------------------------------------------------------- register
 
 	/**
@@ -714,7 +789,8 @@ public class ClueService {
 				clue.getRegisteredBy(), name(clue.getSuggestedDisposal()), clue.getDuplicateOf(),
 				clue.getTransferBody(), clue.getDecisionReason(), clue.isExtensionUsed(), clue.getProcessInstanceId(),
 				clue.getClosedAt(), disposalViews, opinionViews, extensionViews,
-				this.feedbacks.findByClueId(id).map(ClueFeedback::getText).orElse(null), files);
+				this.feedbacks.findByClueId(id).map(ClueFeedback::getText).orElse(null), files,
+				clue.getLedgerEntryCode());
 	}
 
 	private ClueViews.Summary summary(Clue clue, Access access) {

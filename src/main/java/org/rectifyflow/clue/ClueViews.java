@@ -34,7 +34,7 @@ final class ClueViews {
 			String suggestedDisposal, String duplicateOf, String transferBody, String decisionReason,
 			boolean extensionUsed, String processInstanceId, OffsetDateTime closedAt, List<DisposalView> disposals,
 			List<OpinionView> opinions, List<ExtensionView> extensions, String feedback,
-			List<AttachmentInfo> attachments) {
+			List<AttachmentInfo> attachments, String ledgerEntryCode) {
 
 	}
 

@@ -82,6 +82,9 @@ class ClueProcessTest {
 	@Autowired
 	private ClueConsistencyCheck consistencyCheck;
 
+	@Autowired
+	private org.rectifyflow.campaign.CampaignService campaignService;
+
 	private ClueTestSupport support;
 
 	@BeforeEach
@@ -402,6 +405,38 @@ class ClueProcessTest {
 			.processInstanceId(rogue.getId())
 			.incidentType(ClueConsistencyCheck.INCIDENT_TYPE)
 			.count()).isOne();
+	}
+
+	@Test
+	void shouldTurnAConfirmedClueIntoALedgerEntryOfTheRunningCampaignOnce() {
+		Clue clue = greenUnderInvestigation("确认的问题");
+		this.support.complete(clue, ClueProcess.TASK_INVESTIGATE, "discipline", Map.of("findings", "属实"));
+		this.support.complete(clue, ClueProcess.TASK_HANDLING_OPINION, "discipline",
+				Map.of(ClueProcess.VAR_HANDLING_OUTCOME, "SELF_EXAMINATION", ClueProcess.VAR_HANDLING_OPINION, "责令检查"));
+		assertThatThrownBy(() -> this.clueService.toLedger(clue.getId(), null, "x", null, "discipline"))
+			.isInstanceOf(org.rectifyflow.web.ApiException.class);
+		this.support.complete(clue, ClueProcess.TASK_APPROVE_OPINION, "disciplinelead",
+				Map.of(ClueProcess.VAR_OPINION_APPROVED, true, "opinion", "同意"));
+		this.support.complete(clue, ClueProcess.TASK_WRITE_FEEDBACK, "discipline",
+				Map.of(ClueProcess.VAR_FEEDBACK_TEXT, "已责令检查"));
+		org.rectifyflow.campaign.Campaign campaign = this.campaignService.running().get(0);
+		String category = this.campaignService.categories()
+			.stream()
+			.filter((c) -> c.isActive())
+			.findFirst()
+			.orElseThrow()
+			.getCode();
+		assertThatThrownBy(() -> this.clueService.toLedger(clue.getId(), campaign.getId(), category, null, "u1"))
+			.isInstanceOf(org.rectifyflow.web.ApiException.class);
+		String code = this.clueService.toLedger(clue.getId(), campaign.getId(), category, null, "discipline");
+		assertThat(code).startsWith(campaign.getCode() + "-");
+		assertThat(this.support.reload(clue).getLedgerEntryCode()).isEqualTo(code);
+		assertThat(this.jdbc.queryForObject("select source_ref from ledger_entry where code = ?", String.class, code))
+			.isEqualTo(clue.getNumber());
+		assertThatThrownBy(
+				() -> this.clueService.toLedger(clue.getId(), campaign.getId(), category, null, "discipline"))
+			.isInstanceOf(org.rectifyflow.web.ApiException.class)
+			.hasMessageContaining("already");
 	}
 
 	private Clue greenUnderInvestigation(String description) {

@@ -37,7 +37,8 @@ import org.springframework.test.context.ContextCustomizerFactories;
 @Inherited
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "rectify.admin.user=" + TestAdmin.USER, "rectify.admin.password=" + TestAdmin.PASSWORD,
-				// the postgres profile requires a key for reporters' identities (problem clues)
+				// the postgres profile requires a key for reporters' identities (problem
+				// clues)
 				"rectify.clue.encryption-key=" + TestAdmin.CLUE_KEY })
 @ActiveProfiles("postgres")
 @ContextCustomizerFactories(PostgresDatabaseCustomizerFactory.class)
