@@ -55,6 +55,20 @@ final class ClusterNode implements AutoCloseable {
 	 * @return the started process
 	 */
 	static ClusterNode start(String name, TestDatabase database, int heapMb, Map<String, String> properties) {
+		return start(name, database, heapMb, properties, List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+	}
+
+	/**
+	 * Starts a node with the given JVM flags (benchmarks: the JVM's defaults, full JIT).
+	 * @param name the node's name, also its Camunda host name
+	 * @param database the database every node shares
+	 * @param heapMb the maximum heap
+	 * @param properties further Spring properties
+	 * @param jvmFlags JVM flags besides the heap size
+	 * @return the started process
+	 */
+	static ClusterNode start(String name, TestDatabase database, int heapMb, Map<String, String> properties,
+			List<String> jvmFlags) {
 		int port = freePort();
 		Path dir = Paths.get("target", "cluster", name).toAbsolutePath();
 		try {
@@ -62,8 +76,9 @@ final class ClusterNode implements AutoCloseable {
 			Path log = dir.resolveSibling(name + ".log");
 			List<String> command = new ArrayList<>();
 			command.add(javaBinary());
-			command.addAll(List.of("-Xmx" + heapMb + "m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-					"-Duser.timezone=Asia/Shanghai", "-Dfile.encoding=UTF-8", "-jar", jar().toString(),
+			command.add("-Xmx" + heapMb + "m");
+			command.addAll(jvmFlags);
+			command.addAll(List.of("-Duser.timezone=Asia/Shanghai", "-Dfile.encoding=UTF-8", "-jar", jar().toString(),
 					"--spring.profiles.active=postgres", "--server.port=" + port, "--rectify.data-dir=" + dir,
 					"--rectify.admin.user=" + TestAdmin.USER, "--rectify.admin.password=" + TestAdmin.PASSWORD,
 					"--camunda.bpm.generic-properties.properties.hostname=" + name));
