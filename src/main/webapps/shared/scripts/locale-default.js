@@ -60,26 +60,56 @@ function chosenLocale() {
 const locale = chosenLocale() || fallback;
 document.documentElement.lang = locale;
 
+// The app chooses among `availableLocales` by the browser language. Offering it only the
+// chosen locale makes the app's own start-up pick it, with no second language switch (and
+// no moment where labels are looked up in a table that is still loading).
+conf.locales = Object.assign({}, localeConf, {
+  availableLocales: [locale],
+  fallbackLocale: locale
+});
+
+// The app loads its labels asynchronously after it has started, and a view that looks a
+// label up before then shows the raw key (e.g. DUE_DATE). The app waits for its custom
+// scripts, so the labels are fetched here, before it starts, and handed to it up front.
+let labels = null;
 try {
-  window.angular
-    .module('cam.' + appName + '.custom')
-    .config([
-      '$translateProvider',
-      function($translateProvider) {
-        // runs after the app's own config block, so it overrides the browser language
-        $translateProvider.preferredLanguage(locale);
-      }
-    ])
-    .run([
-      '$rootScope',
-      '$translate',
-      function($rootScope, $translate) {
-        $rootScope.$on('$translateChangeSuccess', function() {
-          document.documentElement.lang = $translate.use() || locale;
-        });
-      }
-    ]);
+  const appRoot = document.querySelector('base').getAttribute('app-root') || '';
+  const response = await fetch(
+    appRoot + '/app/' + appName + '/locales/' + locale + '.json?bust=' + (window.bust || '')
+  );
+  if (response.ok) {
+    labels = (await response.json()).labels || null;
+  }
 } catch (e) {
   // eslint-disable-next-line no-console
-  console.warn('locale-default: could not set the default locale', e);
+  console.warn('locale-default: labels not preloaded', e);
+}
+
+try {
+  const custom = window.angular.module('cam.' + appName + '.custom');
+  if (labels !== null) {
+    custom.config([
+      '$translateProvider',
+      function($translateProvider) {
+        $translateProvider.translations(locale, labels);
+      }
+    ]);
+  }
+  custom.run([
+    '$rootScope',
+    '$translate',
+    function($rootScope, $translate) {
+      $rootScope.$on('$translateChangeSuccess', function() {
+        document.documentElement.lang = $translate.use() || locale;
+      });
+      if (labels !== null) {
+        // With the labels handed over up front the app's loader is skipped; run it once
+        // anyway, since it also sets the date formats ("3天后" rather than "in 3 days").
+        $translate.refresh(locale);
+      }
+    }
+  ]);
+} catch (e) {
+  // eslint-disable-next-line no-console
+  console.warn('locale-default: could not watch the language', e);
 }

@@ -3,6 +3,7 @@ package org.rectifyflow.web;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -11,6 +12,8 @@ import jakarta.ws.rs.ext.Provider;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.rectifyflow.taskrules.TaskRuleViolation;
@@ -32,11 +35,15 @@ class EngineRestExceptionMappers implements ResourceConfigCustomizer {
 
 	static final String FORBIDDEN_ZH = "您没有执行此操作的权限。";
 
+	static final String GONE_ZH = "该任务不存在或已被他人办理，请刷新后重试。";
+
 	@Override
 	public void customize(org.glassfish.jersey.server.ResourceConfig config) {
 		config.register(TaskAlreadyClaimedMapper.class);
 		config.register(OptimisticLockingMapper.class);
 		config.register(WrappedEngineExceptionMapper.class);
+		config.register(NullValueMapper.class);
+		config.register(ParserLimitMapper.class);
 	}
 
 	static Response conflictOrForbidden(Throwable error) {
@@ -48,8 +55,11 @@ class EngineRestExceptionMappers implements ResourceConfigCustomizer {
 			if (cause instanceof TaskAlreadyClaimedException) {
 				return response(Response.Status.CONFLICT, cause, CLAIMED_ZH);
 			}
-			if (cause instanceof OptimisticLockingException) {
+			if (cause instanceof OptimisticLockingException || isVanishedProcessInstance(cause)) {
 				return response(Response.Status.CONFLICT, cause, CONCURRENT_ZH);
+			}
+			if (isMissing(cause)) {
+				return response(Response.Status.NOT_FOUND, cause, GONE_ZH);
 			}
 			if (cause instanceof AuthorizationException) {
 				return response(Response.Status.FORBIDDEN, cause, FORBIDDEN_ZH);
@@ -59,6 +69,28 @@ class EngineRestExceptionMappers implements ResourceConfigCustomizer {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * Two requests that end the same process instance at once (two completions of its
+	 * last task): the loser, reading in READ COMMITTED, finds the instance's executions
+	 * already deleted by the winner and the engine says so with a
+	 * {@link NullValueException} instead of an {@link OptimisticLockingException}. Its
+	 * transaction is rolled back like any other conflict.
+	 */
+	static boolean isVanishedProcessInstance(Throwable cause) {
+		return cause instanceof NullValueException && cause.getMessage() != null
+				&& cause.getMessage().contains("Cannot restore state of process instance")
+				&& cause.getMessage().contains("list of executions is empty");
+	}
+
+	/**
+	 * Camunda's REST API answers a completion (and other task actions) of a task that no
+	 * longer exists, typically because another user has just completed it, with 500.
+	 */
+	static boolean isMissing(Throwable cause) {
+		return (cause instanceof NullValueException || cause instanceof NotFoundException) && cause.getMessage() != null
+				&& cause.getMessage().startsWith("Cannot find task with id");
 	}
 
 	private static Response response(Response.Status status, Throwable cause, String messageZh) {
@@ -91,6 +123,40 @@ class EngineRestExceptionMappers implements ResourceConfigCustomizer {
 		@Override
 		public Response toResponse(OptimisticLockingException exception) {
 			return conflictOrForbidden(exception);
+		}
+
+	}
+
+	/**
+	 * The engine reports a missing task or a missing argument with a
+	 * {@link NullValueException}, which Camunda's REST API answers with 500; it is the
+	 * caller's mistake.
+	 */
+	@Provider
+	@Priority(1)
+	static class NullValueMapper implements ExceptionMapper<NullValueException> {
+
+		@Override
+		public Response toResponse(NullValueException exception) {
+			Response mapped = conflictOrForbidden(exception);
+			return (mapped != null) ? mapped
+					: body(Response.Status.BAD_REQUEST, exception, "请求缺少必要的内容，或引用的对象不存在。 / " + exception.getMessage());
+		}
+
+	}
+
+	/**
+	 * JSON beyond the parser's limits (nesting depth, number or string length) is a bad
+	 * request, not a server error.
+	 */
+	@Provider
+	@Priority(1)
+	static class ParserLimitMapper implements ExceptionMapper<StreamConstraintsException> {
+
+		@Override
+		public Response toResponse(StreamConstraintsException exception) {
+			return body(Response.Status.BAD_REQUEST, exception,
+					"请求内容超出解析限制（嵌套过深或内容过大）。 / " + exception.getOriginalMessage());
 		}
 
 	}

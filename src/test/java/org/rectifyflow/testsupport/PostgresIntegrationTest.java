@@ -36,7 +36,10 @@ import org.springframework.test.context.ContextCustomizerFactories;
 @Documented
 @Inherited
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "rectify.admin.user=" + TestAdmin.USER, "rectify.admin.password=" + TestAdmin.PASSWORD })
+		properties = { "rectify.admin.user=" + TestAdmin.USER, "rectify.admin.password=" + TestAdmin.PASSWORD,
+				// the postgres profile requires a key for reporters' identities (problem
+				// clues)
+				"rectify.clue.encryption-key=" + TestAdmin.CLUE_KEY })
 @ActiveProfiles("postgres")
 @ContextCustomizerFactories(PostgresDatabaseCustomizerFactory.class)
 @DirtiesContext(classMode = ClassMode.AFTER_CLASS)

@@ -15,6 +15,11 @@ public final class TestAdmin {
 	 */
 	public static final String PASSWORD = "it-admin-Secret-1";
 
+	/**
+	 * A fixed AES-256 key (base64) for reporters' identities in integration tests.
+	 */
+	public static final String CLUE_KEY = "dGVzdC1vbmx5LWNsdWUta2V5LTMyLWJ5dGVzLWxvbmc=";
+
 	private TestAdmin() {
 	}
 

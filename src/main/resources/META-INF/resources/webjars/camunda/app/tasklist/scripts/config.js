@@ -33,6 +33,8 @@ export default {
     'scripts/single-login',
     // opens the task list sorted by due date
     'scripts/due-date-sorting',
+    // removes the English prefix from the engine's refusals and translates common ones
+    'scripts/engine-messages-zh',
     // translates Camunda Forms (form-js) validation messages and texts
     'scripts/form-js-zh'
   ],

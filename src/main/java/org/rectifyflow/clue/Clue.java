@@ -1,0 +1,434 @@
+package org.rectifyflow.clue;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/**
+ * A problem clue (问题线索). It guards its own life cycle: every transition checks the
+ * current status and throws {@link IllegalStateException} on a wrong one. The reporter's
+ * identity is held only as ciphertext; the receipt code only as its hash.
+ */
+@Entity
+@Table(name = "clue")
+public class Clue {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@Column(name = "clue_number", nullable = false, updatable = false)
+	private String number;
+
+	@Column(name = "receipt_hash", nullable = false, updatable = false)
+	private String receiptHash;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false, updatable = false)
+	private Channel channel;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false, updatable = false)
+	private ClueCategory category;
+
+	@Column(name = "subject_unit_code", nullable = false, updatable = false)
+	private String subjectUnitCode;
+
+	@Column(name = "subject_person", updatable = false)
+	private String subjectPerson;
+
+	@Column(nullable = false, updatable = false)
+	private String description;
+
+	@Column(name = "occurred_on", updatable = false)
+	private LocalDate occurredOn;
+
+	@Column(name = "reporter_anonymous", nullable = false, updatable = false)
+	private boolean reporterAnonymous;
+
+	@Column(name = "reporter_cipher", updatable = false)
+	private String reporterCipher;
+
+	@Column(name = "received_at", nullable = false, updatable = false)
+	private OffsetDateTime receivedAt;
+
+	@Column(name = "registered_by", nullable = false, updatable = false)
+	private String registeredBy;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false)
+	private ClueStatus status;
+
+	@Enumerated(EnumType.STRING)
+	private Route route;
+
+	@Enumerated(EnumType.STRING)
+	@Column(name = "suggested_disposal")
+	private DisposalMethod suggestedDisposal;
+
+	@Enumerated(EnumType.STRING)
+	private DisposalMethod disposal;
+
+	@Column(name = "triage_clear")
+	private Boolean triageClear;
+
+	@Column(name = "triage_targeted")
+	private Boolean triageTargeted;
+
+	@Column(name = "triage_specific")
+	private Boolean triageSpecific;
+
+	@Column(name = "triage_quick")
+	private Boolean triageQuick;
+
+	@Column(name = "deadline_at")
+	private OffsetDateTime deadlineAt;
+
+	@Column(nullable = false)
+	private boolean overdue;
+
+	@Column(name = "extension_used", nullable = false)
+	private boolean extensionUsed;
+
+	@Column(name = "duplicate_of")
+	private String duplicateOf;
+
+	@Column(name = "transfer_body")
+	private String transferBody;
+
+	@Column(name = "decision_reason")
+	private String decisionReason;
+
+	@Column(name = "process_instance_id")
+	private String processInstanceId;
+
+	@Column(name = "closed_at")
+	private OffsetDateTime closedAt;
+
+	@Column(name = "ledger_entry_code")
+	private String ledgerEntryCode;
+
+	@Version
+	private long version;
+
+	protected Clue() {
+	}
+
+	Clue(String number, String receiptHash, Channel channel, ClueCategory category, String subjectUnitCode,
+			String subjectPerson, String description, LocalDate occurredOn, String reporterCipher,
+			OffsetDateTime receivedAt, String registeredBy) {
+		this.number = number;
+		this.receiptHash = receiptHash;
+		this.channel = channel;
+		this.category = category;
+		this.subjectUnitCode = subjectUnitCode;
+		this.subjectPerson = subjectPerson;
+		this.description = description;
+		this.occurredOn = occurredOn;
+		this.reporterCipher = reporterCipher;
+		this.reporterAnonymous = reporterCipher == null;
+		this.receivedAt = receivedAt;
+		this.registeredBy = registeredBy;
+		this.status = ClueStatus.RECEIVED;
+	}
+
+	private void expect(ClueStatus... allowed) {
+		for (ClueStatus s : allowed) {
+			if (this.status == s) {
+				return;
+			}
+		}
+		throw new IllegalStateException("Clue " + this.number + " is " + this.status);
+	}
+
+	/**
+	 * Links the clue to its process instance.
+	 * @param processInstanceId the {@code clue} process instance
+	 */
+	void started(String processInstanceId) {
+		if (this.processInstanceId != null) {
+			throw new IllegalStateException("Clue " + this.number + " already has a process");
+		}
+		this.processInstanceId = processInstanceId;
+	}
+
+	/** Accepts the clue at registration. */
+	void accept() {
+		expect(ClueStatus.RECEIVED);
+		this.status = ClueStatus.ACCEPTED;
+	}
+
+	/**
+	 * Marks the clue as a duplicate of another one.
+	 * @param otherNumber the other clue's number
+	 * @param reason the reason
+	 * @param at when
+	 */
+	void markDuplicate(String otherNumber, String reason, OffsetDateTime at) {
+		expect(ClueStatus.RECEIVED);
+		this.status = ClueStatus.DUPLICATE;
+		this.duplicateOf = otherNumber;
+		this.decisionReason = reason;
+		this.closedAt = at;
+	}
+
+	/**
+	 * Transfers the clue to the competent body.
+	 * @param body the receiving body
+	 * @param reason the reason
+	 * @param at when
+	 */
+	void transferOut(String body, String reason, OffsetDateTime at) {
+		expect(ClueStatus.RECEIVED);
+		this.status = ClueStatus.TRANSFERRED;
+		this.transferBody = body;
+		this.decisionReason = reason;
+		this.closedAt = at;
+	}
+
+	/**
+	 * Declines the clue.
+	 * @param reason the reason
+	 * @param at when
+	 */
+	void decline(String reason, OffsetDateTime at) {
+		expect(ClueStatus.RECEIVED);
+		this.status = ClueStatus.DECLINED;
+		this.decisionReason = reason;
+		this.closedAt = at;
+	}
+
+	/**
+	 * Records the triage answers and the table's result.
+	 */
+	void triaged(boolean clear, boolean targeted, boolean specific, boolean quick, Route route,
+			DisposalMethod suggestion) {
+		expect(ClueStatus.ACCEPTED);
+		this.triageClear = clear;
+		this.triageTargeted = targeted;
+		this.triageSpecific = specific;
+		this.triageQuick = quick;
+		this.route = route;
+		this.suggestedDisposal = suggestion;
+	}
+
+	/**
+	 * Records the chosen disposal (still subject to approval for shelving and closing).
+	 * @param method the disposal
+	 */
+	void dispose(DisposalMethod method) {
+		expect(ClueStatus.ACCEPTED);
+		this.disposal = method;
+	}
+
+	/** Shelves the clue (暂存待查) after the approval. */
+	void shelve() {
+		expect(ClueStatus.ACCEPTED);
+		if (this.disposal != DisposalMethod.SHELVE) {
+			throw new IllegalStateException("Clue " + this.number + " is not to be shelved");
+		}
+		this.status = ClueStatus.SHELVED;
+	}
+
+	/** Brings a shelved clue back for a new disposal decision. */
+	void reReview() {
+		expect(ClueStatus.SHELVED);
+		this.status = ClueStatus.ACCEPTED;
+		this.disposal = null;
+	}
+
+	/**
+	 * Starts the investigation with its deadline.
+	 * @param deadline the deadline
+	 */
+	void startInvestigation(OffsetDateTime deadline) {
+		expect(ClueStatus.ACCEPTED);
+		if (this.disposal == null || !this.disposal.investigates()) {
+			throw new IllegalStateException("Clue " + this.number + " has no investigating disposal");
+		}
+		this.status = ClueStatus.INVESTIGATING;
+		this.deadlineAt = deadline;
+		this.overdue = false;
+	}
+
+	/** Marks the clue overdue (its deadline passed while open). */
+	void markOverdue() {
+		if (this.status.isOpen()) {
+			this.overdue = true;
+		}
+	}
+
+	/**
+	 * Checks that an extension may be requested: STANDARD route, under investigation,
+	 * none used yet.
+	 * @throws IllegalStateException if not
+	 */
+	void checkExtensionAllowed() {
+		expect(ClueStatus.INVESTIGATING);
+		if (this.route != Route.STANDARD) {
+			throw new IllegalStateException("Clue " + this.number + " is on the green channel");
+		}
+		if (this.extensionUsed) {
+			throw new IllegalStateException("Clue " + this.number + " has already had its extension request");
+		}
+	}
+
+	/** Uses up the one extension request of the clue. */
+	void extensionRequested() {
+		checkExtensionAllowed();
+		this.extensionUsed = true;
+	}
+
+	/**
+	 * Moves the deadline after an approved extension.
+	 * @param newDeadline the new deadline
+	 */
+	void extendTo(OffsetDateTime newDeadline) {
+		expect(ClueStatus.INVESTIGATING);
+		if (this.deadlineAt != null && !newDeadline.isAfter(this.deadlineAt)) {
+			throw new IllegalStateException("The new deadline must be later");
+		}
+		this.deadlineAt = newDeadline;
+		this.overdue = false;
+	}
+
+	/**
+	 * Closes the clue (after an approved handling opinion, or an approved 予以了结).
+	 * @param at when
+	 */
+	void close(OffsetDateTime at) {
+		if (this.status == ClueStatus.ACCEPTED && this.disposal != DisposalMethod.CLOSE) {
+			throw new IllegalStateException("Clue " + this.number + " was not disposed of by closing");
+		}
+		expect(ClueStatus.ACCEPTED, ClueStatus.INVESTIGATING);
+		this.status = ClueStatus.CLOSED;
+		this.closedAt = at;
+	}
+
+	/**
+	 * Links the closed clue to the ledger entry it became.
+	 * @param entryCode the ledger entry's code
+	 */
+	void linkLedger(String entryCode) {
+		expect(ClueStatus.CLOSED);
+		if (this.ledgerEntryCode != null) {
+			throw new IllegalStateException(
+					"Clue " + this.number + " is already in the ledger as " + this.ledgerEntryCode);
+		}
+		this.ledgerEntryCode = entryCode;
+	}
+
+	public String getLedgerEntryCode() {
+		return this.ledgerEntryCode;
+	}
+
+	public Long getId() {
+		return this.id;
+	}
+
+	public String getNumber() {
+		return this.number;
+	}
+
+	String getReceiptHash() {
+		return this.receiptHash;
+	}
+
+	public Channel getChannel() {
+		return this.channel;
+	}
+
+	public ClueCategory getCategory() {
+		return this.category;
+	}
+
+	public String getSubjectUnitCode() {
+		return this.subjectUnitCode;
+	}
+
+	public String getSubjectPerson() {
+		return this.subjectPerson;
+	}
+
+	public String getDescription() {
+		return this.description;
+	}
+
+	public LocalDate getOccurredOn() {
+		return this.occurredOn;
+	}
+
+	public boolean isReporterAnonymous() {
+		return this.reporterAnonymous;
+	}
+
+	String getReporterCipher() {
+		return this.reporterCipher;
+	}
+
+	public OffsetDateTime getReceivedAt() {
+		return this.receivedAt;
+	}
+
+	public String getRegisteredBy() {
+		return this.registeredBy;
+	}
+
+	public ClueStatus getStatus() {
+		return this.status;
+	}
+
+	public Route getRoute() {
+		return this.route;
+	}
+
+	public DisposalMethod getSuggestedDisposal() {
+		return this.suggestedDisposal;
+	}
+
+	public DisposalMethod getDisposal() {
+		return this.disposal;
+	}
+
+	public OffsetDateTime getDeadlineAt() {
+		return this.deadlineAt;
+	}
+
+	public boolean isOverdue() {
+		return this.overdue;
+	}
+
+	public boolean isExtensionUsed() {
+		return this.extensionUsed;
+	}
+
+	public String getDuplicateOf() {
+		return this.duplicateOf;
+	}
+
+	public String getTransferBody() {
+		return this.transferBody;
+	}
+
+	public String getDecisionReason() {
+		return this.decisionReason;
+	}
+
+	public String getProcessInstanceId() {
+		return this.processInstanceId;
+	}
+
+	public OffsetDateTime getClosedAt() {
+		return this.closedAt;
+	}
+
+}

@@ -1,0 +1,117 @@
+package org.rectifyflow.clue;
+
+import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+
+import org.rectifyflow.web.ApiException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * The clue register for staff: registering clues received by phone, mail, petition,
+ * hotline, transfer or inspection; listing; details; extension requests; revealing a
+ * reporter (discipline group only, audited).
+ */
+@RestController
+@RequestMapping("/api/clues")
+class ClueController {
+
+	private final ClueService clueService;
+
+	ClueController(ClueService clueService) {
+		this.clueService = clueService;
+	}
+
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseStatus(HttpStatus.CREATED)
+	IntakeReceipt register(@RequestBody NewClue clue, Principal principal) {
+		checkMayRegister(principal);
+		return this.clueService.receive(clue, List.of(), principal.getName());
+	}
+
+	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@ResponseStatus(HttpStatus.CREATED)
+	IntakeReceipt registerWithAttachments(@RequestPart("clue") NewClue clue,
+			@RequestPart(name = "attachments", required = false) List<MultipartFile> attachments, Principal principal) {
+		checkMayRegister(principal);
+		return this.clueService.receive(clue, (attachments != null) ? attachments : List.of(), principal.getName());
+	}
+
+	private void checkMayRegister(Principal principal) {
+		if (this.clueService.accessOf(principal.getName()) != ClueService.Access.FULL) {
+			throw ApiException.forbidden("只有派驻纪检组可以登记问题线索", "only the discipline group may register clues");
+		}
+	}
+
+	@GetMapping
+	ClueViews.Page list(@RequestParam(required = false) String status, @RequestParam(required = false) String route,
+			@RequestParam(required = false) String channel, @RequestParam(required = false) String unit,
+			@RequestParam(required = false) Boolean overdue, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "20") int size, Principal principal) {
+		return this.clueService.list(principal.getName(), status, route, channel, unit, overdue, page, size);
+	}
+
+	@GetMapping("/{id}")
+	ClueViews.Detail detail(@PathVariable Long id, Principal principal) {
+		return this.clueService.detail(principal.getName(), id);
+	}
+
+	@PostMapping("/{id}/extension")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	Map<String, String> requestExtension(@PathVariable Long id, @RequestBody ExtensionRequest request,
+			Principal principal) {
+		if (!this.clueService.isMember(principal.getName(), org.rectifyflow.identity.Roles.DISCIPLINE_GROUP)) {
+			throw ApiException.forbidden("只有派驻纪检组可以申请延期", "only the discipline group may request an extension");
+		}
+		this.clueService.requestExtension(id, request.reason(), request.workingDays(), principal.getName());
+		return Map.of("message", "延期申请已提交，待纪检组组长审批");
+	}
+
+	@PostMapping("/{id}/reveal-reporter")
+	Map<String, Object> revealReporter(@PathVariable Long id, @RequestBody RevealRequest request, Principal principal) {
+		Reporter reporter = this.clueService.revealReporter(id, (request != null) ? request.reason() : null,
+				principal.getName());
+		if (reporter == null) {
+			return Map.of("anonymous", true);
+		}
+		java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+		body.put("anonymous", false);
+		body.put("name", reporter.name());
+		body.put("contact", reporter.contact());
+		body.put("email", reporter.email());
+		return body;
+	}
+
+	@PostMapping("/{id}/to-ledger")
+	@ResponseStatus(HttpStatus.CREATED)
+	Map<String, String> toLedger(@PathVariable Long id, @RequestBody LedgerRequest request, Principal principal) {
+		String code = this.clueService.toLedger(id, request.campaignId(), request.categoryCode(), request.description(),
+				principal.getName());
+		return Map.of("ledgerEntryCode", code);
+	}
+
+	record LedgerRequest(Long campaignId, String categoryCode, String description) {
+
+	}
+
+	record ExtensionRequest(String reason, Integer workingDays) {
+
+	}
+
+	record RevealRequest(String reason) {
+
+	}
+
+}

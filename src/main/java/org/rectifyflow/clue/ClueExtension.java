@@ -1,0 +1,109 @@
+package org.rectifyflow.clue;
+
+import java.time.OffsetDateTime;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * The one extension request (延期申请) a STANDARD clue may have.
+ */
+@Entity
+@Table(name = "clue_extension")
+class ClueExtension {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@Column(name = "clue_id", nullable = false, updatable = false)
+	private Long clueId;
+
+	@Column(nullable = false, updatable = false)
+	private String reason;
+
+	@Column(name = "working_days", nullable = false, updatable = false)
+	private int workingDays;
+
+	@Column(name = "requested_by", nullable = false, updatable = false)
+	private String requestedBy;
+
+	@Column(name = "requested_at", nullable = false, updatable = false)
+	private OffsetDateTime requestedAt;
+
+	@Column(name = "previous_deadline", nullable = false, updatable = false)
+	private OffsetDateTime previousDeadline;
+
+	@Column(name = "new_deadline")
+	private OffsetDateTime newDeadline;
+
+	private Boolean approved;
+
+	@Column(name = "decided_by")
+	private String decidedBy;
+
+	@Column(name = "decided_at")
+	private OffsetDateTime decidedAt;
+
+	protected ClueExtension() {
+	}
+
+	ClueExtension(Long clueId, String reason, int workingDays, String requestedBy, OffsetDateTime requestedAt,
+			OffsetDateTime previousDeadline) {
+		this.clueId = clueId;
+		this.reason = reason;
+		this.workingDays = workingDays;
+		this.requestedBy = requestedBy;
+		this.requestedAt = requestedAt;
+		this.previousDeadline = previousDeadline;
+	}
+
+	/**
+	 * Records the discipline lead's decision.
+	 * @param newDeadline the new deadline when approved, else {@code null}
+	 * @param by the approver
+	 * @param at when
+	 */
+	void decide(OffsetDateTime newDeadline, String by, OffsetDateTime at) {
+		if (this.approved != null) {
+			throw new IllegalStateException("Extension " + this.id + " is already decided");
+		}
+		this.approved = newDeadline != null;
+		this.newDeadline = newDeadline;
+		this.decidedBy = by;
+		this.decidedAt = at;
+	}
+
+	Long getId() {
+		return this.id;
+	}
+
+	String getReason() {
+		return this.reason;
+	}
+
+	int getWorkingDays() {
+		return this.workingDays;
+	}
+
+	String getRequestedBy() {
+		return this.requestedBy;
+	}
+
+	OffsetDateTime getPreviousDeadline() {
+		return this.previousDeadline;
+	}
+
+	OffsetDateTime getNewDeadline() {
+		return this.newDeadline;
+	}
+
+	Boolean getApproved() {
+		return this.approved;
+	}
+
+}

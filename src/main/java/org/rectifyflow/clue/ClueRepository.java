@@ -1,0 +1,30 @@
+package org.rectifyflow.clue;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.LockModeType;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+interface ClueRepository extends JpaRepository<Clue, Long>, JpaSpecificationExecutor<Clue> {
+
+	Optional<Clue> findByNumber(String number);
+
+	Optional<Clue> findByReceiptHash(String receiptHash);
+
+	Optional<Clue> findByProcessInstanceId(String processInstanceId);
+
+	List<Clue> findByStatusIn(List<ClueStatus> statuses);
+
+	@Query("select c.number from Clue c where c.status in :statuses")
+	List<String> numbersWithStatusIn(List<ClueStatus> statuses);
+
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select c from Clue c where c.id = :id")
+	Optional<Clue> lockById(Long id);
+
+}

@@ -1,0 +1,74 @@
+package org.rectifyflow.clue;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.rectifyflow.engine.SystemAuthority;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code Task_Triage} (分流研判): evaluates {@code clue-triage.dmn} on the registration's
+ * answers and sets {@code route}, {@code suggestedDisposal} and the pre-filled
+ * {@code disposal}. A delegate rather than a plain DMN task because it sets several
+ * variables and records the result on the clue.
+ */
+@Component("clueTriage")
+class ClueTriageDelegate implements JavaDelegate {
+
+	private final DecisionService decisionService;
+
+	private final SystemAuthority systemAuthority;
+
+	private final ClueService clueService;
+
+	ClueTriageDelegate(DecisionService decisionService, SystemAuthority systemAuthority, ClueService clueService) {
+		this.decisionService = decisionService;
+		this.systemAuthority = systemAuthority;
+		this.clueService = clueService;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		boolean clear = ClueService.bool(execution.getVariable(ClueProcess.VAR_CLEAR));
+		boolean targeted = ClueService.bool(execution.getVariable(ClueProcess.VAR_TARGETED));
+		boolean specific = ClueService.bool(execution.getVariable(ClueProcess.VAR_SPECIFIC));
+		boolean quick = ClueService.bool(execution.getVariable(ClueProcess.VAR_QUICK));
+		String category = (String) execution.getVariable(ClueProcess.VAR_CATEGORY);
+		Result result = evaluate(clear, targeted, specific, quick, category);
+		execution.setVariable(ClueProcess.VAR_ROUTE, result.route().name());
+		execution.setVariable(ClueProcess.VAR_SUGGESTED_DISPOSAL, result.suggestion().name());
+		execution.setVariable(ClueProcess.VAR_DISPOSAL, result.suggestion().name());
+		this.clueService.recordTriage((Long) execution.getVariable(ClueProcess.VAR_CLUE_ID), clear, targeted, specific,
+				quick, result.route(), result.suggestion());
+	}
+
+	/**
+	 * Evaluates the triage table.
+	 */
+	Result evaluate(boolean clear, boolean targeted, boolean specific, boolean quick, String category) {
+		Map<String, Object> inputs = new HashMap<>();
+		inputs.put(ClueProcess.VAR_CLEAR, clear);
+		inputs.put(ClueProcess.VAR_TARGETED, targeted);
+		inputs.put(ClueProcess.VAR_SPECIFIC, specific);
+		inputs.put(ClueProcess.VAR_QUICK, quick);
+		inputs.put(ClueProcess.VAR_CATEGORY, category);
+		DmnDecisionRuleResult entries = this.systemAuthority
+			.call(() -> this.decisionService.evaluateDecisionTableByKey(ClueProcess.DECISION_TRIAGE, inputs)
+				.getSingleResult());
+		if (entries == null) {
+			throw new IllegalStateException("clue-triage.dmn matched no rule");
+		}
+		return new Result(Route.valueOf((String) entries.getEntry("route")),
+				DisposalMethod.valueOf((String) entries.getEntry("suggestedDisposal")));
+	}
+
+	record Result(Route route, DisposalMethod suggestion) {
+
+	}
+
+}

@@ -1,0 +1,58 @@
+package org.rectifyflow.clue;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * What the API shows of clues. None of these carries the reporter's identity or contact;
+ * only {@link Detail} (discipline group and lead) carries the content and the person
+ * concerned.
+ */
+final class ClueViews {
+
+	private ClueViews() {
+	}
+
+	/**
+	 * A clue in the register list. {@code subjectPerson} is {@code null} for viewers
+	 * outside the discipline group.
+	 */
+	record Summary(Long id, String number, String channel, String category, String subjectUnit, String subjectUnitName,
+			String subjectPerson, String status, String statusText, String route, String disposal,
+			OffsetDateTime receivedAt, OffsetDateTime deadlineAt, boolean overdue, boolean reporterAnonymous) {
+
+	}
+
+	/** A page of summaries. */
+	record Page(List<Summary> items, int page, int size, long total) {
+
+	}
+
+	/** Everything about a clue except the reporter. */
+	record Detail(Summary summary, String description, LocalDate occurredOn, String registeredBy,
+			String suggestedDisposal, String duplicateOf, String transferBody, String decisionReason,
+			boolean extensionUsed, String processInstanceId, OffsetDateTime closedAt, List<DisposalView> disposals,
+			List<OpinionView> opinions, List<ExtensionView> extensions, String feedback,
+			List<AttachmentInfo> attachments, String ledgerEntryCode) {
+
+	}
+
+	record DisposalView(String method, String reason, String proposedBy, Boolean approved, String decidedBy) {
+
+	}
+
+	record OpinionView(String outcome, String text, String proposedBy, Boolean approved, String decidedBy) {
+
+	}
+
+	record ExtensionView(String reason, int workingDays, String requestedBy, OffsetDateTime previousDeadline,
+			OffsetDateTime newDeadline, Boolean approved) {
+
+	}
+
+	record AttachmentInfo(Long id, String fileName, long size, String sha256) {
+
+	}
+
+}

@@ -1,0 +1,54 @@
+package org.rectifyflow.clue;
+
+import java.util.List;
+
+import org.rectifyflow.web.ApiException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * The public reporting endpoints (no login; rate-limited per client by
+ * {@link PublicRateLimitFilter}).
+ */
+@RestController
+@RequestMapping("/api/public/clues")
+class PublicClueController {
+
+	static final String NOT_FOUND_ZH = "查询码无效，未找到对应的线索";
+
+	private final ClueService clueService;
+
+	PublicClueController(ClueService clueService) {
+		this.clueService = clueService;
+	}
+
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseStatus(HttpStatus.CREATED)
+	IntakeReceipt report(@RequestBody NewClue clue) {
+		return this.clueService.receive(clue, List.of(), null);
+	}
+
+	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@ResponseStatus(HttpStatus.CREATED)
+	IntakeReceipt reportWithAttachments(@RequestPart("clue") NewClue clue,
+			@RequestPart(name = "attachments", required = false) List<MultipartFile> attachments) {
+		return this.clueService.receive(clue, (attachments != null) ? attachments : List.of(), null);
+	}
+
+	@GetMapping("/{receiptCode}")
+	PublicClueStatus lookup(@PathVariable String receiptCode) {
+		return this.clueService.lookup(receiptCode)
+			.orElseThrow(() -> ApiException.notFound(NOT_FOUND_ZH, "no clue with this receipt code"));
+	}
+
+}

@@ -1,0 +1,54 @@
+package org.rectifyflow.browser;
+
+import java.util.regex.Pattern;
+
+import com.microsoft.playwright.Locator;
+
+/**
+ * A Camunda Form (form-js) rendered in Tasklist. Fields are found by their label, as a
+ * person finds them.
+ */
+final class CamundaForm {
+
+	private final Locator root;
+
+	CamundaForm(Locator root) {
+		this.root = root;
+	}
+
+	Locator root() {
+		return this.root;
+	}
+
+	/** The form field (label, input, errors) whose label is the given text. */
+	Locator field(String label) {
+		return this.root.locator(".fjs-form-field")
+			.filter(new Locator.FilterOptions().setHas(this.root.page()
+				.locator("label.fjs-form-field-label")
+				.filter(new Locator.FilterOptions().setHasText(labelled(label)))));
+	}
+
+	/** A label as form-js shows it: required fields end with an asterisk. */
+	private static Pattern labelled(String label) {
+		return Pattern.compile("^\\s*" + label + "\\s*\\*?\\s*$");
+	}
+
+	Locator input(String label) {
+		return field(label).locator("input, textarea, select").first();
+	}
+
+	void fill(String label, String value) {
+		input(label).fill(value);
+	}
+
+	/** The validation messages shown under a field. */
+	Locator errors(String label) {
+		return field(label).locator(".fjs-form-field-error");
+	}
+
+	/** Every validation message in the form. */
+	Locator allErrors() {
+		return this.root.locator(".fjs-form-field-error");
+	}
+
+}

@@ -1,0 +1,439 @@
+package org.rectifyflow.reliability;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+import java.util.stream.Collectors;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.rectifyflow.deadline.DeadlinePattern;
+import org.rectifyflow.deadline.DeadlineTemplateProcess;
+import org.rectifyflow.testsupport.PostgresIntegrationTest;
+import org.rectifyflow.testsupport.TestDatabase;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * {@code ./mvnw -Pbench verify}: the figures of docs/performance.md, all on PostgreSQL in
+ * one run. Sizes are system properties ({@code -Dbench.storm.deadlines=...}).
+ * <ol>
+ * <li>Escalation storm: deadlines due at once on two nodes (the packaged jar, production
+ * job executor settings) against bare Camunda timers that each run one service task; the
+ * two batches are created beforehand by this JVM's engine with far due dates and released
+ * by one update of their due dates, as the clock would.</li>
+ * <li>Footprint of a node: heap and RSS after start and after the storms.</li>
+ * <li>Tasklist query: a handler's first page of the 我的组任务 filter, with authorization on,
+ * over many open tasks spread over the units.</li>
+ * <li>Lifecycle ratio: {@link Lifecycle#DOMAIN} against bare Camunda, 4 client
+ * threads.</li>
+ * </ol>
+ */
+@PostgresIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ReliabilityBenchmark {
+
+	static final int STORM = Integer.getInteger("bench.storm.deadlines", 10_000);
+
+	static final int STORM_BASELINE = Integer.getInteger("bench.storm.baseline", STORM);
+
+	static final int TASKS = Integer.getInteger("bench.tasklist.tasks", 100_000);
+
+	static final int QUERIES = Integer.getInteger("bench.tasklist.queries", 500);
+
+	static final int UNITS = Integer.getInteger("bench.tasklist.units", 20);
+
+	static final int LIVES = Integer.getInteger("bench.lifecycle.instances", 2_000);
+
+	static final int WARMUP = Integer.getInteger("bench.lifecycle.warmup", 200);
+
+	static final int THREADS = Integer.getInteger("bench.lifecycle.threads", 4);
+
+	static final String BARE_TIMER = "bench-bare-timer";
+
+	static final String SUPERVISOR = "bench-supervisor";
+
+	static final Instant FAR = Instant.parse("2099-01-04T10:00:00Z");
+
+	static final BenchResults results = new BenchResults();
+
+	@Autowired
+	ProcessEngine engine;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	HikariDataSource dataSource;
+
+	@LocalServerPort
+	int port;
+
+	@AfterAll
+	void report() {
+		System.out.println(results.table());
+		results.write();
+	}
+
+	@Test
+	@Order(1)
+	void escalationStormOnTwoNodes() throws Exception {
+		IdentityService identity = this.engine.getIdentityService();
+		User supervisor = identity.newUser(SUPERVISOR);
+		supervisor.setFirstName("督办");
+		identity.saveUser(supervisor);
+		identity.createMembership(SUPERVISOR, "supervisors");
+		this.engine.getRepositoryService()
+			.createDeployment()
+			.addModelInstance(BARE_TIMER + ".bpmn",
+					Bpmn.createExecutableProcess(BARE_TIMER)
+						.camundaHistoryTimeToLive(1)
+						.startEvent()
+						.intermediateCatchEvent("Timer_Bare")
+						.timerWithDate("${dueAt}")
+						.serviceTask("Task_Bare")
+						.camundaExpression("${execution.setVariable('firedAt', now())}")
+						.userTask("Task_BareWork")
+						.endEvent()
+						.done())
+			.deploy();
+		long created = System.nanoTime();
+		parallel(STORM_BASELINE, 4, (n) -> this.engine.getRuntimeService()
+			.startProcessInstanceByKey(BARE_TIMER, "BT-" + n, Map.of("dueAt", Date.from(FAR))));
+		parallel(STORM, 4, (n) -> this.engine.getRuntimeService()
+			.startProcessInstanceByKey(DeadlineTemplateProcess.KEY, "ST-" + n, Map.of(DeadlinePattern.VAR_DEADLINE_AT,
+					Date.from(FAR), DeadlineTemplateProcess.VAR_WORK_GROUP, DeadlineStorm.NOBODY_GROUP)));
+		results.put("storm", "instances created (baseline + deadlines)", STORM_BASELINE + STORM);
+		results.put("storm", "creation s (this JVM, 4 threads)", seconds(System.nanoTime() - created));
+
+		TestDatabase database = new TestDatabase("bench", this.dataSource.getJdbcUrl(), this.dataSource.getUsername(),
+				this.dataSource.getPassword());
+		DeadlineStorm storm = new DeadlineStorm(database);
+		Map<String, String> production = Map.of("logging.level.org.rectifyflow", "warn",
+				"logging.level.org.camunda.bpm.engine.jobexecutor", "warn");
+		try (ClusterNode a = ClusterNode.start("bench-a", database, 512, production, List.of())
+			.awaitHealthy(Duration.ofSeconds(180));
+				ClusterNode b = ClusterNode.start("bench-b", database, 512, production, List.of())
+					.awaitHealthy(Duration.ofSeconds(180))) {
+			footprint("after start", a);
+
+			Instant baselineAt = release("Timer_Bare");
+			long baselineMs = awaitCount(
+					() -> storm.count("select count(*) from act_ru_task where task_def_key_ = 'Task_BareWork'"),
+					STORM_BASELINE, Duration.ofMinutes(10));
+			List<Long> baselineDelays = delays(storm, "Timer_Bare", baselineAt);
+			double baselineRate = STORM_BASELINE * 1000.0 / baselineMs;
+			results.put("storm", "bare timers: all fired after s", baselineMs / 1000.0);
+			results.put("storm", "bare timers: jobs/s", baselineRate);
+			results.put("storm", "bare timers: due->fired ms", BenchResults.percentiles(baselineDelays));
+
+			Instant stormAt = release(DeadlinePattern.TIMER_DEADLINE_PASSED);
+			long stormMs = awaitCount(() -> storm.superviseTasks("ST"), STORM, Duration.ofMinutes(15));
+			List<Long> stormDelays = storm.supervisionDelaysMillis("ST", stormAt);
+			double stormRate = STORM * 1000.0 / stormMs;
+			Map<String, DeadlineStorm.Effects> effects = storm.effects("ST", SUPERVISOR);
+			long duplicates = effects.values().stream().filter((e) -> !e.exactlyOnce()).count()
+					+ (STORM - effects.size());
+			results.put("storm", "deadlines", STORM);
+			results.put("storm", "every 督办 task exists after s (goal <= 60)", stormMs / 1000.0);
+			results.put("storm", "escalations/s", stormRate);
+			results.put("storm", "ratio escalations/s : bare jobs/s (goal >= 0.7)", stormRate / baselineRate);
+			results.put("storm", "due->督办 task ms", BenchResults.percentiles(stormDelays));
+			results.put("storm", "deadlines not escalated exactly once (goal 0)", duplicates);
+			results.put("storm", "fired by node", storm.firedByNode("ST"));
+			footprint("after the storms", a);
+		}
+	}
+
+	/**
+	 * Releases a batch: every timer of the activity becomes due now, as if the clock had
+	 * reached it.
+	 */
+	private Instant release(String activityId) {
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		this.jdbc.update(
+				"update act_ru_job set duedate_ = ? where job_def_id_ in (select id_ from act_ru_jobdef where act_id_ = ?)",
+				Timestamp.from(now), activityId);
+		return now;
+	}
+
+	private List<Long> delays(DeadlineStorm storm, String activityId, Instant dueAt) {
+		return this.jdbc
+			.queryForList(
+					"select timestamp_ from act_hi_job_log where act_id_ = ? and job_state_ = 2 order by timestamp_",
+					Timestamp.class, activityId)
+			.stream()
+			.map((t) -> t.toInstant().toEpochMilli() - dueAt.toEpochMilli())
+			.toList();
+	}
+
+	private void footprint(String when, ClusterNode node) {
+		results.put("footprint", "node RSS MB " + when, node.rssKb() / 1024);
+		HttpResponse<String> metrics = node.asAdmin("GET", "/actuator/prometheus", null);
+		double heap = metrics.body()
+			.lines()
+			.filter((line) -> line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\""))
+			.mapToDouble((line) -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+			.sum();
+		results.put("footprint", "node heap used MB " + when, Math.round(heap / 1024 / 1024));
+	}
+
+	@Test
+	@Order(2)
+	void tasklistFirstPageOfAHandler() throws Exception {
+		List<String> units = new ArrayList<>();
+		for (int u = 0; u < UNITS; u++) {
+			units.add("unit-bench" + u);
+		}
+		IdentityService identity = this.engine.getIdentityService();
+		for (String unit : units) {
+			identity.saveGroup(identity.newGroup(unit));
+		}
+		User handler = identity.newUser("bench-handler");
+		handler.setFirstName("办理");
+		handler.setPassword("Bench-1-pw");
+		identity.saveUser(handler);
+		identity.createMembership("bench-handler", units.get(0));
+		this.engine.getRepositoryService()
+			.createDeployment()
+			.addModelInstance("bench-unit-work.bpmn",
+					Bpmn.createExecutableProcess("bench-unit-work")
+						.camundaHistoryTimeToLive(1)
+						.startEvent()
+						.userTask("Task_UnitWork")
+						.name("单位整改")
+						.camundaCandidateGroups("${unitGroup}")
+						.camundaDueDate("${due}")
+						.endEvent()
+						.done())
+			.deploy();
+		long started = System.nanoTime();
+		int perUnit = Math.max(1, TASKS / UNITS);
+		for (String unit : units) {
+			String template = this.engine.getRuntimeService()
+				.startProcessInstanceByKey("bench-unit-work", unit + "-0",
+						Map.of("unitGroup", unit, "due", Date.from(Instant.now().plus(10, ChronoUnit.DAYS))))
+				.getId();
+			cloneInstance(template, perUnit - 1);
+		}
+		this.jdbc.execute("analyze");
+		long open = this.jdbc.queryForObject("select count(*) from act_ru_task", Long.class);
+		results.put("tasklist", "open tasks", open);
+		results.put("tasklist", "units", UNITS);
+		results.put("tasklist", "data set up s (SQL copies of real instances)", seconds(System.nanoTime() - started));
+
+		FilterService filters = this.engine.getFilterService();
+		Filter groupTasks = filters.createFilterQuery().filterName("我的组任务").singleResult();
+		ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) this.engine
+			.getProcessEngineConfiguration();
+		List<String> groups = identity.createGroupQuery()
+			.groupMember("bench-handler")
+			.list()
+			.stream()
+			.map((g) -> g.getId())
+			.toList();
+
+		boolean configured = configuration.isStandaloneTasksEnabled();
+		try {
+			configuration.setStandaloneTasksEnabled(true);
+			measureFilter("engine, standaloneTasksEnabled=true (Camunda default)", groupTasks, groups);
+			configuration.setStandaloneTasksEnabled(false);
+			measureFilter("engine, standaloneTasksEnabled=false (measured only)", groupTasks, groups);
+			this.jdbc.execute("create index bench_idx_task_due on act_ru_task (due_date_, create_time_)");
+			this.jdbc.execute("analyze act_ru_task");
+			measureFilter("engine, standaloneTasksEnabled=false + index (DUE_DATE_, CREATE_TIME_)", groupTasks, groups);
+			this.jdbc.execute("drop index bench_idx_task_due");
+		}
+		finally {
+			configuration.setStandaloneTasksEnabled(configured);
+		}
+		measureRest(groupTasks);
+	}
+
+	private void measureFilter(String variant, Filter filter, List<String> groups) {
+		IdentityService identity = this.engine.getIdentityService();
+		List<Long> micros = new ArrayList<>();
+		for (int i = 0; i < QUERIES + 20; i++) {
+			identity.setAuthentication("bench-handler", groups);
+			long start = System.nanoTime();
+			List<Task> page = this.engine.getFilterService().listPage(filter.getId(), 0, 15);
+			long took = System.nanoTime() - start;
+			identity.clearAuthentication();
+			if (page.size() != 15) {
+				throw new IllegalStateException("first page has " + page.size() + " tasks");
+			}
+			if (i >= 20) {
+				micros.add(took / 1000);
+			}
+		}
+		results.put("tasklist", "first page (15) µs, " + variant + " (goal p99 <= 50 ms)",
+				BenchResults.percentiles(micros));
+	}
+
+	private void measureRest(Filter filter) throws Exception {
+		HttpClient http = HttpClient.newHttpClient();
+		List<Long> micros = new ArrayList<>();
+		String body = "{\"sorting\":[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}],\"processVariables\":[],"
+				+ "\"taskVariables\":[],\"caseInstanceVariables\":[]}";
+		for (int i = 0; i < QUERIES + 20; i++) {
+			long start = System.nanoTime();
+			HttpResponse<String> response = http.send(HttpRequest
+				.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/engine-rest/filter/" + filter.getId()
+						+ "/list?firstResult=0&maxResults=15"))
+				.header("Authorization", ClusterNode.basic("bench-handler", "Bench-1-pw"))
+				.header("Content-Type", "application/json")
+				.header("Accept", "application/hal+json")
+				.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			long took = System.nanoTime() - start;
+			if (response.statusCode() != 200) {
+				throw new IllegalStateException("filter list: " + response.statusCode() + " " + response.body());
+			}
+			if (i >= 20) {
+				micros.add(took / 1000);
+			}
+		}
+		results.put("tasklist", "first page (15) µs, HTTP as Tasklist asks (hal+json, Basic auth, as configured)",
+				BenchResults.percentiles(micros));
+	}
+
+	/**
+	 * Copies a real one-task process instance {@code copies} times in SQL: execution,
+	 * task, candidate link and the task authorization the engine created for the
+	 * candidate group, each with new ids, spread creation and due dates.
+	 */
+	private void cloneInstance(String processInstanceId, int copies) {
+		String suffix = "'-' || g";
+		Map<String, String> execution = Map.of("id_", "e.id_ || " + suffix, "proc_inst_id_", "e.id_ || " + suffix,
+				"root_proc_inst_id_", "e.id_ || " + suffix, "business_key_", "e.business_key_ || " + suffix);
+		copy("act_ru_execution", "e", "e.proc_inst_id_ = ?", execution, processInstanceId, copies);
+		Map<String, String> task = Map.of("id_", "e.id_ || " + suffix, "execution_id_", "e.execution_id_ || " + suffix,
+				"proc_inst_id_", "e.proc_inst_id_ || " + suffix, "create_time_",
+				"e.create_time_ - (g * interval '1 second')", "due_date_",
+				"e.due_date_ + ((g % 40) * interval '1 day') - (g * interval '1 second')");
+		copy("act_ru_task", "e", "e.proc_inst_id_ = ?", task, processInstanceId, copies);
+		Map<String, String> link = Map.of("id_", "e.id_ || " + suffix, "task_id_", "e.task_id_ || " + suffix);
+		copy("act_ru_identitylink", "e", "e.task_id_ in (select id_ from act_ru_task where proc_inst_id_ = ?)", link,
+				processInstanceId, copies);
+		Map<String, String> authorization = Map.of("id_", "e.id_ || " + suffix, "resource_id_",
+				"e.resource_id_ || " + suffix, "root_proc_inst_id_", "e.root_proc_inst_id_ || " + suffix);
+		copy("act_ru_authorization", "e",
+				"e.resource_type_ = 7 and e.resource_id_ in (select id_ from act_ru_task where proc_inst_id_ = ?)",
+				authorization, processInstanceId, copies);
+	}
+
+	private void copy(String table, String alias, String where, Map<String, String> overrides, String parameter,
+			int copies) {
+		List<String> columns = this.jdbc
+			.queryForList("select column_name from information_schema.columns where table_schema = current_schema()"
+					+ " and table_name = ? order by ordinal_position", String.class, table);
+		String select = columns.stream()
+			.map((c) -> overrides.containsKey(c) ? overrides.get(c) : alias + "." + c)
+			.collect(Collectors.joining(", "));
+		this.jdbc.update("insert into " + table + " (" + String.join(", ", columns) + ") select " + select + " from "
+				+ table + " " + alias + ", generate_series(1, " + copies + ") g where " + where, parameter);
+	}
+
+	@Test
+	@Order(3)
+	void lifecycleRatio() throws Exception {
+		for (Lifecycle domain : Lifecycle.DOMAIN) {
+			Lifecycle bare = new Lifecycle.Bare(domain.userTasks());
+			bare.prepare(this.engine);
+			domain.prepare(this.engine);
+			// warm up both, then measure both in the same run
+			runLives(bare, WARMUP, 0);
+			runLives(domain, WARMUP, 0);
+			double bareRate = runLives(bare, LIVES, WARMUP);
+			double domainRate = runLives(domain, LIVES, WARMUP);
+			String section = "lifecycle: " + domain.name();
+			results.put(section, "instances per side, client threads", LIVES + ", " + THREADS);
+			results.put(section, "bare Camunda lives/s", bareRate);
+			results.put(section, "domain lives/s", domainRate);
+			results.put(section, "ratio (goal >= 0.8)", domainRate / bareRate);
+		}
+	}
+
+	private double runLives(Lifecycle lifecycle, int count, int offset) throws Exception {
+		long start = System.nanoTime();
+		parallel(count, THREADS, (n) -> lifecycle.run(this.engine, offset + n));
+		return count / seconds(System.nanoTime() - start);
+	}
+
+	private static void parallel(int count, int threads, IntConsumer work) throws Exception {
+		AtomicInteger next = new AtomicInteger();
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		try {
+			List<Future<?>> futures = new ArrayList<>();
+			for (int t = 0; t < threads; t++) {
+				futures.add(pool.submit(() -> {
+					for (int n = next.getAndIncrement(); n < count; n = next.getAndIncrement()) {
+						work.accept(n);
+					}
+					return null;
+				}));
+			}
+			for (Future<?> future : futures) {
+				future.get();
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	private static long awaitCount(CountSupplier count, long expected, Duration timeout) throws Exception {
+		long start = System.nanoTime();
+		long end = start + timeout.toNanos();
+		while (System.nanoTime() < end) {
+			if (count.get() >= expected) {
+				return (System.nanoTime() - start) / 1_000_000;
+			}
+			Thread.sleep(200);
+		}
+		throw new AssertionError("only " + count.get() + " of " + expected + " after " + timeout);
+	}
+
+	private static double seconds(long nanos) {
+		return nanos / 1e9;
+	}
+
+	@FunctionalInterface
+	interface CountSupplier {
+
+		long get() throws Exception;
+
+	}
+
+}
