@@ -7,6 +7,6 @@ package org.rectifyflow.clue;
  * @param receiptCode the receipt code; it is not stored and cannot be shown again
  * @param message a Chinese note for the reporter
  */
-record IntakeReceipt(String clueNumber, String receiptCode, String message) {
+public record IntakeReceipt(String clueNumber, String receiptCode, String message) {
 
 }

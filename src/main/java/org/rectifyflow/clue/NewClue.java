@@ -14,7 +14,7 @@ package org.rectifyflow.clue;
  * @param reporterContact the reporter's phone or address (optional)
  * @param reporterEmail the reporter's mail address for the feedback (optional)
  */
-record NewClue(String channel, String subjectUnit, String subjectPerson, String category, String description,
+public record NewClue(String channel, String subjectUnit, String subjectPerson, String category, String description,
 		String occurredOn, String reporterName, String reporterContact, String reporterEmail) {
 
 	boolean anonymous() {

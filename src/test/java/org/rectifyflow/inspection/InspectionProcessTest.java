@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rectifyflow.audit.AuditEvent;
 import org.rectifyflow.audit.AuditEventRepository;
+import org.rectifyflow.clue.ClueProcess;
 import org.rectifyflow.deadline.DeadlinePattern;
 import org.rectifyflow.deadline.EscalationProcess;
 import org.rectifyflow.rectification.LedgerService;
@@ -191,7 +192,16 @@ class InspectionProcessTest {
 		assertThat(this.driver.reload(inspection).getStatus()).isEqualTo(Inspection.Status.CLOSED);
 		List<Finding> findings = this.inspections.findings(inspection.getId());
 		assertThat(findings).extracting(Finding::getType).containsExactly(Finding.Type.CLUE, Finding.Type.PROBLEM);
-		assertThat(findings).allSatisfy((f) -> assertThat(f.getStatus()).isNotEqualTo(Finding.Status.RECORDED));
+		assertThat(findings).allSatisfy((f) -> assertThat(f.getStatus()).isEqualTo(Finding.Status.HANDED_OVER));
+		// The clue about a person became a clue (channel INSPECTION) with its own
+		// process.
+		Finding clue = findings.get(0);
+		assertThat(this.runtimeService.createProcessInstanceQuery()
+			.processDefinitionKey(ClueProcess.KEY)
+			.processInstanceBusinessKey(clue.getTargetRef())
+			.count()).isEqualTo(1);
+		assertThat(this.auditEvents.findByItemTypeAndItemIdOrderByIdAsc(ClueProcess.ITEM_TYPE, clue.getTargetRef()))
+			.anySatisfy((e) -> assertThat(e.getDetails()).contains("channel=INSPECTION"));
 		// The problem of u2 became a problem of the running demo campaign (in 问题整改) with
 		// its own ledger entry and rectification instance.
 		Finding problem = findings.get(1);
