@@ -1,0 +1,136 @@
+package org.rectifyflow.inspection;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Date;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An unannounced inspection (暗访) of units u1 and u2 is invisible to their handlers and
+ * leaders, and to the supervising Cockpit groups, through the engine REST API and the
+ * project's API, until its field work ends; the discipline group and the team see it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class InspectionSecrecyTest {
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private InspectionDriver driver;
+
+	@Autowired
+	private InspectionService inspections;
+
+	@BeforeEach
+	void setUp() {
+		ClockUtil.setCurrentTime(Date.from(java.time.Instant.parse("2026-09-18T02:00:00Z")));
+	}
+
+	@AfterEach
+	void tearDown() {
+		ClockUtil.reset();
+	}
+
+	@Test
+	void shouldHideAnUnannouncedInspectionFromItsTargetsUntilTheFieldWorkEnds() throws Exception {
+		Inspection inspection = this.driver.toFieldWork(Inspection.Kind.UNANNOUNCED);
+		String pid = inspection.getProcessInstanceId();
+		String api = "/api/inspections/" + inspection.getId();
+		String member = this.inspections.team(inspection.getId())
+			.stream()
+			.filter((m) -> !m.isTeamLeader())
+			.findFirst()
+			.orElseThrow()
+			.getUserId();
+
+		for (String outsider : new String[] { "u1", "u1lead", "u2", "supervisor", "party" }) {
+			assertThat(body("/engine-rest/process-instance?processDefinitionKey=inspection", outsider)).as(outsider)
+				.doesNotContain(pid);
+			assertThat(status("/engine-rest/process-instance/" + pid, outsider)).as(outsider).isBetween(400, 499);
+			assertThat(body("/engine-rest/task?processInstanceId=" + pid, outsider)).as(outsider).isEqualTo("[]");
+			assertThat(body("/engine-rest/history/process-instance?processInstanceId=" + pid, outsider)).as(outsider)
+				.isEqualTo("[]");
+			assertThat(body("/engine-rest/history/task?processInstanceId=" + pid, outsider)).as(outsider)
+				.isEqualTo("[]");
+			assertThat(status(api, outsider)).as(outsider).isEqualTo(404);
+			assertThat(body("/api/inspections?size=200", outsider)).as(outsider)
+				.doesNotContain("\"code\":\"" + inspection.getCode() + "\"");
+			assertThat(status("/api/attachments?itemType=inspection&itemId=" + inspection.getId(), outsider))
+				.as(outsider)
+				.isBetween(400, 499);
+		}
+
+		// Insiders: the discipline group and the team.
+		assertThat(status("/engine-rest/process-instance/" + pid, "discipline")).isEqualTo(200);
+		assertThat(status(api, "discipline2")).isEqualTo(200);
+		assertThat(status(api, member)).isEqualTo(200);
+		assertThat(body("/engine-rest/task?assignee=" + member, member)).contains(pid);
+
+		// The field work ends: disclosed to the supervising groups and the target units.
+		this.driver.allDone(inspection);
+		assertThat(status("/engine-rest/process-instance/" + pid, "supervisor")).isEqualTo(200);
+		assertThat(body("/engine-rest/history/process-instance?processInstanceId=" + pid, "supervisor")).contains(pid);
+		assertThat(status(api, "u1")).isEqualTo(200);
+		java.util.List<String> team = this.inspections.team(inspection.getId())
+			.stream()
+			.map(TeamMember::getUserId)
+			.toList();
+		String bystander = java.util.stream.Stream.of("u3", "u3lead", "u4", "u4lead")
+			.filter((u) -> !team.contains(u))
+			.findFirst()
+			.orElseThrow();
+		assertThat(status(api, bystander)).as(bystander).isEqualTo(404);
+		// The target units still get no engine access to the inspection itself.
+		assertThat(status("/engine-rest/process-instance/" + pid, "u1")).isBetween(400, 499);
+	}
+
+	@Test
+	void shouldShowAnAnnouncedInspectionToTheSupervisorsAndTheTargets() throws Exception {
+		Inspection inspection = this.driver.toFieldWork(Inspection.Kind.ANNOUNCED);
+		assertThat(status("/engine-rest/process-instance/" + inspection.getProcessInstanceId(), "supervisor"))
+			.isEqualTo(200);
+		assertThat(status("/api/inspections/" + inspection.getId(), "u2")).isEqualTo(200);
+		assertThat(body("/api/inspections?kind=ANNOUNCED&unit=u2&size=200", "u2"))
+			.contains("\"code\":\"" + inspection.getCode() + "\"");
+		assertThat(status("/api/inspections?kind=SECRET", "u2")).isEqualTo(400);
+	}
+
+	private int status(String path, String user) throws IOException, InterruptedException {
+		return send(path, user).statusCode();
+	}
+
+	private String body(String path, String user) throws IOException, InterruptedException {
+		HttpResponse<String> response = send(path, user);
+		assertThat(response.statusCode()).as(user + " GET " + path).isEqualTo(200);
+		return response.body();
+	}
+
+	private HttpResponse<String> send(String path, String user) throws IOException, InterruptedException {
+		String basic = "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.header("Authorization", basic)
+			.header("Accept", "application/json")
+			.GET()
+			.build();
+		return this.http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+	}
+
+}
