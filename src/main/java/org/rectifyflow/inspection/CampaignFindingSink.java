@@ -40,23 +40,24 @@ class CampaignFindingSink implements FindingSink {
 		// Checked here rather than by letting addProblem refuse: a refusal thrown out of
 		// the campaign's transactional service would mark the whole hand-over for
 		// rollback.
-		Optional<Campaign> campaign = this.campaigns.running()
-			.stream()
-			.filter((c) -> c.getPhase() == Phase.INSPECT || c.getPhase() == Phase.RECTIFY)
-			.filter((c) -> this.campaigns.scopeUnits(c.getId()).contains(finding.unitCode()))
-			.findFirst();
-		if (campaign.isEmpty()) {
-			return Result.pending("没有正在查找问题或整改阶段、且范围包含单位" + finding.unitCode() + "的专项整治，待移交");
-		}
 		Optional<ProblemCategory> category = category(finding.categoryCode());
 		if (category.isEmpty()) {
 			return Result.pending("问题类别「" + finding.categoryCode() + "」不存在，待移交");
 		}
-		CampaignPlan plan = this.campaigns.plan(campaign.get().getId());
-		if (!plan.getCategories().contains(category.get().getCode())
-				&& !plan.getCategories().contains(this.campaigns.topLevel(category.get()).getCode())) {
-			return Result
-				.pending("问题类别「" + category.get().getName() + "」不在专项整治" + campaign.get().getCode() + "的问题分类中，待移交");
+		// The newest campaign in 问题整改 (a ledger entry at once), else in 查找问题, whose scope
+		// holds the unit and whose taxonomy holds the category.
+		List<Campaign> running = this.campaigns.running();
+		Optional<Campaign> campaign = running.stream()
+			.filter((c) -> c.getPhase() == Phase.RECTIFY)
+			.filter((c) -> accepts(c, finding.unitCode(), category.get()))
+			.findFirst()
+			.or(() -> running.stream()
+				.filter((c) -> c.getPhase() == Phase.INSPECT)
+				.filter((c) -> accepts(c, finding.unitCode(), category.get()))
+				.findFirst());
+		if (campaign.isEmpty()) {
+			return Result.pending("没有范围包含单位" + finding.unitCode() + "、问题分类包含「" + category.get().getName()
+					+ "」且处于查找问题或问题整改阶段的专项整治，待移交");
 		}
 		Problem problem = this.campaigns
 			.addProblem(campaign.get().getId(), new NewProblem(finding.unitCode(), category.get().getCode(),
@@ -67,6 +68,12 @@ class CampaignFindingSink implements FindingSink {
 		String ref = (problem.getLedgerEntryCode() != null) ? problem.getLedgerEntryCode()
 				: campaign.get().getCode() + "/" + problem.getLabel();
 		return Result.created(ref, problem.getId());
+	}
+
+	private boolean accepts(Campaign campaign, String unitCode, ProblemCategory category) {
+		CampaignPlan plan = this.campaigns.plan(campaign.getId());
+		return plan.getScopeUnits().contains(unitCode) && (plan.getCategories().contains(category.getCode())
+				|| plan.getCategories().contains(this.campaigns.topLevel(category).getCode()));
 	}
 
 	private Optional<ProblemCategory> category(String codeOrName) {

@@ -108,6 +108,14 @@ class SecurityMatrixTest {
 			page("/attachments/upload?itemType=deadline-template&itemId=MATRIX",
 					"upload page; the upload itself is checked by the item's policy", 200, 200, 200, 200, 200, 200, 200,
 					200, 302),
+			row("GET", "/api/inspections", null, "lists only inspections the caller may see (暗访: insiders and team)",
+					200, 200, 200, 200, 200, 200, 200, 200, 401),
+			row("GET", "/api/inspections/999999999", null, "missing or secret: 404", 404, 404, 404, 404, 404, 404, 404,
+					404, 401),
+			row("GET", "/api/recommendations", null, "drafts: discipline group only; units: their issued letters", 200,
+					200, 200, 200, 200, 200, 200, 200, 401),
+			row("GET", "/api/recommendations/999999999/letter.docx", null, "missing or not visible: 404", 404, 404, 404,
+					404, 404, 404, 404, 404, 401),
 			row("GET", "/actuator/health", null, "load balancer probe", 200, 200, 200, 200, 200, 200, 200, 200, 200),
 			row("GET", "/actuator/info", null, "", 200, 200, 200, 200, 200, 200, 200, 200, 200));
 
