@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
+import org.rectifyflow.calendar.WorkingDayCalendar;
 import org.rectifyflow.rectification.LedgerEntry;
 import org.rectifyflow.rectification.LedgerService;
 import org.rectifyflow.rectification.RectificationProcess;
@@ -48,8 +49,11 @@ class CampaignDemoData implements ApplicationRunner {
 
 	private final TaskService taskService;
 
+	private final WorkingDayCalendar calendar;
+
 	CampaignDemoData(CampaignService campaigns, LedgerService ledger, RuntimeService runtimeService,
-			TaskService taskService) {
+			TaskService taskService, WorkingDayCalendar calendar) {
+		this.calendar = calendar;
 		this.campaigns = campaigns;
 		this.ledger = ledger;
 		this.runtimeService = runtimeService;
@@ -103,6 +107,8 @@ class CampaignDemoData implements ApplicationRunner {
 		}
 		complete(pid, CampaignProcess.TASK_REVIEW, Map.of(CampaignProcess.VAR_DECISIONS, "其余 确认"));
 		List<LedgerEntry> entries = this.ledger.entries(campaignId);
+		int overdueWorkingDays = Math.max(1,
+				this.calendar.workingDaysBetween(start, LocalDate.now(this.campaigns.zone())) - 2);
 		for (int i = 0; i < entries.size(); i++) {
 			LedgerEntry entry = entries.get(i);
 			String unit = entry.getUnitCode();
@@ -111,8 +117,11 @@ class CampaignDemoData implements ApplicationRunner {
 			if (i == entries.size() - 1) {
 				continue; // waiting for its measures
 			}
-			// Five working days from six weeks ago are overdue now; forty are not.
-			int workingDays = (i % 2 == 0) ? 5 : 40;
+			// Overdue ones passed their deadline two working days ago, so that only the
+			// first
+			// escalation level (督办 for supervisors) is raised at start; forty are not
+			// due.
+			int workingDays = (i % 2 == 0) ? overdueWorkingDays : 40;
 			completeEntry(entry, RectificationProcess.TASK_DRAFT_MEASURES, Map.of(RectificationProcess.VAR_MEASURES,
 					"制定整改清单，明确时间节点，建立长效机制", RectificationProcess.VAR_WORKING_DAYS, workingDays));
 			completeEntry(entry, RectificationProcess.TASK_APPROVE_MEASURES,
