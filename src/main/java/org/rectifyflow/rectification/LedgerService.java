@@ -216,6 +216,31 @@ public class LedgerService {
 	}
 
 	/**
+	 * The latest progress report of each of the campaign's entries, for exports.
+	 * @param campaignId the campaign
+	 * @return progress text by entry id (entries without reports are left out)
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, String> latestProgress(Long campaignId) {
+		Map<Long, String> result = new HashMap<>();
+		for (LedgerEntry entry : this.entries.findByCampaignIdOrderBySeqAsc(campaignId)) {
+			List<ProgressReport> list = this.reports.findByLedgerEntryIdOrderByIdAsc(entry.getId());
+			if (!list.isEmpty()) {
+				result.put(entry.getId(), list.get(list.size() - 1).getText());
+			}
+		}
+		return result;
+	}
+
+	/**
+	 * @param status a ledger entry status
+	 * @return its Chinese name as the ledger shows it
+	 */
+	public static String statusName(LedgerEntry.Status status) {
+		return StatusNames.of(status);
+	}
+
+	/**
 	 * @param entryId a ledger entry id
 	 * @return its progress reports, oldest first
 	 */
