@@ -254,11 +254,11 @@ class ExportService {
 		List<List<String>> unitTable = new ArrayList<>();
 		unitTable.add(List.of("单位", "问题数"));
 		byUnit.forEach((k, v) -> unitTable.add(List.of(units.getOrDefault(k, k), String.valueOf(v))));
-		result
-			.put(ReportSection.PROBLEMS,
-					new CampaignReportDocument.Generated(List.of("通过自查、互查、全面剖析等方式，共查找问题" + problems.size() + "个，涉及"
-							+ byUnit.size() + "个单位、" + byCategory.size() + "个问题类别。"),
-							List.of(categoryTable, unitTable)));
+		result.put(ReportSection.PROBLEMS,
+				new CampaignReportDocument.Generated(
+						List.of("通过自查、互查、全面剖析、问题线索和明察暗访等方式，共查找问题" + found.size() + "个，涉及" + byUnit.size() + "个单位、"
+								+ byCategory.size() + "个问题类别，其中已列入整改台账" + entries.size() + "个。"),
+						List.of(categoryTable, unitTable)));
 
 		// 三、整改措施
 		long closed = entries.stream().filter((e) -> e.getStatus() == LedgerEntry.Status.CLOSED).count();

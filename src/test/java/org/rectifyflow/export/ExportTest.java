@@ -143,8 +143,8 @@ class ExportTest {
 			assertThat(at).as(section.heading()).isGreaterThan(last);
 			last = at;
 		}
-		assertThat(text).contains("动员部署", "查找问题", "问题整改", "分析研判", "建章立制", "共5项，已销号1项", "其中超期未完成2项", "文风会风", "信访",
-				"销号率");
+		assertThat(text).contains("动员部署", "查找问题", "问题整改", "分析研判", "建章立制", "共5项，已销号1项", "其中超期未完成2项", "共查找问题5个", "文风会风",
+				"信访", "销号率");
 		for (String secret : SECRETS) {
 			assertThat(text).doesNotContain(secret);
 		}
