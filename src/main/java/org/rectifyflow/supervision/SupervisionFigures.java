@@ -308,6 +308,13 @@ public class SupervisionFigures {
 	}
 
 	/**
+	 * @return the kinds of the item sources, in dashboard order
+	 */
+	public java.util.List<String> kinds() {
+		return this.sources.stream().map(ItemSource::kind).toList();
+	}
+
+	/**
 	 * Counts of open and overdue items per kind, for the metrics.
 	 * @return per kind: {open, overdue}
 	 */
