@@ -147,6 +147,15 @@ public class CampaignService {
 
 	/**
 	 * @param campaignId the campaign
+	 * @return its plan, if one was drafted
+	 */
+	@Transactional(readOnly = true)
+	public Optional<CampaignPlan> findPlan(Long campaignId) {
+		return this.plans.findByCampaignId(campaignId);
+	}
+
+	/**
+	 * @param campaignId the campaign
 	 * @return its problems, by number
 	 */
 	@Transactional(readOnly = true)

@@ -58,9 +58,10 @@ class ClueController {
 	@GetMapping
 	ClueViews.Page list(@RequestParam(required = false) String status, @RequestParam(required = false) String route,
 			@RequestParam(required = false) String channel, @RequestParam(required = false) String unit,
-			@RequestParam(required = false) Boolean overdue, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "20") int size, Principal principal) {
-		return this.clueService.list(principal.getName(), status, route, channel, unit, overdue, page, size);
+			@RequestParam(required = false) Boolean overdue, @RequestParam(required = false) Boolean open,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+			Principal principal) {
+		return this.clueService.list(principal.getName(), status, route, channel, unit, overdue, open, page, size);
 	}
 
 	@GetMapping("/{id}")

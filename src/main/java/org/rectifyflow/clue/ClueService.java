@@ -44,6 +44,7 @@ import org.rectifyflow.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -112,6 +113,8 @@ public class ClueService {
 
 	private final LedgerService ledger;
 
+	private final ApplicationEventPublisher events;
+
 	private final ObjectMapper json = new ObjectMapper();
 
 	ClueService(ClueRepository clues, ClueDisposalRepository disposals, HandlingOpinionRepository opinions,
@@ -120,7 +123,8 @@ public class ClueService {
 			OrganisationService organisation, AttachmentService attachments, RuntimeService runtimeService,
 			IdentityService identityService, SystemAuthority systemAuthority, DeadlineService deadlineService,
 			WorkingDayCalendar calendar, AuditService audit, Notifier notifier, CampaignService campaigns,
-			LedgerService ledger) {
+			LedgerService ledger, ApplicationEventPublisher events) {
+		this.events = events;
 		this.campaigns = campaigns;
 		this.ledger = ledger;
 		this.clues = clues;
@@ -194,6 +198,7 @@ public class ClueService {
 		this.audit.recordAs(actor, ACTION_RECEIVED, ClueProcess.ITEM_TYPE, number, null, ClueStatus.RECEIVED.name(),
 				"channel=" + clue.getChannel() + ", unit=" + clue.getSubjectUnitCode() + ", anonymous="
 						+ clue.isReporterAnonymous() + ", attachments=" + files.size());
+		this.events.publishEvent(new ClueReceived(number, clue.getChannel(), clue.getReceivedAt()));
 		log.info("Received clue {} through {} ({} attachment(s))", number, clue.getChannel(), files.size());
 		return new IntakeReceipt(number, receiptCode, "请妥善保存查询码，它只显示这一次。凭查询码可在举报页面查询办理进度和反馈结果。");
 	}
@@ -529,6 +534,8 @@ public class ClueService {
 		}
 		this.audit.record("CLUE_CLOSED", ClueProcess.ITEM_TYPE, clue.getNumber(), before.name(),
 				ClueStatus.CLOSED.name() + (feedback.isMailed() ? ", feedback mailed" : ""));
+		this.events
+			.publishEvent(new ClueClosed(clue.getNumber(), clue.getRoute(), clue.getReceivedAt(), clue.getClosedAt()));
 	}
 
 	/**
@@ -723,7 +730,7 @@ public class ClueService {
 	 */
 	@Transactional(readOnly = true)
 	ClueViews.Page list(String userId, String status, String route, String channel, String unit, Boolean overdue,
-			int page, int size) {
+			Boolean open, int page, int size) {
 		Access access = accessOf(userId);
 		if (access == Access.NONE) {
 			throw ApiException.forbidden("您无权查看问题线索",
@@ -732,6 +739,14 @@ public class ClueService {
 		if (page < 0 || size < 1 || size > 200) {
 			throw ApiException.badRequest("分页参数无效（每页1至200条）", "page must be >= 0 and size 1..200");
 		}
+		Specification<Clue> spec = filter(status, route, channel, unit, overdue, open);
+		var result = this.clues.findAll(spec, PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "id")));
+		List<ClueViews.Summary> items = result.getContent().stream().map((c) -> summary(c, access)).toList();
+		return new ClueViews.Page(items, page, size, result.getTotalElements());
+	}
+
+	private static Specification<Clue> filter(String status, String route, String channel, String unit, Boolean overdue,
+			Boolean open) {
 		Specification<Clue> spec = (root, query, cb) -> cb.conjunction();
 		if (!NewClue.isBlank(status)) {
 			ClueStatus s = parseEnum(ClueStatus.class, status, "状态", "status");
@@ -752,9 +767,46 @@ public class ClueService {
 		if (overdue != null) {
 			spec = spec.and((root, query, cb) -> cb.equal(root.get("overdue"), overdue));
 		}
-		var result = this.clues.findAll(spec, PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "id")));
-		List<ClueViews.Summary> items = result.getContent().stream().map((c) -> summary(c, access)).toList();
-		return new ClueViews.Page(items, page, size, result.getTotalElements());
+		if (Boolean.TRUE.equals(open)) {
+			List<ClueStatus> openStatuses = java.util.Arrays.stream(ClueStatus.values())
+				.filter(ClueStatus::isOpen)
+				.toList();
+			spec = spec.and((root, query, cb) -> root.get("status").in(openStatuses));
+		}
+		return spec;
+	}
+
+	/**
+	 * The register with the filters of {@code GET /api/clues}, unpaged, newest first, for
+	 * exports. The caller must be allowed to see the register.
+	 * @param userId the user asking
+	 * @param status a {@link ClueStatus} name or {@code null}
+	 * @param route a {@link Route} name or {@code null}
+	 * @param channel a {@link Channel} name or {@code null}
+	 * @param unit a unit code or {@code null}
+	 * @param overdue the overdue mark or {@code null}
+	 * @param open {@code true} for open clues only
+	 * @return the matching clues
+	 */
+	@Transactional(readOnly = true)
+	public List<Clue> search(String userId, String status, String route, String channel, String unit, Boolean overdue,
+			Boolean open) {
+		if (accessOf(userId) == Access.NONE) {
+			throw ApiException.forbidden("您无权查看问题线索",
+					"only the discipline group, supervisors and the campaign office may see the clue register");
+		}
+		return this.clues.findAll(filter(status, route, channel, unit, overdue, open),
+				Sort.by(Sort.Direction.DESC, "id"));
+	}
+
+	/**
+	 * Every clue, for statistics (no reporter data is ever readable outside this
+	 * package).
+	 * @return all clues
+	 */
+	@Transactional(readOnly = true)
+	public List<Clue> all() {
+		return this.clues.findAll(Sort.by(Sort.Direction.ASC, "id"));
 	}
 
 	/**

@@ -53,8 +53,8 @@ class LedgerController {
 	@GetMapping("/api/campaigns/{campaignId}/ledger")
 	PageView ledger(@PathVariable Long campaignId, @RequestParam(required = false) String unit,
 			@RequestParam(required = false) String status, @RequestParam(required = false) Boolean overdue,
-			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
-			Principal principal) {
+			@RequestParam(required = false) Boolean open, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "20") int size, Principal principal) {
 		if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
 			throw ApiException.badRequest("分页参数无效：页码从0开始，每页1到" + MAX_PAGE_SIZE + "条",
 					"page must be >= 0 and size between 1 and " + MAX_PAGE_SIZE);
@@ -79,7 +79,7 @@ class LedgerController {
 			units = (unitCode != null) ? Set.of(unitCode) : viewer.units();
 		}
 		Page<LedgerEntry> found = this.ledger.search(campaignId, allUnits, units, wanted, overdue,
-				PageRequest.of(page, size, Sort.by("seq")));
+				Boolean.TRUE.equals(open), PageRequest.of(page, size, Sort.by("seq")));
 		return new PageView(found.getContent().stream().map(EntryView::of).toList(), found.getNumber(), found.getSize(),
 				found.getTotalElements(), found.getTotalPages());
 	}

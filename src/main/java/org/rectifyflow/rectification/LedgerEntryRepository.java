@@ -38,9 +38,11 @@ interface LedgerEntryRepository extends JpaRepository<LedgerEntry, Long> {
 			  and (:allUnits = true or e.unitCode in :units)
 			  and (:status is null or e.status = :status)
 			  and (:overdue is null or e.overdue = :overdue)
+			  and (:openOnly = false or e.status not in :settled)
 			""")
 	Page<LedgerEntry> search(@Param("campaignId") Long campaignId, @Param("allUnits") boolean allUnits,
 			@Param("units") Collection<String> units, @Param("status") LedgerEntry.Status status,
-			@Param("overdue") Boolean overdue, Pageable pageable);
+			@Param("overdue") Boolean overdue, @Param("openOnly") boolean openOnly,
+			@Param("settled") Collection<LedgerEntry.Status> settled, Pageable pageable);
 
 }

@@ -172,6 +172,15 @@ public class LedgerService {
 	}
 
 	/**
+	 * Every ledger entry of every campaign, for statistics.
+	 * @return all entries, by campaign and sequence
+	 */
+	@Transactional(readOnly = true)
+	public List<LedgerEntry> allEntries() {
+		return this.entries.findAll(org.springframework.data.domain.Sort.by("campaignId", "seq"));
+	}
+
+	/**
 	 * @param id a ledger entry id
 	 * @return the entry, if it exists
 	 */
@@ -196,13 +205,39 @@ public class LedgerService {
 	 * @param units the unit codes to show (not empty)
 	 * @param status only this status, or {@code null}
 	 * @param overdue only entries with this overdue mark, or {@code null}
+	 * @param openOnly only entries neither closed nor carried over
 	 * @param pageable the page
 	 * @return the page of entries
 	 */
 	@Transactional(readOnly = true)
 	Page<LedgerEntry> search(Long campaignId, boolean allUnits, Collection<String> units, LedgerEntry.Status status,
-			Boolean overdue, Pageable pageable) {
-		return this.entries.search(campaignId, allUnits, units, status, overdue, pageable);
+			Boolean overdue, boolean openOnly, Pageable pageable) {
+		return this.entries.search(campaignId, allUnits, units, status, overdue, openOnly, SETTLED, pageable);
+	}
+
+	/**
+	 * The latest progress report of each of the campaign's entries, for exports.
+	 * @param campaignId the campaign
+	 * @return progress text by entry id (entries without reports are left out)
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, String> latestProgress(Long campaignId) {
+		Map<Long, String> result = new HashMap<>();
+		for (LedgerEntry entry : this.entries.findByCampaignIdOrderBySeqAsc(campaignId)) {
+			List<ProgressReport> list = this.reports.findByLedgerEntryIdOrderByIdAsc(entry.getId());
+			if (!list.isEmpty()) {
+				result.put(entry.getId(), list.get(list.size() - 1).getText());
+			}
+		}
+		return result;
+	}
+
+	/**
+	 * @param status a ledger entry status
+	 * @return its Chinese name as the ledger shows it
+	 */
+	public static String statusName(LedgerEntry.Status status) {
+		return StatusNames.of(status);
 	}
 
 	/**

@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -87,9 +88,12 @@ public class RectificationService {
 
 	private final Notifier notifier;
 
+	private final ApplicationEventPublisher events;
+
 	RectificationService(LedgerService ledger, LedgerEntryRepository entries, ProgressReportRepository reports,
 			WorkingDayCalendar calendar, ObjectProvider<RectificationPeriod> periods, AuditService audit,
-			Notifier notifier) {
+			Notifier notifier, ApplicationEventPublisher events) {
+		this.events = events;
 		this.ledger = ledger;
 		this.entries = entries;
 		this.reports = reports;
@@ -241,6 +245,8 @@ public class RectificationService {
 		logger.info("Closure of ledger entry {} {}", entry.getCode(), accepted ? "accepted" : "rejected");
 		if (accepted) {
 			notifySettled(entry, "整改事项「" + entry.getCode() + "」已验收销号。");
+			this.events.publishEvent(new LedgerEntryClosed(entry.getCode(), entry.getUnitCode(), entry.getCreatedAt(),
+					entry.getClosedAt()));
 			this.ledger.afterSettlement(entry);
 		}
 		else {

@@ -1,0 +1,93 @@
+package org.rectifyflow.export;
+
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Downloads: the ledger and the clue register as Excel, the campaign work report as Word;
+ * and the report's narrative versions.
+ */
+@RestController
+class ExportController {
+
+	static final MediaType XLSX = MediaType
+		.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+	static final MediaType DOCX = MediaType
+		.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+
+	private final ExportService exports;
+
+	private final ExportAccess access;
+
+	ExportController(ExportService exports, ExportAccess access) {
+		this.exports = exports;
+		this.access = access;
+	}
+
+	@GetMapping("/api/campaigns/{id}/ledger.xlsx")
+	ResponseEntity<byte[]> ledger(@PathVariable Long id, Principal principal) {
+		this.access.checkReader(principal.getName());
+		return file(this.exports.ledgerWorkbook(id), XLSX, "整改工作台账-" + id + ".xlsx");
+	}
+
+	@GetMapping("/api/clues.xlsx")
+	ResponseEntity<byte[]> clues(@RequestParam(required = false) String status,
+			@RequestParam(required = false) String route, @RequestParam(required = false) String channel,
+			@RequestParam(required = false) String unit, @RequestParam(required = false) Boolean overdue,
+			@RequestParam(required = false) Boolean open, Principal principal) {
+		return file(this.exports.clueWorkbook(principal.getName(), status, route, channel, unit, overdue, open), XLSX,
+				"问题线索.xlsx");
+	}
+
+	@GetMapping("/api/campaigns/{id}/report.docx")
+	ResponseEntity<byte[]> report(@PathVariable Long id, @RequestParam(required = false) Integer version,
+			Principal principal) {
+		this.access.checkReader(principal.getName());
+		return file(this.exports.report(id, version), DOCX,
+				"整治工作情况报告-" + id + ((version != null) ? "-v" + version : "") + ".docx");
+	}
+
+	@GetMapping("/api/campaigns/{id}/report/versions")
+	List<ExportService.VersionView> versions(@PathVariable Long id, Principal principal) {
+		this.access.checkReader(principal.getName());
+		return this.exports.versions(id);
+	}
+
+	@PutMapping("/api/campaigns/{id}/report/narrative")
+	ExportService.VersionView narrative(@PathVariable Long id, @RequestBody NarrativeBody body, Principal principal) {
+		this.access.checkEditor(principal.getName());
+		return this.exports.saveNarrative(id, (body != null) ? body.sections() : null,
+				body != null && Boolean.TRUE.equals(body.finalVersion()), principal.getName());
+	}
+
+	/**
+	 * @param sections narrative per section key (work, problems, measures, methods,
+	 * results, nextSteps)
+	 * @param finalVersion whether this is the final version (no edits after it)
+	 */
+	record NarrativeBody(Map<String, String> sections, Boolean finalVersion) {
+	}
+
+	private static ResponseEntity<byte[]> file(byte[] content, MediaType type, String name) {
+		return ResponseEntity.ok()
+			.contentType(type)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
+			.body(content);
+	}
+
+}
