@@ -134,6 +134,16 @@ final class CockpitPage {
 		return this;
 	}
 
+	/**
+	 * The counter that the BPMN diagram shows on an activity (running activity instances,
+	 * e.g. open tasks).
+	 * @param activityId the activity's id
+	 * @return the badge
+	 */
+	Locator activityBadge(String activityId) {
+		return this.page.locator(".djs-overlays[data-container-id='" + activityId + "'] .badge").first();
+	}
+
 	Page page() {
 		return this.page;
 	}
