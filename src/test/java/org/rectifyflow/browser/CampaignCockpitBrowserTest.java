@@ -84,7 +84,7 @@ class CampaignCockpitBrowserTest {
 		// 变量 tab: the campaign's name and its phase in Chinese
 		assertThat(cockpit.page().locator("body")).containsText(DEMO_TITLE);
 		assertThat(cockpit.page().locator("body")).containsText("问题整改");
-		web.screenshot("12-cockpit-campaign");
+		web.screenshot("cockpit-campaign");
 
 		cockpit.openProcess("逐级督办").searchByBusinessKey(entryCode);
 		assertThat(cockpit.instanceRows()).hasCount(1);
@@ -92,7 +92,7 @@ class CampaignCockpitBrowserTest {
 		// The diagram counts the open 督办 tasks of this entry
 		assertThat(cockpit.activityBadge(SUPERVISE)).hasText(String.valueOf(supervising));
 		assertThat(cockpit.page().locator("body")).containsText("rectification");
-		web.screenshot("13-cockpit-supervision");
+		web.screenshot("15-cockpit-supervision");
 	}
 
 	/**

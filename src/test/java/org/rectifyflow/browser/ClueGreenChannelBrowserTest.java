@@ -57,7 +57,7 @@ class ClueGreenChannelBrowserTest {
 		form.choose("指向是否明确", "是");
 		form.choose("问题是否具体", "是");
 		form.choose("预计能否短期查清", "是");
-		web.screenshot("16-clue-register");
+		web.screenshot("13-clue-register");
 		assertThat(task.complete()).isEqualTo(204);
 		assertThat(task.noTaskNotice()).hasText("请在列表中选择一个任务。");
 		String pid = instanceId(clueNumber);
@@ -94,7 +94,7 @@ class ClueGreenChannelBrowserTest {
 		assertThat(form.root()).containsText("经与当事人谈话");
 		form.choose("审批结论", "同意");
 		form.fill("审批意见", "同意处理意见，抓好整改。");
-		web.screenshot("17-clue-approve-opinion");
+		web.screenshot("clue-approve-opinion");
 		assertThat(task.complete()).isEqualTo(204);
 
 		// 撰写反馈意见 by discipline: the clue is closed
@@ -111,7 +111,7 @@ class ClueGreenChannelBrowserTest {
 		assertThat(report.status()).containsText("线索编号：" + clueNumber);
 		assertThat(report.status()).containsText("办理状态：已办结");
 		assertThat(report.status()).containsText(FEEDBACK);
-		web.screenshot("18-report-feedback");
+		web.screenshot("12-report-feedback");
 	}
 
 	@Test
@@ -135,7 +135,7 @@ class ClueGreenChannelBrowserTest {
 		task.clickClaim();
 		assertThat(lead.notifications().last()).containsText("审批人不能是提出人本人（四眼原则）");
 		assertThat(lead.notifications().last()).not().containsText("four-eyes");
-		web.screenshot("19-clue-four-eyes");
+		web.screenshot("14-clue-four-eyes");
 		assertThat(task.claimButton()).isVisible();
 		assertThat(this.taskService.createTaskQuery().taskId(approvalId).singleResult().getAssignee()).isNull();
 	}

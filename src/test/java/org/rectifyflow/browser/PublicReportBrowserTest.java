@@ -62,7 +62,7 @@ class PublicReportBrowserTest {
 		assertThat(report.receiptCode()).hasText(RECEIPT_CODE);
 		String clueNumber = report.clueNumber().textContent().trim();
 		String code = report.receiptCode().textContent().trim();
-		web.screenshot("14-report-receipt");
+		web.screenshot("11-report-receipt");
 		assertThat(this.runtimeService.createProcessInstanceQuery()
 			.processDefinitionKey("clue")
 			.processInstanceBusinessKey(clueNumber)
@@ -79,7 +79,7 @@ class PublicReportBrowserTest {
 		assertThat(report.status()).containsText("办理状态：已收到，待受理登记");
 		assertThat(report.lookupError()).hasCount(0);
 		assertThat(report.page().locator("body")).not().containsText("综合执法大队每月");
-		web.screenshot("15-report-status");
+		web.screenshot("report-status");
 
 		// Wrong codes: one letter changed, unknown, garbage: the same page every time
 		web.problems().expect("POST", 404, "/report/lookup");
