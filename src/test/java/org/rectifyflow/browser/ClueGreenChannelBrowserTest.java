@@ -90,7 +90,8 @@ class ClueGreenChannelBrowserTest {
 		TasklistPage lead = web.login("disciplinelead");
 		task = claim(lead, clueNumber, "Task_ApproveOpinion", "审批处理意见");
 		form = task.camundaForm();
-		assertThat(form.root()).containsText("批评教育");
+		assertThat(form.root()).containsText("处理意见：批评教育");
+		assertThat(form.root()).not().containsText("CRITICISM");
 		assertThat(form.root()).containsText("经与当事人谈话");
 		form.choose("审批结论", "同意");
 		form.fill("审批意见", "同意处理意见，抓好整改。");
@@ -111,6 +112,7 @@ class ClueGreenChannelBrowserTest {
 		assertThat(report.status()).containsText("线索编号：" + clueNumber);
 		assertThat(report.status()).containsText("办理状态：已办结");
 		assertThat(report.status()).containsText(FEEDBACK);
+		report.status().scrollIntoViewIfNeeded();
 		web.screenshot("12-report-feedback");
 	}
 
