@@ -87,6 +87,9 @@ public final class ClueProcess {
 
 	public static final String VAR_HANDLING_OUTCOME = "handlingOutcome";
 
+	/** The handling opinion's outcome in Chinese, for the approval form. */
+	public static final String VAR_HANDLING_OUTCOME_NAME = "handlingOutcomeName";
+
 	public static final String VAR_HANDLING_OPINION = "handlingOpinion";
 
 	public static final String VAR_OPINION_APPROVED = "opinionApproved";

@@ -496,6 +496,8 @@ public class ClueService {
 		HandlingOutcome outcome = HandlingOutcome.valueOf(string(task, ClueProcess.VAR_HANDLING_OUTCOME));
 		this.opinions.save(new HandlingOpinion(clue.getId(), outcome,
 				string(task, ClueProcess.VAR_HANDLING_OPINION).strip(), this.audit.currentActor(), now()));
+		// The approver reads the outcome in Chinese, not its code
+		task.getExecution().setVariable(ClueProcess.VAR_HANDLING_OUTCOME_NAME, outcome.label());
 		this.audit.record("CLUE_OPINION_PROPOSED", ClueProcess.ITEM_TYPE, clue.getNumber(), null, outcome.name());
 	}
 

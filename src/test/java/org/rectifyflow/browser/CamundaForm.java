@@ -37,8 +37,36 @@ final class CamundaForm {
 		return field(label).locator("input, textarea, select").first();
 	}
 
+	/**
+	 * Types a value and leaves the field, so that form-js takes the value at once (it
+	 * debounces typing).
+	 */
 	void fill(String label, String value) {
-		input(label).fill(value);
+		Locator input = input(label);
+		input.fill(value);
+		input.blur();
+	}
+
+	/**
+	 * Picks one option of a radio group by its label.
+	 * @param label the group's label
+	 * @param option the option's label
+	 */
+	void choose(String label, String option) {
+		field(label).getByLabel(option, new Locator.GetByLabelOptions().setExact(true)).check();
+	}
+
+	/**
+	 * Picks an option of a form-js select (a dropdown list, not a native select).
+	 * @param label the select's label
+	 * @param option the option's label
+	 */
+	void select(String label, String option) {
+		Locator field = field(label);
+		field.locator(".fjs-input-group").click();
+		field.locator(".fjs-dropdownlist-item")
+			.filter(new Locator.FilterOptions().setHasText(TasklistPage.exactly(option)))
+			.click();
 	}
 
 	/** The validation messages shown under a field. */

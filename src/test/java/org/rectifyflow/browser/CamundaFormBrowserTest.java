@@ -108,7 +108,8 @@ class CamundaFormBrowserTest {
 		assertThat(task.name()).hasText("填报问题");
 		assertThat(form.input(PROBLEM)).hasValue("会议通知层层转发，基层重复填报");
 
-		// Valid: completed
+		// Valid: completed (once Tasklist has reloaded the refused task)
+		web.waitUntilQuiet();
 		form.fill(MEASURE, "合并报表，一次填报多方共享");
 		assertThat(task.complete()).isEqualTo(204);
 		assertThat(task.noTaskNotice()).hasText("请在列表中选择一个任务。");

@@ -78,10 +78,22 @@ final class CockpitPage {
 		Locator valueField = this.page.locator("[cam-widget-search-pill] .value-field");
 		// The new criterion usually opens its value for editing; a click opens it
 		// otherwise.
-		valueField.click();
 		Locator value = valueField.locator("input");
-		value.fill(businessKey);
-		value.press("Enter");
+		for (int attempt = 1;; attempt++) {
+			// Angular may replace the value's input while the criterion settles: open it
+			// again then
+			try {
+				valueField.click(new Locator.ClickOptions().setTimeout(SUGGESTION_TIMEOUT_MS));
+				value.fill(businessKey, new Locator.FillOptions().setTimeout(SUGGESTION_TIMEOUT_MS));
+				value.press("Enter", new Locator.PressOptions().setTimeout(SUGGESTION_TIMEOUT_MS));
+				break;
+			}
+			catch (TimeoutError ex) {
+				if (attempt == 3) {
+					throw ex;
+				}
+			}
+		}
 		assertThat(this.page.locator("[cam-widget-search-pill] .search-label")).not().hasClass(INVALID);
 		return this;
 	}
@@ -132,6 +144,16 @@ final class CockpitPage {
 		assertThat(this.page.locator(".breadcrumbs, .breadcrumb, [cam-breadcrumbs-panel]").first())
 			.containsText(instanceId);
 		return this;
+	}
+
+	/**
+	 * The counter that the BPMN diagram shows on an activity (running activity instances,
+	 * e.g. open tasks).
+	 * @param activityId the activity's id
+	 * @return the badge
+	 */
+	Locator activityBadge(String activityId) {
+		return this.page.locator(".djs-overlays[data-container-id='" + activityId + "'] .badge").first();
 	}
 
 	Page page() {

@@ -67,6 +67,12 @@ final class TaskPanel {
 		return this;
 	}
 
+	/** Clicks 认领 without expecting success (the engine may refuse the claim). */
+	void clickClaim() {
+		assertThat(claimButton()).hasText("认领");
+		claimButton().click();
+	}
+
 	Locator completeButton() {
 		return this.root.locator(".form-actions button.btn-primary");
 	}

@@ -124,6 +124,20 @@ final class TasklistPage {
 	}
 
 	/**
+	 * Closes the notifications (×), as a person does once read: they cover the lower
+	 * right corner, where 完成 is.
+	 * @return this page
+	 */
+	TasklistPage dismissNotifications() {
+		Locator close = this.page.locator(".page-notifications .notifications .close:visible");
+		while (close.count() > 0) {
+			close.first().click();
+		}
+		assertThat(notifications()).hasCount(0);
+		return this;
+	}
+
+	/**
 	 * Logs out with the header's user menu (退出登录); the single login page follows.
 	 * @return the login page
 	 */

@@ -25,6 +25,10 @@ final class Web implements AutoCloseable {
 
 	private final PageProblems problems;
 
+	private final java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger();
+
+	private volatile long lastActivity = System.nanoTime();
+
 	Web(Browser browser, String baseUrl) {
 		this.browser = browser;
 		this.baseUrl = baseUrl;
@@ -39,6 +43,25 @@ final class Web implements AutoCloseable {
 		this.context.setDefaultTimeout(TIMEOUT_MS);
 		this.problems.watch(this.context);
 		this.page = this.context.newPage();
+		this.pending.set(0);
+		this.page.onRequest((request) -> activity(+1));
+		this.page.onRequestFinished((request) -> activity(-1));
+		this.page.onRequestFailed((request) -> activity(-1));
+	}
+
+	private void activity(int delta) {
+		this.pending.addAndGet(delta);
+		this.lastActivity = System.nanoTime();
+	}
+
+	/**
+	 * Waits until the page has no request under way and has made none for half a second:
+	 * Tasklist reloads the task and re-renders its form after the engine refused a
+	 * completion, and what is typed before that is lost.
+	 */
+	void waitUntilQuiet() {
+		this.page.waitForCondition(() -> this.pending.get() <= 0
+				&& System.nanoTime() - this.lastActivity > java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(500));
 	}
 
 	/**
