@@ -2,16 +2,21 @@ package org.rectifyflow.web;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import jakarta.annotation.Priority;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
@@ -37,8 +42,15 @@ class EngineRestExceptionMappers implements ResourceConfigCustomizer {
 
 	static final String GONE_ZH = "该任务不存在或已被他人办理，请刷新后重试。";
 
+	private final TaskService taskService;
+
+	EngineRestExceptionMappers(TaskService taskService) {
+		this.taskService = taskService;
+	}
+
 	@Override
 	public void customize(org.glassfish.jersey.server.ResourceConfig config) {
+		config.register(new ConcurrentCompletionMapper(this.taskService));
 		config.register(TaskAlreadyClaimedMapper.class);
 		config.register(OptimisticLockingMapper.class);
 		config.register(WrappedEngineExceptionMapper.class);
@@ -103,6 +115,39 @@ class EngineRestExceptionMappers implements ResourceConfigCustomizer {
 		body.put("message", message);
 		body.put("code", null);
 		return Response.status(status).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
+	}
+
+	/**
+	 * Two completions of one task racing each other: the engine's loser may fail with a
+	 * {@link NullPointerException} (its execution was removed by the winner) before its
+	 * optimistic lock would. When the task of a complete/submit-form request is gone,
+	 * that is a conflict.
+	 */
+	@Provider
+	@Priority(1)
+	static class ConcurrentCompletionMapper implements ExceptionMapper<NullPointerException> {
+
+		private static final Pattern TASK_COMPLETION = Pattern.compile("task/([^/]+)/(complete|submit-form)$");
+
+		private final TaskService taskService;
+
+		@Context
+		private UriInfo uriInfo;
+
+		ConcurrentCompletionMapper(TaskService taskService) {
+			this.taskService = taskService;
+		}
+
+		@Override
+		public Response toResponse(NullPointerException exception) {
+			Matcher completion = (this.uriInfo != null) ? TASK_COMPLETION.matcher(this.uriInfo.getPath()) : null;
+			if (completion != null && completion.find()
+					&& this.taskService.createTaskQuery().taskId(completion.group(1)).count() == 0) {
+				return response(Response.Status.CONFLICT, exception, GONE_ZH);
+			}
+			return ExceptionHandlerHelper.getInstance().getResponse(exception);
+		}
+
 	}
 
 	@Provider

@@ -42,7 +42,8 @@ class CampaignJourneyIT {
 			.singleElement()
 			.satisfies((c) -> {
 				assertThat(c.get("phase").asText()).isEqualTo("RECTIFY");
-				assertThat(c.at("/ledger/total").asLong()).isEqualTo(6);
+				// six entries of its own; the demo inspection's findings may add more
+				assertThat(c.at("/ledger/total").asLong()).isGreaterThanOrEqualTo(6);
 				assertThat(c.at("/ledger/closed").asLong()).isEqualTo(1);
 			});
 

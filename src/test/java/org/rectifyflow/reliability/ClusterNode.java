@@ -81,6 +81,7 @@ final class ClusterNode implements AutoCloseable {
 			command.addAll(List.of("-Duser.timezone=Asia/Shanghai", "-Dfile.encoding=UTF-8", "-jar", jar().toString(),
 					"--spring.profiles.active=postgres", "--server.port=" + port, "--rectify.data-dir=" + dir,
 					"--rectify.admin.user=" + TestAdmin.USER, "--rectify.admin.password=" + TestAdmin.PASSWORD,
+					"--rectify.clue.encryption-key=" + TestAdmin.CLUE_KEY,
 					"--camunda.bpm.generic-properties.properties.hostname=" + name));
 			properties.forEach((key, value) -> command.add("--" + key + "=" + value));
 			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
