@@ -51,6 +51,7 @@ class EngineRestExceptionMappers implements ResourceConfigCustomizer {
 	@Override
 	public void customize(org.glassfish.jersey.server.ResourceConfig config) {
 		config.register(new ConcurrentCompletionMapper(this.taskService));
+		config.register(new VanishedTaskAuthorizationMapper(this.taskService));
 		config.register(TaskAlreadyClaimedMapper.class);
 		config.register(OptimisticLockingMapper.class);
 		config.register(WrappedEngineExceptionMapper.class);
@@ -146,6 +147,37 @@ class EngineRestExceptionMappers implements ResourceConfigCustomizer {
 				return response(Response.Status.CONFLICT, exception, GONE_ZH);
 			}
 			return ExceptionHandlerHelper.getInstance().getResponse(exception);
+		}
+
+	}
+
+	/**
+	 * The loser of two racing completions may instead fail the authorization check,
+	 * because the winner's completion removed the task and its grants: a conflict, not a
+	 * missing permission.
+	 */
+	@Provider
+	@Priority(1)
+	static class VanishedTaskAuthorizationMapper implements ExceptionMapper<AuthorizationException> {
+
+		private final TaskService taskService;
+
+		@Context
+		private UriInfo uriInfo;
+
+		VanishedTaskAuthorizationMapper(TaskService taskService) {
+			this.taskService = taskService;
+		}
+
+		@Override
+		public Response toResponse(AuthorizationException exception) {
+			Matcher completion = (this.uriInfo != null)
+					? ConcurrentCompletionMapper.TASK_COMPLETION.matcher(this.uriInfo.getPath()) : null;
+			if (completion != null && completion.find()
+					&& this.taskService.createTaskQuery().taskId(completion.group(1)).count() == 0) {
+				return response(Response.Status.CONFLICT, exception, GONE_ZH);
+			}
+			return response(Response.Status.FORBIDDEN, exception, FORBIDDEN_ZH);
 		}
 
 	}
