@@ -13,11 +13,7 @@ import org.rectifyflow.deadline.DeadlineTemplateProcess;
  * drive it: start, then every user task claimed and completed until the instance ends.
  * The lifecycle benchmark runs a domain lifecycle against a bare Camunda process with the
  * same number of user tasks and no domain code, in the same run, and reports the ratio.
- * <p>
- * {@link #DOMAIN} lists the domain lifecycles. The clue lifecycle (intake through GREEN
- * to closed, through {@code ClueService}) is added there as one more implementation when
- * the clue feature is merged; {@link #userTasks()} tells the bare baseline how many user
- * tasks to have.
+ * {@link #userTasks()} tells the bare baseline how many user tasks to have.
  */
 interface Lifecycle {
 
@@ -62,9 +58,6 @@ interface Lifecycle {
 		}
 		return completed;
 	}
-
-	/** The domain lifecycles measured against the bare baseline. */
-	java.util.List<Lifecycle> DOMAIN = java.util.List.of(new DeadlinePatternLifecycle());
 
 	/**
 	 * Bare Camunda: {@code tasks} user tasks in a row, no listeners, no domain code.

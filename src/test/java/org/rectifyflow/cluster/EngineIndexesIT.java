@@ -1,0 +1,68 @@
+package org.rectifyflow.cluster;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.junit.jupiter.api.Test;
+import org.rectifyflow.testsupport.PostgresIntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * On PostgreSQL, a started node has what Camunda's hottest queries need: the job
+ * acquisition and task list indexes, the permission statistics, connections that plan
+ * every statement for its values without JIT, and process-only task queries.
+ */
+@PostgresIntegrationTest
+class EngineIndexesIT {
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	@Autowired
+	private ProcessEngine engine;
+
+	@Test
+	void shouldCreateTheIndexesAndStatisticsOnStart() {
+		List<String> indexes = this.jdbc.queryForList(
+				"select indexdef from pg_indexes where indexname in ('act_idx_rf_job_acquisition', 'act_idx_rf_task_due_create')"
+						+ " order by indexname",
+				String.class);
+		assertThat(indexes).hasSize(2);
+		assertThat(indexes.get(0)).contains("act_ru_job").contains("type_ DESC, duedate_");
+		assertThat(indexes.get(1)).contains("act_ru_task").contains("due_date_, create_time_");
+		assertThat(this.jdbc.queryForList(
+				"select stxname from pg_statistic_ext where stxname like 'act_stat_rf_auth_perms%' order by stxname",
+				String.class))
+			.containsExactly("act_stat_rf_auth_perms_read", "act_stat_rf_auth_perms_read_task");
+	}
+
+	@Test
+	void shouldPlanEveryStatementForItsValues() {
+		assertThat(this.jdbc.queryForObject("show plan_cache_mode", String.class)).isEqualTo("force_custom_plan");
+		assertThat(this.jdbc.queryForObject("show jit", String.class)).isEqualTo("off");
+	}
+
+	@Test
+	void shouldQueryProcessTasksOnly() {
+		ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) this.engine
+			.getProcessEngineConfiguration();
+		assertThat(configuration.isStandaloneTasksEnabled()).isFalse();
+		assertThat(configuration.isCmmnEnabled()).isFalse();
+	}
+
+	@Test
+	void shouldRunEachStatementAgainWithoutFailing() {
+		String product = "PostgreSQL";
+		int major = this.jdbc.queryForObject("show server_version_num", Integer.class) / 10000;
+		EngineIndexes.statements("", product, major).forEach(this.jdbc::execute);
+		assertThat(this.jdbc.queryForObject(
+				"select count(*) from pg_indexes where indexname = 'act_idx_rf_task_due_create'", Integer.class))
+			.isEqualTo(1);
+	}
+
+}
