@@ -301,6 +301,11 @@ public class ClueService {
 
 	private String nextNumber(Instant now) {
 		int year = now.atZone(zone()).getYear();
+		// Locked first by every intake: the first intakes of a year, arriving at once,
+		// would otherwise all find no row for the year, and all but one would fail to
+		// insert it.
+		this.sequences.lockYear(ClueNumberSequence.ANCHOR)
+			.orElseThrow(() -> new IllegalStateException("The clue number anchor row is missing"));
 		ClueNumberSequence sequence = this.sequences.lockYear(year)
 			.orElseGet(() -> this.sequences.saveAndFlush(new ClueNumberSequence(year)));
 		return String.format("XS-%d-%06d", year, sequence.next());
