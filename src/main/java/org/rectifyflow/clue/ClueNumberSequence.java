@@ -6,11 +6,18 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * The last clue number handed out in a year.
+ * The last clue number handed out in a year; the row {@link #ANCHOR} serialises the
+ * creation of a year's row.
  */
 @Entity
 @Table(name = "clue_number_sequence")
 class ClueNumberSequence {
+
+	/**
+	 * The row that is no year (migration V23): locked by every intake before the row of
+	 * its year is read or created.
+	 */
+	static final int ANCHOR = 0;
 
 	@Id
 	@Column(name = "clue_year")

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -301,6 +302,11 @@ public class ClueService {
 
 	private String nextNumber(Instant now) {
 		int year = now.atZone(zone()).getYear();
+		// Locked first by every intake: the first intakes of a year, arriving at once,
+		// would otherwise all find no row for the year, and all but one would fail to
+		// insert it.
+		this.sequences.lockYear(ClueNumberSequence.ANCHOR)
+			.orElseThrow(() -> new IllegalStateException("The clue number anchor row is missing"));
 		ClueNumberSequence sequence = this.sequences.lockYear(year)
 			.orElseGet(() -> this.sequences.saveAndFlush(new ClueNumberSequence(year)));
 		return String.format("XS-%d-%06d", year, sequence.next());
@@ -432,6 +438,7 @@ public class ClueService {
 	public void decideDisposal(DelegateTask task) {
 		Clue clue = clue(clueId(task));
 		ClueDisposal disposal = this.disposals.findFirstByClueIdOrderByIdDesc(clue.getId()).orElseThrow();
+		checkUndecided(disposal.getApproved(), clue, "disposal");
 		boolean approved = bool(task.getVariable(ClueProcess.VAR_DISPOSAL_APPROVED));
 		disposal.decide(approved, this.audit.currentActor(), now());
 		if (!approved) {
@@ -509,6 +516,7 @@ public class ClueService {
 	public void decideOpinion(DelegateTask task) {
 		Clue clue = clue(clueId(task));
 		HandlingOpinion opinion = this.opinions.findFirstByClueIdOrderByIdDesc(clue.getId()).orElseThrow();
+		checkUndecided(opinion.getApproved(), clue, "handling opinion");
 		boolean approved = bool(task.getVariable(ClueProcess.VAR_OPINION_APPROVED));
 		opinion.decide(approved, this.audit.currentActor(), now());
 		this.audit.record(approved ? "CLUE_OPINION_APPROVED" : "CLUE_OPINION_REJECTED", ClueProcess.ITEM_TYPE,
@@ -612,6 +620,7 @@ public class ClueService {
 	public void decideExtension(DelegateTask task) {
 		Clue clue = clue(clueId(task));
 		ClueExtension extension = this.extensions.findFirstByClueIdOrderByIdDesc(clue.getId()).orElseThrow();
+		checkUndecided(extension.getApproved(), clue, "extension");
 		boolean approved = bool(task.getVariable(ClueProcess.VAR_EXTENSION_APPROVED));
 		OffsetDateTime newDeadline = null;
 		if (approved) {
@@ -881,6 +890,20 @@ public class ClueService {
 	}
 
 	// ---------------------------------------------------------------- helpers
+
+	/**
+	 * Each approval task decides the latest proposal, which the process only ever offers
+	 * undecided. Found decided, it was decided by a second completion of the same task
+	 * that committed while this one ran (two approvers, or one approver's double submit):
+	 * this completion lost the race and is rolled back as a conflict (409), not as a
+	 * broken invariant.
+	 */
+	private static void checkUndecided(Boolean decision, Clue clue, String what) {
+		if (decision != null) {
+			throw new OptimisticLockingException(
+					"The " + what + " of clue " + clue.getNumber() + " has just been decided by someone else");
+		}
+	}
 
 	Clue clue(Long clueId) {
 		return this.clues.findById(clueId).orElseThrow(() -> new IllegalStateException("No clue " + clueId));

@@ -191,6 +191,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> handleUnexpected(Exception ex) {
+		for (Throwable cause = ex; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+			if (EngineRestExceptionMappers.isConcurrencyAbort(cause)) {
+				return ResponseEntity.status(HttpStatus.CONFLICT)
+					.body(problem(HttpStatus.CONFLICT, "Conflict", EngineRestExceptionMappers.CONCURRENT_ZH,
+							"The item was changed concurrently"));
+			}
+		}
 		log.error("Unexpected error in API request", ex);
 		return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
 			.body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal Server Error", "系统内部错误，请稍后重试或联系管理员。",

@@ -1,7 +1,9 @@
 package org.rectifyflow.web;
 
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,6 +44,13 @@ class EngineRestExceptionMappers implements ResourceConfigCustomizer {
 
 	static final String GONE_ZH = "该任务不存在或已被他人办理，请刷新后重试。";
 
+	/**
+	 * SQLStates of a transaction that the database aborted because it collided with a
+	 * concurrent one: {@code 40P01} deadlock detected, {@code 40001} serialization
+	 * failure.
+	 */
+	private static final Set<String> CONCURRENCY_ABORTS = Set.of("40P01", "40001");
+
 	private final TaskService taskService;
 
 	EngineRestExceptionMappers(TaskService taskService) {
@@ -71,6 +80,10 @@ class EngineRestExceptionMappers implements ResourceConfigCustomizer {
 			if (cause instanceof OptimisticLockingException || isVanishedProcessInstance(cause)) {
 				return response(Response.Status.CONFLICT, cause, CONCURRENT_ZH);
 			}
+			if (isConcurrencyAbort(cause)) {
+				// the database's own words name its processes and transactions
+				return body(Response.Status.CONFLICT, cause, CONCURRENT_ZH + " / The item was changed concurrently");
+			}
 			if (isMissing(cause)) {
 				return response(Response.Status.NOT_FOUND, cause, GONE_ZH);
 			}
@@ -95,6 +108,17 @@ class EngineRestExceptionMappers implements ResourceConfigCustomizer {
 		return cause instanceof NullValueException && cause.getMessage() != null
 				&& cause.getMessage().contains("Cannot restore state of process instance")
 				&& cause.getMessage().contains("list of executions is empty");
+	}
+
+	/**
+	 * Two requests that change the same rows in opposite order (two approvals of one clue
+	 * opinion: the engine's variable rows and the opinion row of the domain) may
+	 * deadlock; the database aborts one of them, which is rolled back whole. For its
+	 * caller that is the same conflict as a lost optimistic lock.
+	 */
+	static boolean isConcurrencyAbort(Throwable cause) {
+		return cause instanceof SQLException sql && sql.getSQLState() != null
+				&& CONCURRENCY_ABORTS.contains(sql.getSQLState());
 	}
 
 	/**

@@ -54,9 +54,7 @@ class ClueApiIT {
 
 	@BeforeEach
 	void organisation() {
-		if (this.jdbc.queryForObject("select count(*) from unit where code = 'it1'", Long.class) == 0) {
-			this.jdbc.update("insert into unit (code, name, active, created_at) values ('it1', '测试单位', true, now())");
-		}
+		ClueTestSupport.unit(this.jdbc, "it1");
 		user("itdiscipline", "discipline-group");
 		user("itsupervisor", "supervisors");
 	}

@@ -11,13 +11,16 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Drives clue process instances in tests: completing tasks as a given user and firing
- * timers by moving the engine clock.
+ * timers by moving the engine clock. Public for the reliability suites, which race and
+ * break the clue process from another package.
  */
-final class ClueTestSupport {
+public final class ClueTestSupport {
 
 	private final ClueService clueService;
 
@@ -27,7 +30,7 @@ final class ClueTestSupport {
 
 	private final ManagementService managementService;
 
-	ClueTestSupport(ClueService clueService, RuntimeService runtimeService, TaskService taskService,
+	public ClueTestSupport(ClueService clueService, RuntimeService runtimeService, TaskService taskService,
 			ManagementService managementService) {
 		this.clueService = clueService;
 		this.runtimeService = runtimeService;
@@ -35,7 +38,20 @@ final class ClueTestSupport {
 		this.managementService = managementService;
 	}
 
-	static NewClue anonymous(String unit, String category, String description) {
+	/**
+	 * Creates an active unit that clues may be about, unless it exists (integration tests
+	 * run without the demo organisation).
+	 * @param jdbc the application's database
+	 * @param code the unit code
+	 */
+	public static void unit(JdbcTemplate jdbc, String code) {
+		if (jdbc.queryForObject("select count(*) from unit where code = ?", Long.class, code) == 0) {
+			jdbc.update("insert into unit (code, name, active, created_at) values (?, ?, true, now())", code,
+					"测试单位" + code);
+		}
+	}
+
+	public static NewClue anonymous(String unit, String category, String description) {
 		return new NewClue("PHONE", unit, "张某", category, description, null, null, null, null);
 	}
 
@@ -43,7 +59,7 @@ final class ClueTestSupport {
 		return new NewClue("PHONE", unit, "李某", "WORK_IMPLEMENTATION", description, null, name, contact, email);
 	}
 
-	Clue receive(NewClue input) {
+	public Clue receive(NewClue input) {
 		IntakeReceipt receipt = this.clueService.receive(input, List.of(), "discipline");
 		return this.clueService.findByNumber(receipt.clueNumber()).orElseThrow();
 	}
@@ -54,7 +70,7 @@ final class ClueTestSupport {
 			.singleResult();
 	}
 
-	Task task(Clue clue, String key) {
+	public Task task(Clue clue, String key) {
 		List<Task> tasks = this.taskService.createTaskQuery()
 			.processInstanceId(clue.getProcessInstanceId())
 			.taskDefinitionKey(key)
@@ -63,17 +79,36 @@ final class ClueTestSupport {
 		return tasks.get(0);
 	}
 
-	void complete(Clue clue, String key, String user, Map<String, Object> variables) {
+	public void complete(Clue clue, String key, String user, Map<String, Object> variables) {
 		Task task = task(clue, key);
 		this.taskService.claim(task.getId(), user);
 		this.taskService.complete(task.getId(), variables);
 	}
 
-	void register(Clue clue, boolean clear, boolean targeted, boolean specific, boolean quick) {
+	public void register(Clue clue, boolean clear, boolean targeted, boolean specific, boolean quick) {
 		complete(clue, ClueProcess.TASK_REGISTER, "discipline",
 				Map.of(ClueProcess.VAR_REGISTRATION_DECISION, "ACCEPT", ClueProcess.VAR_CLEAR, clear,
 						ClueProcess.VAR_TARGETED, targeted, ClueProcess.VAR_SPECIFIC, specific, ClueProcess.VAR_QUICK,
 						quick));
+	}
+
+	/**
+	 * Takes a clear, quickly verifiable clue through the green channel to the approval of
+	 * its handling opinion; {@code handler} disposes, investigates and proposes, and
+	 * therefore may not approve it.
+	 * @param clue a clue waiting at {@link ClueProcess#TASK_REGISTER}
+	 * @param handler the member of the discipline group handling it
+	 * @param outcome the proposed {@link HandlingOutcome}
+	 * @return the {@link ClueProcess#TASK_APPROVE_OPINION} task
+	 */
+	public Task toOpinionApproval(Clue clue, String handler, HandlingOutcome outcome) {
+		register(clue, true, true, true, true);
+		complete(clue, ClueProcess.TASK_DISPOSE, handler, Map.of());
+		complete(clue, ClueProcess.TASK_INVESTIGATE, handler,
+				Map.of(ClueProcess.VAR_INVESTIGATION_FINDINGS, "经核查，情况属实"));
+		complete(clue, ClueProcess.TASK_HANDLING_OPINION, handler, Map.of(ClueProcess.VAR_HANDLING_OUTCOME,
+				outcome.name(), ClueProcess.VAR_HANDLING_OPINION, "拟" + outcome.label()));
+		return task(clue, ClueProcess.TASK_APPROVE_OPINION);
 	}
 
 	Job timer(String processInstanceId, String activityId) {

@@ -1,6 +1,7 @@
 package org.rectifyflow.reliability;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,27 +11,41 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
 import org.rectifyflow.attachment.AttachmentAccessPolicy;
 import org.rectifyflow.audit.AuditService;
+import org.rectifyflow.clue.ClueProcess;
+import org.rectifyflow.clue.ClueTestSupport;
+import org.rectifyflow.identity.Roles;
 import org.rectifyflow.notification.Notifier;
 import org.rectifyflow.testsupport.PostgresIntegrationTest;
 import org.rectifyflow.testsupport.TestAdmin;
@@ -56,9 +71,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * every request either complete or without a trace.
  * <p>
  * The connection-loss run is table-driven: {@link #intakes()} lists the write paths that
- * pair a domain row with a process instance or a file. The clue intake (a clue row and
- * its {@code clue} process instance, {@code POST /api/public/clues}) is added there as
- * one more {@link Intake} when the clue feature is merged.
+ * pair a domain row with a process instance or a file, each sent requests by
+ * {@link #CLIENTS} clients at once while the connection comes and goes.
  */
 @PostgresIntegrationTest
 @Import(FaultsIT.Faults.class)
@@ -67,6 +81,22 @@ class FaultsIT {
 	static final String FAULTY_PROCESS = "faultyStep";
 
 	static final Path ATTACHMENTS = createTempDir();
+
+	/** Requests per intake and run, sent by {@link #CLIENTS} clients at once. */
+	static final int REQUESTS = 60;
+
+	/** Accepted and refused requests each intake must see at least. */
+	static final int EACH = 10;
+
+	static final int MAX_REQUESTS = 600;
+
+	static final int CLIENTS = 4;
+
+	static final String CLUE_UNIT = "fault-unit";
+
+	static final String CLUE_REGISTRAR = "fault-discipline";
+
+	static final String CLUE_REGISTRAR_PASSWORD = "Fault-Discipline-1";
 
 	@LocalServerPort
 	int port;
@@ -82,6 +112,9 @@ class FaultsIT {
 
 	@Autowired
 	TaskService taskService;
+
+	@Autowired
+	IdentityService identityService;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -179,12 +212,12 @@ class FaultsIT {
 			long failuresBefore = this.database.failures();
 			List<Outcome> outcomes = new ArrayList<>();
 			chaos.start();
+			ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
 			try {
-				for (int n = 0; n < 60; n++) {
-					outcomes.add(intake.submit(run, n));
-				}
+				outcomes.addAll(submitConcurrently(intake, run, clients));
 			}
 			finally {
+				clients.shutdownNow();
 				running.set(false);
 				chaos.join();
 				this.database.restore();
@@ -207,10 +240,45 @@ class FaultsIT {
 	}
 
 	/**
+	 * Sends requests of one intake from {@link #CLIENTS} clients at once: at least
+	 * {@link #REQUESTS}, and more until at least {@link #EACH} were accepted and
+	 * {@link #EACH} refused (a slow machine sees other proportions), at most
+	 * {@link #MAX_REQUESTS}.
+	 */
+	private static List<Outcome> submitConcurrently(Intake intake, String run, ExecutorService clients)
+			throws Exception {
+		AtomicInteger next = new AtomicInteger();
+		AtomicInteger accepted = new AtomicInteger();
+		AtomicInteger refused = new AtomicInteger();
+		List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
+		List<Future<?>> futures = new ArrayList<>();
+		for (int c = 0; c < CLIENTS; c++) {
+			futures.add(clients.submit(() -> {
+				while (true) {
+					int n = next.getAndIncrement();
+					boolean enough = n >= REQUESTS && accepted.get() >= EACH && refused.get() >= EACH;
+					if (enough || n >= MAX_REQUESTS) {
+						return;
+					}
+					Outcome outcome = intake.submit(run, n);
+					(outcome.accepted() ? accepted : refused).incrementAndGet();
+					outcomes.add(outcome);
+				}
+			}));
+		}
+		for (Future<?> future : futures) {
+			future.get();
+		}
+		List<Outcome> sorted = new ArrayList<>(outcomes);
+		sorted.sort(Comparator.comparingInt(Outcome::n));
+		return sorted;
+	}
+
+	/**
 	 * The write paths that pair a domain row with something else that must exist with it.
 	 */
 	List<Intake> intakes() {
-		return List.of(new OutboxMailIntake(), new AttachmentUploadIntake());
+		return List.of(new OutboxMailIntake(), new AttachmentUploadIntake(), new ClueIntake());
 	}
 
 	/**
@@ -366,6 +434,203 @@ class FaultsIT {
 				.isEqualTo(allRows);
 			assertThat(outcomes).filteredOn((outcome) -> !outcome.accepted())
 				.allSatisfy((outcome) -> assertThat(outcome.status()).isNotEqualTo(-1));
+		}
+
+	}
+
+	/**
+	 * The clue intake: {@code POST /api/public/clues} (anonymous) and
+	 * {@code POST /api/clues} (the discipline group), each as JSON and as a multipart
+	 * request with an attachment. An accepted clue is the clue row, its {@code clue}
+	 * process instance (business key the clue number, variable {@code clueId}) waiting at
+	 * 受理登记, its audit row, its attachment row and file, and a receipt code that finds it;
+	 * a refused one leaves none of them.
+	 */
+	class ClueIntake implements Intake {
+
+		private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+		private final ObjectMapper json = new ObjectMapper();
+
+		/** Each public request comes from a client address of its own: no rate limit. */
+		private final AtomicInteger clients = new AtomicInteger();
+
+		ClueIntake() {
+			ClueTestSupport.unit(FaultsIT.this.jdbc, CLUE_UNIT);
+			if (FaultsIT.this.identityService.createUserQuery().userId(CLUE_REGISTRAR).count() == 0) {
+				User user = FaultsIT.this.identityService.newUser(CLUE_REGISTRAR);
+				user.setPassword(CLUE_REGISTRAR_PASSWORD);
+				FaultsIT.this.identityService.saveUser(user);
+				FaultsIT.this.identityService.createMembership(CLUE_REGISTRAR, Roles.DISCIPLINE_GROUP);
+			}
+		}
+
+		@Override
+		public String name() {
+			return "clue";
+		}
+
+		/** Request {@code n}: public or staff, with or without an attachment. */
+		private static boolean isPublic(int n) {
+			return n % 4 < 2;
+		}
+
+		private static boolean withAttachment(int n) {
+			return n % 2 == 1;
+		}
+
+		@Override
+		public Outcome submit(String run, int n) {
+			String clue = """
+					{"channel":"%s","subjectUnit":"%s","category":"WORK_IMPLEMENTATION",
+					 "description":"%s-%d 连接中断期间的反映","reporterName":"%s"}"""
+				.formatted(isPublic(n) ? "WEBSITE" : "PETITION", CLUE_UNIT, run, n, (n % 3 == 0) ? "举报人" + n : "");
+			HttpRequest.Builder request = HttpRequest
+				.newBuilder(URI.create(
+						"http://127.0.0.1:" + FaultsIT.this.port + (isPublic(n) ? "/api/public/clues" : "/api/clues")))
+				.timeout(Duration.ofSeconds(30))
+				.header("X-Forwarded-For", nextClient());
+			if (!isPublic(n)) {
+				request.header("Authorization", ClusterNode.basic(CLUE_REGISTRAR, CLUE_REGISTRAR_PASSWORD));
+			}
+			if (withAttachment(n)) {
+				String boundary = "----rf" + UUID.randomUUID();
+				String body = "--" + boundary
+						+ "\r\nContent-Disposition: form-data; name=\"clue\"\r\nContent-Type: application/json\r\n\r\n"
+						+ clue + "\r\n--" + boundary
+						+ "\r\nContent-Disposition: form-data; name=\"attachments\"; filename=\"evidence-" + n
+						+ ".txt\"\r\nContent-Type: text/plain\r\n\r\n线索证据 " + n + "\r\n--" + boundary + "--\r\n";
+				request.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+					.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+			}
+			else {
+				request.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString(clue, StandardCharsets.UTF_8));
+			}
+			return send(n, request.build());
+		}
+
+		private Outcome send(int n, HttpRequest request) {
+			try {
+				HttpResponse<String> response = this.http.send(request,
+						HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+				return new Outcome(n, response.statusCode(), response.body());
+			}
+			catch (IOException ex) {
+				return new Outcome(n, -1, ex.toString());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return new Outcome(n, -1, ex.toString());
+			}
+		}
+
+		private String nextClient() {
+			int client = this.clients.incrementAndGet();
+			return "198.18." + (client / 250) + "." + (client % 250 + 1);
+		}
+
+		@Override
+		public void verify(String run, List<Outcome> outcomes) {
+			JdbcTemplate jdbc = FaultsIT.this.jdbc;
+			Map<Integer, Outcome> byNumber = new TreeMap<>();
+			outcomes.forEach((outcome) -> byNumber.put(outcome.n(), outcome));
+			List<Map<String, Object>> rows = jdbc.queryForList(
+					"select id, clue_number, description, process_instance_id from clue where description like ?",
+					run + "-%");
+			Set<Integer> stored = new TreeSet<>();
+			for (Map<String, Object> row : rows) {
+				String description = (String) row.get("description");
+				int n = Integer.parseInt(description.substring(run.length() + 1, description.indexOf(' ')));
+				stored.add(n);
+				long id = ((Number) row.get("id")).longValue();
+				String number = (String) row.get("clue_number");
+				String processInstanceId = (String) row.get("process_instance_id");
+				String what = "clue " + number + " (request " + n + ")";
+				assertThat(jdbc.queryForObject(
+						"select count(*) from act_hi_procinst where id_ = ? and proc_def_key_ = ? and business_key_ = ?",
+						Long.class, processInstanceId, ClueProcess.KEY, number))
+					.as(what + " has its process, keyed by its number")
+					.isEqualTo(1);
+				assertThat(FaultsIT.this.runtimeService.getVariable(processInstanceId, ClueProcess.VAR_CLUE_ID))
+					.as(what + ": the process knows the clue")
+					.isEqualTo(id);
+				assertThat(FaultsIT.this.taskService.createTaskQuery()
+					.processInstanceId(processInstanceId)
+					.taskDefinitionKey(ClueProcess.TASK_REGISTER)
+					.count()).as(what + " waits at 受理登记").isEqualTo(1);
+				assertThat(jdbc.queryForObject(
+						"select count(*) from audit_event where action = 'CLUE_RECEIVED' and item_type = ? and item_id = ?",
+						Long.class, ClueProcess.ITEM_TYPE, number))
+					.as(what + " is audited once")
+					.isEqualTo(1);
+				assertThat(jdbc.queryForObject("select count(*) from attachment where item_type = ? and item_id = ?",
+						Long.class, ClueProcess.ITEM_TYPE, number))
+					.as(what + ": its attachments")
+					.isEqualTo(withAttachment(n) ? 1 : 0);
+				Outcome outcome = byNumber.get(n);
+				assertThat(outcome.accepted()).as(what + " was answered 201: " + outcome).isTrue();
+				JsonNode receipt = read(outcome.detail());
+				assertThat(receipt.path("clueNumber").asText()).isEqualTo(number);
+				HttpResponse<String> lookup = lookup(receipt.path("receiptCode").asText());
+				assertThat(lookup.statusCode()).as(what + ": its receipt code finds it").isEqualTo(200);
+				assertThat(read(lookup.body()).path("clueNumber").asText()).isEqualTo(number);
+			}
+			assertThat(stored).as("stored exactly what was answered 201").containsExactlyElementsOf(accepted(outcomes));
+			assertThat(outcomes).filteredOn((outcome) -> !outcome.accepted())
+				.as("a refused clue is answered with an error and a message")
+				.allSatisfy((outcome) -> {
+					assertThat(outcome.status()).isGreaterThanOrEqualTo(400);
+					assertThat(outcome.detail()).isNotBlank();
+				});
+			assertThat(jdbc
+				.queryForObject("select count(*) from clue c where not exists (select 1 from act_hi_procinst p"
+						+ " where p.id_ = c.process_instance_id and p.proc_def_key_ = ? and p.business_key_ = c.clue_number)",
+						Long.class, ClueProcess.KEY))
+				.as("no clue without its process")
+				.isZero();
+			assertThat(jdbc.queryForObject(
+					"select count(*) from act_hi_procinst p where p.proc_def_key_ = ?"
+							+ " and not exists (select 1 from clue c where c.process_instance_id = p.id_)",
+					Long.class, ClueProcess.KEY))
+				.as("no clue process without its clue")
+				.isZero();
+			assertThat(jdbc.queryForObject(
+					"select count(*) from attachment a where a.item_type = ?"
+							+ " and not exists (select 1 from clue c where c.clue_number = a.item_id)",
+					Long.class, ClueProcess.ITEM_TYPE))
+				.as("no clue attachment without its clue")
+				.isZero();
+			assertThat(filesUnder(ATTACHMENTS)).as("a file for every attachment row and none without")
+				.isEqualTo(jdbc.queryForObject("select count(*) from attachment", Long.class));
+		}
+
+		private HttpResponse<String> lookup(String receiptCode) {
+			HttpRequest request = HttpRequest
+				.newBuilder(URI.create("http://127.0.0.1:" + FaultsIT.this.port + "/api/public/clues/" + receiptCode))
+				.timeout(Duration.ofSeconds(30))
+				.header("X-Forwarded-For", nextClient())
+				.GET()
+				.build();
+			try {
+				return this.http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		}
+
+		private JsonNode read(String body) {
+			try {
+				return this.json.readTree(body);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
 		}
 
 	}
