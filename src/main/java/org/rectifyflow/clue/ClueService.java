@@ -59,7 +59,8 @@ import org.springframework.web.multipart.MultipartFile;
  * Problem clues: intake, the steps {@code clue.bpmn} calls, the register, extensions and
  * the reveal of a reporter. The reporter's identity is only ever decrypted in
  * {@link #revealReporter} and for mailing the feedback; it never reaches a view, a log
- * line or a process variable.
+ * line, a process variable or the mail outbox (which names the reporter by
+ * {@link ClueReporterMail#reference}).
  */
 @Service("clueService")
 public class ClueService {
@@ -339,6 +340,16 @@ public class ClueService {
 		}
 	}
 
+	/**
+	 * The reporter's mail address, decrypted for sending the feedback.
+	 * @param clueNumber the clue
+	 * @return the address, if the clue exists and its reporter gave one
+	 */
+	@Transactional(readOnly = true)
+	Optional<String> reporterEmail(String clueNumber) {
+		return this.clues.findByNumber(clueNumber).map(this::decryptReporter).map(Reporter::email);
+	}
+
 	// ---------------------------------------------------------------- public lookup
 
 	/**
@@ -538,8 +549,10 @@ public class ClueService {
 			.save(new ClueFeedback(clue.getId(), feedbackText.strip(), this.audit.currentActor(), now()));
 		Reporter reporter = decryptReporter(clue);
 		if (reporter != null && reporter.email() != null) {
-			this.notifier.mailExternal(reporter.email(), "问题线索办理结果反馈（" + clue.getNumber() + "）", "您反映的问题线索（编号 "
-					+ clue.getNumber() + "）已办结。\n\n反馈意见：\n" + feedback.getText() + "\n\n感谢您对作风建设的关心和支持。");
+			// the outbox keeps the reference; the address is decrypted again when sending
+			this.notifier.mailConfidential(ClueReporterMail.reference(clue.getNumber()),
+					"问题线索办理结果反馈（" + clue.getNumber() + "）", "您反映的问题线索（编号 " + clue.getNumber() + "）已办结。\n\n反馈意见：\n"
+							+ feedback.getText() + "\n\n感谢您对作风建设的关心和支持。");
 			feedback.mailed();
 		}
 		this.audit.record("CLUE_CLOSED", ClueProcess.ITEM_TYPE, clue.getNumber(), before.name(),

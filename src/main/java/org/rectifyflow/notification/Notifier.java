@@ -33,4 +33,15 @@ public interface Notifier {
 	 */
 	void mailExternal(String address, String subject, String body);
 
+	/**
+	 * Sends a mail to someone whose address must not be stored or logged in plain text (a
+	 * reporter of a problem clue): the outbox keeps the reference, and a
+	 * {@link MailRecipientResolver} gives the address only when the mail is sent.
+	 * @param recipientReference the recipient as {@code kind:id} (no mail address)
+	 * @param subject the subject
+	 * @param body the plain-text body
+	 * @throws IllegalArgumentException if no resolver knows the reference
+	 */
+	void mailConfidential(String recipientReference, String subject, String body);
+
 }

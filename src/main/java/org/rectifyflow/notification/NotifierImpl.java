@@ -45,11 +45,13 @@ class NotifierImpl implements Notifier {
 
 	private final MailDeliverySettings settings;
 
+	private final MailRecipients recipients;
+
 	private final Clock clock;
 
 	NotifierImpl(NotificationRepository notifications, OutboxMailRepository outbox, IdentityService identityService,
 			RuntimeService runtimeService, SystemAuthority systemAuthority, AuditService audit,
-			MailDeliverySettings settings) {
+			MailDeliverySettings settings, MailRecipients recipients) {
 		this.notifications = notifications;
 		this.outbox = outbox;
 		this.identityService = identityService;
@@ -57,6 +59,7 @@ class NotifierImpl implements Notifier {
 		this.systemAuthority = systemAuthority;
 		this.audit = audit;
 		this.settings = settings;
+		this.recipients = recipients;
 		this.clock = Clock.systemDefaultZone();
 	}
 
@@ -93,6 +96,15 @@ class NotifierImpl implements Notifier {
 			throw new IllegalArgumentException("Not a mail address: " + address);
 		}
 		queue(address, subject, (body != null) ? body : "");
+	}
+
+	@Override
+	public void mailConfidential(String recipientReference, String subject, String body) {
+		requireText(subject, "subject");
+		if (!this.recipients.isResolvable(recipientReference)) {
+			throw new IllegalArgumentException("Not a known recipient reference: " + recipientReference);
+		}
+		queue(recipientReference, subject, (body != null) ? body : "");
 	}
 
 	private void notify(String userId, String email, String text, String link) {

@@ -92,6 +92,23 @@ class OutboxMail {
 		this.lastError = Notification.truncate(error, MAX_ERROR);
 	}
 
+	/**
+	 * @param recipient an outbox recipient
+	 * @return whether it is a mail address; otherwise it is a confidential recipient's
+	 * reference ({@link MailRecipientResolver})
+	 */
+	static boolean isAddress(String recipient) {
+		return recipient != null && recipient.contains("@");
+	}
+
+	/**
+	 * @return whether the recipient is a reference whose address is looked up at sending
+	 * time and must not be logged or recorded
+	 */
+	boolean isConfidential() {
+		return !isAddress(this.recipient);
+	}
+
 	Long getId() {
 		return this.id;
 	}

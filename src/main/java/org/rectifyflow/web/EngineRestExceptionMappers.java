@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,6 +24,7 @@ import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
+import org.rectifyflow.engine.SystemAuthority;
 import org.rectifyflow.taskrules.TaskRuleViolation;
 
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
@@ -53,14 +55,26 @@ class EngineRestExceptionMappers implements ResourceConfigCustomizer {
 
 	private final TaskService taskService;
 
-	EngineRestExceptionMappers(TaskService taskService) {
+	private final SystemAuthority systemAuthority;
+
+	EngineRestExceptionMappers(TaskService taskService, SystemAuthority systemAuthority) {
 		this.taskService = taskService;
+		this.systemAuthority = systemAuthority;
+	}
+
+	/**
+	 * Whether the task is gone for everybody. Asked without the caller's authorizations:
+	 * a task the caller may not see still exists, and refusing to complete it is a 403,
+	 * not a conflict.
+	 */
+	private boolean vanished(String taskId) {
+		return this.systemAuthority.call(() -> this.taskService.createTaskQuery().taskId(taskId).count()) == 0;
 	}
 
 	@Override
 	public void customize(org.glassfish.jersey.server.ResourceConfig config) {
-		config.register(new ConcurrentCompletionMapper(this.taskService));
-		config.register(new VanishedTaskAuthorizationMapper(this.taskService));
+		config.register(new ConcurrentCompletionMapper(this::vanished));
+		config.register(new VanishedTaskAuthorizationMapper(this::vanished));
 		config.register(TaskAlreadyClaimedMapper.class);
 		config.register(OptimisticLockingMapper.class);
 		config.register(WrappedEngineExceptionMapper.class);
@@ -154,20 +168,19 @@ class EngineRestExceptionMappers implements ResourceConfigCustomizer {
 
 		private static final Pattern TASK_COMPLETION = Pattern.compile("task/([^/]+)/(complete|submit-form)$");
 
-		private final TaskService taskService;
+		private final Predicate<String> vanished;
 
 		@Context
 		private UriInfo uriInfo;
 
-		ConcurrentCompletionMapper(TaskService taskService) {
-			this.taskService = taskService;
+		ConcurrentCompletionMapper(Predicate<String> vanished) {
+			this.vanished = vanished;
 		}
 
 		@Override
 		public Response toResponse(NullPointerException exception) {
 			Matcher completion = (this.uriInfo != null) ? TASK_COMPLETION.matcher(this.uriInfo.getPath()) : null;
-			if (completion != null && completion.find()
-					&& this.taskService.createTaskQuery().taskId(completion.group(1)).count() == 0) {
+			if (completion != null && completion.find() && this.vanished.test(completion.group(1))) {
 				return response(Response.Status.CONFLICT, exception, GONE_ZH);
 			}
 			return ExceptionHandlerHelper.getInstance().getResponse(exception);
@@ -184,21 +197,20 @@ class EngineRestExceptionMappers implements ResourceConfigCustomizer {
 	@Priority(1)
 	static class VanishedTaskAuthorizationMapper implements ExceptionMapper<AuthorizationException> {
 
-		private final TaskService taskService;
+		private final Predicate<String> vanished;
 
 		@Context
 		private UriInfo uriInfo;
 
-		VanishedTaskAuthorizationMapper(TaskService taskService) {
-			this.taskService = taskService;
+		VanishedTaskAuthorizationMapper(Predicate<String> vanished) {
+			this.vanished = vanished;
 		}
 
 		@Override
 		public Response toResponse(AuthorizationException exception) {
 			Matcher completion = (this.uriInfo != null)
 					? ConcurrentCompletionMapper.TASK_COMPLETION.matcher(this.uriInfo.getPath()) : null;
-			if (completion != null && completion.find()
-					&& this.taskService.createTaskQuery().taskId(completion.group(1)).count() == 0) {
+			if (completion != null && completion.find() && this.vanished.test(completion.group(1))) {
 				return response(Response.Status.CONFLICT, exception, GONE_ZH);
 			}
 			return response(Response.Status.FORBIDDEN, exception, FORBIDDEN_ZH);

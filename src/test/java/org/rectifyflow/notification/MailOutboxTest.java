@@ -14,6 +14,7 @@ import org.rectifyflow.deadline.EscalationProcess;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.List;
+import java.util.Optional;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -31,6 +32,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -244,6 +247,75 @@ class MailOutboxTest {
 		finally {
 			this.identityService.deleteGroup("mailgroup");
 		}
+	}
+
+	@Test
+	void shouldKeepOnlyTheReferenceOfAConfidentialRecipientAndSendToTheResolvedAddress() throws Exception {
+		this.transaction
+			.executeWithoutResult((tx) -> this.notifier.mailConfidential("test-person:a", "办理结果反馈", "您反映的问题已办结。"));
+
+		OutboxMail queued = onlyMailTo("test-person:a");
+		assertThat(this.outbox.findAll()).noneMatch((m) -> m.getRecipient().contains("confidential-a"));
+		this.managementService.executeJob(jobOf(deliveryOf(queued)).getId());
+
+		MimeMessage[] received = greenMail.getReceivedMessages();
+		assertThat(received).hasSize(1);
+		assertThat(received[0].getAllRecipients()[0].toString()).isEqualTo("confidential-a@example.org");
+		assertThat(this.outbox.findById(queued.getId()).orElseThrow().getStatus()).isEqualTo(MailStatus.SENT);
+	}
+
+	@Test
+	void shouldNameOnlyTheReferenceWhenAConfidentialMailFails() {
+		this.transaction
+			.executeWithoutResult((tx) -> this.notifier.mailConfidential("test-person:b", "办理结果反馈", "您反映的问题已办结。"));
+		OutboxMail queued = onlyMailTo("test-person:b");
+		Job job = jobOf(deliveryOf(queued));
+
+		assertThatThrownBy(() -> this.managementService.executeJob(job.getId()))
+			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContainIgnoringCase("confidential b"));
+
+		Job failed = jobOf(deliveryOf(queued));
+		assertThat(failed.getExceptionMessage()).doesNotContainIgnoringCase("confidential b");
+		assertThat(this.managementService.getJobExceptionStacktrace(failed.getId()))
+			.doesNotContainIgnoringCase("confidential b");
+		assertThat(this.outbox.findById(queued.getId()).orElseThrow().getLastError()).contains("test-person:b")
+			.doesNotContainIgnoringCase("confidential b");
+	}
+
+	@Test
+	void shouldRefuseAReferenceThatNoResolverKnowsOrAnAddress() {
+		assertThatThrownBy(() -> this.transaction
+			.executeWithoutResult((tx) -> this.notifier.mailConfidential("nobody:1", "主题", "正文")))
+			.isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> this.transaction
+			.executeWithoutResult((tx) -> this.notifier.mailConfidential("test-person:a@example.org", "主题", "正文")))
+			.isInstanceOf(IllegalArgumentException.class);
+	}
+
+	/**
+	 * Confidential test recipients: {@code a} has a good address, {@code b} a broken one.
+	 */
+	@TestConfiguration
+	static class TestRecipients {
+
+		@Bean
+		MailRecipientResolver testPeople() {
+			return new MailRecipientResolver() {
+
+				@Override
+				public boolean supports(String reference) {
+					return reference.startsWith("test-person:");
+				}
+
+				@Override
+				public Optional<String> address(String reference) {
+					return Optional
+						.of(reference.endsWith(":a") ? "confidential-a@example.org" : "confidential b@@example.org");
+				}
+
+			};
+		}
+
 	}
 
 	@Test

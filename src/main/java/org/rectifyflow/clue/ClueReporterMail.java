@@ -1,0 +1,43 @@
+package org.rectifyflow.clue;
+
+import java.util.Optional;
+
+import org.rectifyflow.notification.MailRecipientResolver;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The reporter of a clue as a mail recipient ({@code clue-reporter:<clue number>}): the
+ * feedback mail's outbox row, log lines and job records name the clue, and the address is
+ * decrypted from the clue only when the mail is sent.
+ */
+@Component
+class ClueReporterMail implements MailRecipientResolver {
+
+	static final String PREFIX = "clue-reporter:";
+
+	private final ClueService clueService;
+
+	ClueReporterMail(ClueService clueService) {
+		this.clueService = clueService;
+	}
+
+	/**
+	 * @param clueNumber the clue
+	 * @return the reference of the clue's reporter
+	 */
+	static String reference(String clueNumber) {
+		return PREFIX + clueNumber;
+	}
+
+	@Override
+	public boolean supports(String reference) {
+		return reference != null && reference.startsWith(PREFIX);
+	}
+
+	@Override
+	public Optional<String> address(String reference) {
+		return this.clueService.reporterEmail(reference.substring(PREFIX.length()));
+	}
+
+}
