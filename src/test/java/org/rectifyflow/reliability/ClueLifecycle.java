@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.rectifyflow.clue.ClueProcess;
 import org.rectifyflow.clue.ClueService;
 import org.rectifyflow.clue.IntakeReceipt;
-import org.rectifyflow.clue.NewClue;
+import org.rectifyflow.clue.ClueTestSupport;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -62,16 +62,14 @@ final class ClueLifecycle implements Lifecycle {
 
 	@Override
 	public void prepare(ProcessEngine engine) {
-		if (this.jdbc.queryForObject("select count(*) from unit where code = ?", Long.class, UNIT) == 0) {
-			this.jdbc.update("insert into unit (code, name, active, created_at) values (?, '基准测试单位', true, now())",
-					UNIT);
-		}
+		ClueTestSupport.unit(this.jdbc, UNIT);
 	}
 
 	@Override
 	public void run(ProcessEngine engine, int n) {
-		IntakeReceipt receipt = this.clues.receive(new NewClue("PHONE", UNIT, "张某", "WORK_IMPLEMENTATION",
-				"第" + n + "号：会议多、材料多，基层反映强烈", null, null, null, null), List.of(), HANDLER);
+		IntakeReceipt receipt = this.clues.receive(
+				ClueTestSupport.anonymous(UNIT, "WORK_IMPLEMENTATION", "第" + n + "号：会议多、材料多，基层反映强烈"), List.of(),
+				HANDLER);
 		String processInstanceId = engine.getRuntimeService()
 			.createProcessInstanceQuery()
 			.processInstanceBusinessKey(receipt.clueNumber())
