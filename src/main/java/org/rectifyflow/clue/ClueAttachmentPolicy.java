@@ -1,6 +1,8 @@
 package org.rectifyflow.clue;
 
-import org.rectifyflow.attachment.AttachmentAccessPolicy;
+import java.util.Optional;
+
+import org.rectifyflow.attachment.ItemAttachmentPolicy;
 
 import org.springframework.stereotype.Component;
 
@@ -12,32 +14,28 @@ import org.springframework.stereotype.Component;
  * and anybody could attach to a clue that had no files yet.
  */
 @Component
-class ClueAttachmentPolicy implements AttachmentAccessPolicy {
+class ClueAttachmentPolicy extends ItemAttachmentPolicy<Clue> {
 
 	private final ClueService clueService;
 
 	ClueAttachmentPolicy(ClueService clueService) {
+		super(ClueProcess.ITEM_TYPE);
 		this.clueService = clueService;
 	}
 
 	@Override
-	public boolean supports(String itemType) {
-		return ClueProcess.ITEM_TYPE.equals(itemType);
+	protected Optional<Clue> find(String itemId) {
+		return this.clueService.findByNumber(itemId);
 	}
 
 	@Override
-	public boolean canView(String userId, String itemType, String itemId) {
-		return mayWorkOn(userId, itemId);
+	protected boolean canView(String userId, Clue item) {
+		return this.clueService.accessOf(userId) == ClueService.Access.FULL;
 	}
 
 	@Override
-	public boolean canAttach(String userId, String itemType, String itemId) {
-		return mayWorkOn(userId, itemId);
-	}
-
-	private boolean mayWorkOn(String userId, String clueNumber) {
-		return this.clueService.accessOf(userId) == ClueService.Access.FULL
-				&& this.clueService.findByNumber(clueNumber).isPresent();
+	protected boolean canAttach(String userId, Clue item) {
+		return this.clueService.accessOf(userId) == ClueService.Access.FULL;
 	}
 
 }

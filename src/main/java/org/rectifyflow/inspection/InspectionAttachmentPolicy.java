@@ -2,7 +2,7 @@ package org.rectifyflow.inspection;
 
 import java.util.Optional;
 
-import org.rectifyflow.attachment.AttachmentAccessPolicy;
+import org.rectifyflow.attachment.ItemAttachmentPolicy;
 
 import org.springframework.stereotype.Component;
 
@@ -13,39 +13,31 @@ import org.springframework.stereotype.Component;
  * field work.
  */
 @Component
-class InspectionAttachmentPolicy implements AttachmentAccessPolicy {
+class InspectionAttachmentPolicy extends ItemAttachmentPolicy<Inspection> {
 
 	private final InspectionService inspections;
 
 	private final InspectionAccess access;
 
 	InspectionAttachmentPolicy(InspectionService inspections, InspectionAccess access) {
+		super(InspectionProcess.ITEM_TYPE);
 		this.inspections = inspections;
 		this.access = access;
 	}
 
 	@Override
-	public boolean supports(String itemType) {
-		return InspectionProcess.ITEM_TYPE.equals(itemType);
+	protected Optional<Inspection> find(String itemId) {
+		return numericId(itemId).flatMap(this.inspections::find);
 	}
 
 	@Override
-	public boolean canView(String userId, String itemType, String itemId) {
-		return inspection(itemId).map((i) -> this.access.viewer(userId).canView(i)).orElse(false);
+	protected boolean canView(String userId, Inspection item) {
+		return this.access.viewer(userId).canView(item);
 	}
 
 	@Override
-	public boolean canAttach(String userId, String itemType, String itemId) {
-		return inspection(itemId).map((i) -> this.access.viewer(userId).canAttach(i)).orElse(false);
-	}
-
-	private Optional<Inspection> inspection(String itemId) {
-		try {
-			return this.inspections.find(Long.valueOf(itemId));
-		}
-		catch (NumberFormatException ex) {
-			return Optional.empty();
-		}
+	protected boolean canAttach(String userId, Inspection item) {
+		return this.access.viewer(userId).canAttach(item);
 	}
 
 }

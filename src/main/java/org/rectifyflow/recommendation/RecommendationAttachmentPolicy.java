@@ -2,7 +2,7 @@ package org.rectifyflow.recommendation;
 
 import java.util.Optional;
 
-import org.rectifyflow.attachment.AttachmentAccessPolicy;
+import org.rectifyflow.attachment.ItemAttachmentPolicy;
 
 import org.springframework.stereotype.Component;
 
@@ -12,39 +12,31 @@ import org.springframework.stereotype.Component;
  * reply is due.
  */
 @Component
-class RecommendationAttachmentPolicy implements AttachmentAccessPolicy {
+class RecommendationAttachmentPolicy extends ItemAttachmentPolicy<RecommendationLetter> {
 
 	private final RecommendationService recommendations;
 
 	private final RecommendationAccess access;
 
 	RecommendationAttachmentPolicy(RecommendationService recommendations, RecommendationAccess access) {
+		super(RecommendationProcess.ITEM_TYPE);
 		this.recommendations = recommendations;
 		this.access = access;
 	}
 
 	@Override
-	public boolean supports(String itemType) {
-		return RecommendationProcess.ITEM_TYPE.equals(itemType);
+	protected Optional<RecommendationLetter> find(String itemId) {
+		return numericId(itemId).flatMap(this.recommendations::find);
 	}
 
 	@Override
-	public boolean canView(String userId, String itemType, String itemId) {
-		return letter(itemId).map((l) -> this.access.viewer(userId).canView(l)).orElse(false);
+	protected boolean canView(String userId, RecommendationLetter item) {
+		return this.access.viewer(userId).canView(item);
 	}
 
 	@Override
-	public boolean canAttach(String userId, String itemType, String itemId) {
-		return letter(itemId).map((l) -> this.access.viewer(userId).canAttach(l)).orElse(false);
-	}
-
-	private Optional<RecommendationLetter> letter(String itemId) {
-		try {
-			return this.recommendations.find(Long.valueOf(itemId));
-		}
-		catch (NumberFormatException ex) {
-			return Optional.empty();
-		}
+	protected boolean canAttach(String userId, RecommendationLetter item) {
+		return this.access.viewer(userId).canAttach(item);
 	}
 
 }

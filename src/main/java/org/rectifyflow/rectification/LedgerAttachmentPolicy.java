@@ -2,7 +2,7 @@ package org.rectifyflow.rectification;
 
 import java.util.Optional;
 
-import org.rectifyflow.attachment.AttachmentAccessPolicy;
+import org.rectifyflow.attachment.ItemAttachmentPolicy;
 import org.rectifyflow.identity.Roles;
 
 import org.springframework.stereotype.Component;
@@ -14,48 +14,34 @@ import org.springframework.stereotype.Component;
  * it, and the campaign office may also add it (its acceptance records).
  */
 @Component
-class LedgerAttachmentPolicy implements AttachmentAccessPolicy {
+class LedgerAttachmentPolicy extends ItemAttachmentPolicy<LedgerEntry> {
 
 	private final LedgerService ledger;
 
 	private final LedgerAccess access;
 
 	LedgerAttachmentPolicy(LedgerService ledger, LedgerAccess access) {
+		super(RectificationProcess.ITEM_TYPE);
 		this.ledger = ledger;
 		this.access = access;
 	}
 
 	@Override
-	public boolean supports(String itemType) {
-		return RectificationProcess.ITEM_TYPE.equals(itemType);
+	protected Optional<LedgerEntry> find(String itemId) {
+		return numericId(itemId).flatMap(this.ledger::find);
 	}
 
 	@Override
-	public boolean canView(String userId, String itemType, String itemId) {
-		return entry(itemId).map((entry) -> this.access.viewer(userId).canView(entry)).orElse(false);
+	protected boolean canView(String userId, LedgerEntry item) {
+		return this.access.viewer(userId).canView(item);
 	}
 
 	@Override
-	public boolean canAttach(String userId, String itemType, String itemId) {
-		Optional<LedgerEntry> entry = entry(itemId);
-		if (entry.isEmpty() || entry.get().isSettled()) {
+	protected boolean canAttach(String userId, LedgerEntry item) {
+		if (item.isSettled()) {
 			return false;
 		}
-		LedgerAccess.Viewer viewer = this.access.viewer(userId);
-		return viewer.canWorkOn(entry.get()) || isOffice(userId);
-	}
-
-	private boolean isOffice(String userId) {
-		return this.access.isMember(userId, Roles.CAMPAIGN_OFFICE);
-	}
-
-	private Optional<LedgerEntry> entry(String itemId) {
-		try {
-			return this.ledger.find(Long.valueOf(itemId));
-		}
-		catch (NumberFormatException ex) {
-			return Optional.empty();
-		}
+		return this.access.viewer(userId).canWorkOn(item) || this.access.isMember(userId, Roles.CAMPAIGN_OFFICE);
 	}
 
 }
