@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.Group;
+import org.rectifyflow.engine.SystemAuthority;
 import org.rectifyflow.identity.Roles;
 import org.rectifyflow.organisation.OrganisationService;
 import org.rectifyflow.rectification.LedgerService;
@@ -55,13 +56,16 @@ class CampaignController {
 
 	private final OrganisationService organisation;
 
+	private final SystemAuthority systemAuthority;
+
 	CampaignController(CampaignService campaigns, LedgerService ledger, RuntimeService runtimeService,
-			IdentityService identityService, OrganisationService organisation) {
+			IdentityService identityService, OrganisationService organisation, SystemAuthority systemAuthority) {
 		this.campaigns = campaigns;
 		this.ledger = ledger;
 		this.runtimeService = runtimeService;
 		this.identityService = identityService;
 		this.organisation = organisation;
+		this.systemAuthority = systemAuthority;
 	}
 
 	record DocumentBody(String title, String number) {
@@ -244,12 +248,12 @@ class CampaignController {
 	}
 
 	private Set<String> groups(String userId) {
-		return this.identityService.createGroupQuery()
+		return this.systemAuthority.call(() -> this.identityService.createGroupQuery()
 			.groupMember(userId)
 			.list()
 			.stream()
 			.map(Group::getId)
-			.collect(Collectors.toSet());
+			.collect(Collectors.toSet()));
 	}
 
 	private CampaignView view(Campaign c) {
