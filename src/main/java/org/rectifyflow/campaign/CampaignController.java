@@ -115,6 +115,9 @@ class CampaignController {
 				: new DeadlinesBody(null, null, null, null, null);
 		List<BasisDocument> documents = new ArrayList<>();
 		for (DocumentBody doc : (body.basisDocuments() != null) ? body.basisDocuments() : List.<DocumentBody>of()) {
+			if (doc == null) {
+				throw ApiException.badRequest("文件依据不能为空", "a basis document is null");
+			}
 			documents.add(new BasisDocument(CampaignInputs.required(doc.title(), "文件依据标题", 200),
 					CampaignInputs.optional(doc.number(), "文号", 100)));
 		}
@@ -122,9 +125,10 @@ class CampaignController {
 		PhaseDeadlines deadlines = new PhaseDeadlines(d.selfInspection(), d.crossInspection(), d.review(),
 				d.rectification(), d.regulation());
 		this.campaigns.checkStart(body.title(), units, deadlines);
+		String basisDocuments = CampaignInputs.basisDocumentsText(documents);
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(CampaignProcess.VAR_TITLE, body.title());
-		variables.put(CampaignProcess.VAR_BASIS_DOCUMENTS, CampaignInputs.basisDocumentsText(documents));
+		variables.put(CampaignProcess.VAR_BASIS_DOCUMENTS, basisDocuments);
 		variables.put(CampaignProcess.VAR_SCOPE_UNITS, CampaignInputs.joined(units));
 		variables.put(CampaignProcess.VAR_SELF_INSPECTION_DEADLINE, deadlines.selfInspection().toString());
 		variables.put(CampaignProcess.VAR_CROSS_INSPECTION_DEADLINE, deadlines.crossInspection().toString());
@@ -196,6 +200,9 @@ class CampaignController {
 		}
 		List<CampaignInputs.Decision> decisions = new ArrayList<>();
 		for (DecisionBody d : body.decisions()) {
+			if (d == null) {
+				throw ApiException.badRequest("剖析结论不能为空", "a decision is null");
+			}
 			CampaignInputs.Decision.Action action;
 			try {
 				action = CampaignInputs.Decision.Action.valueOf(String.valueOf(d.action()));
