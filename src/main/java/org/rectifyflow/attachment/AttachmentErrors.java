@@ -1,5 +1,7 @@
 package org.rectifyflow.attachment;
 
+import org.rectifyflow.web.Problems;
+
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -21,45 +23,55 @@ class AttachmentErrors {
 	@ExceptionHandler
 	ProblemDetail rejected(AttachmentRejectedException ex) {
 		if (ex.getReason() == AttachmentRejectedException.Reason.TOO_LARGE) {
-			return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Attachment too large", ex.getMessage());
+			return Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "Attachment too large", ex.getMessage(),
+					english(ex.getReason()));
 		}
-		return problem(HttpStatus.BAD_REQUEST, "Attachment rejected", ex.getMessage());
+		return Problems.of(HttpStatus.BAD_REQUEST, "Attachment rejected", ex.getMessage(), english(ex.getReason()));
 	}
 
 	@ExceptionHandler
 	ProblemDetail tooLarge(MaxUploadSizeExceededException ex) {
-		return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Attachment too large", "文件超过大小上限");
+		return Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "Attachment too large", "文件超过大小上限",
+				"The file exceeds the size limit");
 	}
 
 	@ExceptionHandler
 	ProblemDetail notFound(AttachmentNotFoundException ex) {
-		return problem(HttpStatus.NOT_FOUND, "Attachment not found", "附件不存在");
+		return Problems.of(HttpStatus.NOT_FOUND, "Attachment not found", "附件不存在", "No such attachment");
 	}
 
 	@ExceptionHandler
 	ProblemDetail denied(AttachmentAccessDeniedException ex) {
-		return problem(HttpStatus.FORBIDDEN, "Forbidden", ex.getMessage());
+		return Problems.of(HttpStatus.FORBIDDEN, "Forbidden", ex.getMessage(),
+				"You may not access the attachments of this item");
 	}
 
 	@ExceptionHandler
 	ProblemDetail missingPart(MissingServletRequestPartException ex) {
-		return problem(HttpStatus.BAD_REQUEST, "Bad request", "缺少参数“" + ex.getRequestPartName() + "”");
+		return Problems.of(HttpStatus.BAD_REQUEST, "Bad request", "缺少参数“" + ex.getRequestPartName() + "”",
+				"Missing part '" + ex.getRequestPartName() + "'");
 	}
 
 	@ExceptionHandler
 	ProblemDetail missingParameter(MissingServletRequestParameterException ex) {
-		return problem(HttpStatus.BAD_REQUEST, "Bad request", "缺少参数“" + ex.getParameterName() + "”");
+		return Problems.of(HttpStatus.BAD_REQUEST, "Bad request", "缺少参数“" + ex.getParameterName() + "”",
+				"Missing parameter '" + ex.getParameterName() + "'");
 	}
 
 	@ExceptionHandler
 	ProblemDetail badArgument(MethodArgumentTypeMismatchException ex) {
-		return problem(HttpStatus.BAD_REQUEST, "Bad request", "参数“" + ex.getName() + "”格式不正确");
+		return Problems.of(HttpStatus.BAD_REQUEST, "Bad request", "参数“" + ex.getName() + "”格式不正确",
+				"Invalid value for parameter '" + ex.getName() + "'");
 	}
 
-	private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setTitle(title);
-		return problem;
+	private static String english(AttachmentRejectedException.Reason reason) {
+		return switch (reason) {
+			case INVALID_ITEM -> "Invalid item type or item id";
+			case EMPTY -> "The file is empty";
+			case TOO_LARGE -> "The file exceeds the size limit";
+			case TYPE_NOT_ALLOWED -> "This file type or file name is not allowed";
+			case CONTENT_MISMATCH -> "The content does not match the file name's extension";
+		};
 	}
 
 }

@@ -65,8 +65,13 @@ class AttachmentPageController {
 		catch (AttachmentRejectedException | AttachmentAccessDeniedException ex) {
 			redirect.addFlashAttribute("error", ex.getMessage());
 		}
-		redirect.addAttribute("itemType", itemType);
-		redirect.addAttribute("itemId", itemId);
+		if (this.service.isValidItem(itemType, itemId)) {
+			// only a well-formed item goes back into the address (a huge one would not
+			// fit
+			// in the Location header)
+			redirect.addAttribute("itemType", itemType);
+			redirect.addAttribute("itemId", itemId);
+		}
 		return "redirect:/attachments/upload";
 	}
 

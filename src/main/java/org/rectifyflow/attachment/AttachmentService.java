@@ -280,9 +280,18 @@ public class AttachmentService {
 		return FileType.forExtension(ext).orElseThrow();
 	}
 
+	/**
+	 * @param itemType an item type
+	 * @param itemId an item id
+	 * @return whether both are well formed
+	 */
+	boolean isValidItem(String itemType, String itemId) {
+		return itemType != null && ITEM_TYPE.matcher(itemType).matches() && itemId != null
+				&& ITEM_ID.matcher(itemId).matches();
+	}
+
 	private void checkItem(String itemType, String itemId) {
-		if (itemType == null || !ITEM_TYPE.matcher(itemType).matches() || itemId == null
-				|| !ITEM_ID.matcher(itemId).matches()) {
+		if (!isValidItem(itemType, itemId)) {
 			throw new AttachmentRejectedException(AttachmentRejectedException.Reason.INVALID_ITEM, "业务类型或业务编号无效");
 		}
 	}

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.Group;
+import org.rectifyflow.engine.SystemAuthority;
 import org.rectifyflow.identity.Roles;
 import org.rectifyflow.organisation.OrganisationService;
 import org.rectifyflow.rectification.LedgerService;
@@ -55,13 +56,16 @@ class CampaignController {
 
 	private final OrganisationService organisation;
 
+	private final SystemAuthority systemAuthority;
+
 	CampaignController(CampaignService campaigns, LedgerService ledger, RuntimeService runtimeService,
-			IdentityService identityService, OrganisationService organisation) {
+			IdentityService identityService, OrganisationService organisation, SystemAuthority systemAuthority) {
 		this.campaigns = campaigns;
 		this.ledger = ledger;
 		this.runtimeService = runtimeService;
 		this.identityService = identityService;
 		this.organisation = organisation;
+		this.systemAuthority = systemAuthority;
 	}
 
 	record DocumentBody(String title, String number) {
@@ -111,6 +115,9 @@ class CampaignController {
 				: new DeadlinesBody(null, null, null, null, null);
 		List<BasisDocument> documents = new ArrayList<>();
 		for (DocumentBody doc : (body.basisDocuments() != null) ? body.basisDocuments() : List.<DocumentBody>of()) {
+			if (doc == null) {
+				throw ApiException.badRequest("文件依据不能为空", "a basis document is null");
+			}
 			documents.add(new BasisDocument(CampaignInputs.required(doc.title(), "文件依据标题", 200),
 					CampaignInputs.optional(doc.number(), "文号", 100)));
 		}
@@ -118,9 +125,10 @@ class CampaignController {
 		PhaseDeadlines deadlines = new PhaseDeadlines(d.selfInspection(), d.crossInspection(), d.review(),
 				d.rectification(), d.regulation());
 		this.campaigns.checkStart(body.title(), units, deadlines);
+		String basisDocuments = CampaignInputs.basisDocumentsText(documents);
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(CampaignProcess.VAR_TITLE, body.title());
-		variables.put(CampaignProcess.VAR_BASIS_DOCUMENTS, CampaignInputs.basisDocumentsText(documents));
+		variables.put(CampaignProcess.VAR_BASIS_DOCUMENTS, basisDocuments);
 		variables.put(CampaignProcess.VAR_SCOPE_UNITS, CampaignInputs.joined(units));
 		variables.put(CampaignProcess.VAR_SELF_INSPECTION_DEADLINE, deadlines.selfInspection().toString());
 		variables.put(CampaignProcess.VAR_CROSS_INSPECTION_DEADLINE, deadlines.crossInspection().toString());
@@ -192,6 +200,9 @@ class CampaignController {
 		}
 		List<CampaignInputs.Decision> decisions = new ArrayList<>();
 		for (DecisionBody d : body.decisions()) {
+			if (d == null) {
+				throw ApiException.badRequest("剖析结论不能为空", "a decision is null");
+			}
 			CampaignInputs.Decision.Action action;
 			try {
 				action = CampaignInputs.Decision.Action.valueOf(String.valueOf(d.action()));
@@ -244,12 +255,12 @@ class CampaignController {
 	}
 
 	private Set<String> groups(String userId) {
-		return this.identityService.createGroupQuery()
+		return this.systemAuthority.call(() -> this.identityService.createGroupQuery()
 			.groupMember(userId)
 			.list()
 			.stream()
 			.map(Group::getId)
-			.collect(Collectors.toSet());
+			.collect(Collectors.toSet()));
 	}
 
 	private CampaignView view(Campaign c) {

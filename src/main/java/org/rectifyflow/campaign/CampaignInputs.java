@@ -28,6 +28,9 @@ final class CampaignInputs {
 
 	private static final Pattern PROBLEM_LABEL = Pattern.compile("[Pp]?0*(\\d+)");
 
+	/** The longest text the engine stores in a string process variable (PostgreSQL). */
+	static final int MAX_VARIABLE_TEXT = 4000;
+
 	private CampaignInputs() {
 	}
 
@@ -141,10 +144,19 @@ final class CampaignInputs {
 		return documents;
 	}
 
+	/**
+	 * The basis documents as one process variable, which the engine stores in a column of
+	 * {@value #MAX_VARIABLE_TEXT} characters.
+	 */
 	static String basisDocumentsText(List<BasisDocument> documents) {
-		return documents.stream()
+		String text = documents.stream()
 			.map((d) -> (d.number() != null) ? d.title() + "｜" + d.number() : d.title())
 			.collect(Collectors.joining("\n"));
+		if (text.length() > MAX_VARIABLE_TEXT) {
+			throw new TaskRuleViolation("文件依据过多或过长（合计不能超过" + MAX_VARIABLE_TEXT + "个字）",
+					"the basis documents may not exceed " + MAX_VARIABLE_TEXT + " characters in all");
+		}
+		return text;
 	}
 
 	/**
@@ -232,7 +244,7 @@ final class CampaignInputs {
 
 	static int problemNumber(String text, int line) {
 		Matcher matcher = PROBLEM_LABEL.matcher(text.strip());
-		if (!matcher.matches()) {
+		if (!matcher.matches() || matcher.group(1).length() > 6) {
 			throw new TaskRuleViolation("第" + line + "行的问题编号「" + text + "」无效", "line " + line + ": bad number " + text);
 		}
 		return Integer.parseInt(matcher.group(1));

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -475,6 +476,7 @@ public class CampaignService {
 		}
 		CampaignInputs.required(problem.description(), "问题描述", 2000);
 		CampaignInputs.optional(problem.evidence(), "证据", 2000);
+		CampaignInputs.optional(problem.sourceRef(), "来源编号", 100);
 		if (problem.severity() == null) {
 			throw new TaskRuleViolation("「严重程度」为必填项", "severity is required");
 		}
@@ -807,9 +809,13 @@ public class CampaignService {
 			throw new TaskRuleViolation("请至少选择一个整治范围内的单位", "at least one scope unit is required");
 		}
 		Set<String> unknown = new TreeSet<>();
+		Set<String> seen = new HashSet<>();
 		for (String code : scopeUnits) {
 			if (this.organisation.findUnit(code).filter(Unit::isActive).isEmpty()) {
-				unknown.add(code);
+				unknown.add(String.valueOf(code));
+			}
+			else if (!seen.add(code)) {
+				throw new TaskRuleViolation("整治范围内的单位重复：" + code, "scope unit listed twice: " + code);
 			}
 		}
 		if (!unknown.isEmpty()) {

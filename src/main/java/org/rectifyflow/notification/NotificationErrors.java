@@ -1,5 +1,7 @@
 package org.rectifyflow.notification;
 
+import org.rectifyflow.web.Problems;
+
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -17,18 +19,13 @@ class NotificationErrors {
 
 	@ExceptionHandler
 	ProblemDetail notFound(NotificationNotFoundException ex) {
-		return problem(HttpStatus.NOT_FOUND, "Notification not found", "通知不存在");
+		return Problems.of(HttpStatus.NOT_FOUND, "Notification not found", "通知不存在", "No such notification");
 	}
 
 	@ExceptionHandler
 	ProblemDetail badArgument(MethodArgumentTypeMismatchException ex) {
-		return problem(HttpStatus.BAD_REQUEST, "Bad request", "参数“" + ex.getName() + "”格式不正确");
-	}
-
-	private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setTitle(title);
-		return problem;
+		return Problems.of(HttpStatus.BAD_REQUEST, "Bad request", "参数“" + ex.getName() + "”格式不正确",
+				"Invalid value for parameter '" + ex.getName() + "'");
 	}
 
 }

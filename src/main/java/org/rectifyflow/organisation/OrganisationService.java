@@ -5,13 +5,16 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.rectifyflow.engine.SystemAuthority;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Read access to the organisation: units, their leaders and staff (members of the unit's
- * group).
+ * group). Memberships are read on the application's behalf, whoever is logged in: a
+ * unit's staff and a user's groups are small, and the engine's result limit for users
+ * ({@code queryMaxResultsLimit}) refuses unbounded lists.
  */
 @Service
 @Transactional(readOnly = true)
@@ -21,9 +24,12 @@ public class OrganisationService {
 
 	private final IdentityService identityService;
 
-	OrganisationService(UnitRepository units, IdentityService identityService) {
+	private final SystemAuthority systemAuthority;
+
+	OrganisationService(UnitRepository units, IdentityService identityService, SystemAuthority systemAuthority) {
 		this.units = units;
 		this.identityService = identityService;
+		this.systemAuthority = systemAuthority;
 	}
 
 	/**
@@ -46,14 +52,14 @@ public class OrganisationService {
 	 * @return the user ids of the unit's staff, ordered
 	 */
 	public List<String> staffOf(String code) {
-		return this.identityService.createUserQuery()
+		return this.systemAuthority.call(() -> this.identityService.createUserQuery()
 			.memberOfGroup(Unit.GROUP_PREFIX + code)
 			.orderByUserId()
 			.asc()
 			.list()
 			.stream()
 			.map(User::getId)
-			.toList();
+			.toList());
 	}
 
 	/**
@@ -61,7 +67,7 @@ public class OrganisationService {
 	 * @return the codes of the units whose group the user belongs to
 	 */
 	public List<String> unitsOf(String userId) {
-		return this.identityService.createGroupQuery()
+		return this.systemAuthority.call(() -> this.identityService.createGroupQuery()
 			.groupMember(userId)
 			.list()
 			.stream()
@@ -69,7 +75,7 @@ public class OrganisationService {
 			.filter(id -> id.startsWith(Unit.GROUP_PREFIX))
 			.map(id -> id.substring(Unit.GROUP_PREFIX.length()))
 			.sorted()
-			.toList();
+			.toList());
 	}
 
 }

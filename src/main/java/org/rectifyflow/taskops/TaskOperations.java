@@ -505,7 +505,12 @@ public class TaskOperations {
 	}
 
 	private List<String> groupsOf(String userId) {
-		return this.identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+		return this.system.call(() -> this.identityService.createGroupQuery()
+			.groupMember(userId)
+			.list()
+			.stream()
+			.map(Group::getId)
+			.toList());
 	}
 
 	private void requireUser(String userId) {

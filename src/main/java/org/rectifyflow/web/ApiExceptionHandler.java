@@ -1,5 +1,6 @@
 package org.rectifyflow.web;
 
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
@@ -45,11 +46,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
 	static ProblemDetail problem(HttpStatusCode status, String title, String detailZh, String detailEn) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detailZh + " / " + detailEn);
-		problem.setTitle(title);
-		problem.setProperty("messageZh", detailZh);
-		problem.setProperty("messageEn", detailEn);
-		return problem;
+		return Problems.of(status, title, detailZh, detailEn);
 	}
 
 	@ExceptionHandler(ApiException.class)
@@ -197,6 +194,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 					.body(problem(HttpStatus.CONFLICT, "Conflict", EngineRestExceptionMappers.CONCURRENT_ZH,
 							"The item was changed concurrently"));
 			}
+		}
+		SQLException data = EngineRestExceptionMappers.dataException(ex);
+		if (data != null) {
+			// a value of the request that no check caught and the database refused
+			log.warn("Database refused a value of an API request (SQLSTATE {}): {}", data.getSQLState(),
+					data.getMessage());
+			return ResponseEntity.badRequest()
+				.body(problem(HttpStatus.BAD_REQUEST, "Bad Request", EngineRestExceptionMappers.DATA_ZH,
+						"The database cannot store a value of the request"));
 		}
 		log.error("Unexpected error in API request", ex);
 		return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)

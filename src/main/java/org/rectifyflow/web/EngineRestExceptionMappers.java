@@ -8,7 +8,11 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import java.sql.SQLException;
+
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -18,6 +22,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NotFoundException;
@@ -53,6 +58,10 @@ class EngineRestExceptionMappers implements ResourceConfigCustomizer {
 	 */
 	private static final Set<String> CONCURRENCY_ABORTS = Set.of("40P01", "40001");
 
+	static final String MALFORMED_ZH = "请求内容格式错误，无法解析。";
+
+	static final String DATA_ZH = "提交的内容含有无法保存的值（例如空字符或超长的文本），请检查后重试。";
+
 	private final TaskService taskService;
 
 	private final SystemAuthority systemAuthority;
@@ -80,6 +89,9 @@ class EngineRestExceptionMappers implements ResourceConfigCustomizer {
 		config.register(WrappedEngineExceptionMapper.class);
 		config.register(NullValueMapper.class);
 		config.register(ParserLimitMapper.class);
+		config.register(JsonParseMapper.class);
+		config.register(JsonMappingMapper.class);
+		config.register(DataExceptionMapper.class);
 	}
 
 	static Response conflictOrForbidden(Throwable error) {
@@ -107,6 +119,11 @@ class EngineRestExceptionMappers implements ResourceConfigCustomizer {
 			if (cause.getCause() == cause) {
 				break;
 			}
+		}
+		SQLException data = dataException(error);
+		if (data != null) {
+			return body(Response.Status.BAD_REQUEST, error, DATA_ZH
+					+ " / The database cannot store a value of the request (SQLSTATE " + data.getSQLState() + ")");
 		}
 		return null;
 	}
@@ -290,6 +307,73 @@ class EngineRestExceptionMappers implements ResourceConfigCustomizer {
 			return (mapped != null) ? mapped : ExceptionHandlerHelper.getInstance().getResponse(exception);
 		}
 
+	}
+
+	/**
+	 * Malformed JSON, or JSON of the wrong shape: Camunda's error body with a Chinese and
+	 * English message instead of the parser's plain text.
+	 */
+	@Provider
+	@Priority(1)
+	static class JsonParseMapper implements ExceptionMapper<JsonParseException> {
+
+		@Override
+		public Response toResponse(JsonParseException exception) {
+			return body(Response.Status.BAD_REQUEST, exception,
+					MALFORMED_ZH + " / Malformed JSON: " + exception.getOriginalMessage());
+		}
+
+	}
+
+	@Provider
+	@Priority(1)
+	static class JsonMappingMapper implements ExceptionMapper<JsonMappingException> {
+
+		@Override
+		public Response toResponse(JsonMappingException exception) {
+			return body(Response.Status.BAD_REQUEST, exception,
+					MALFORMED_ZH + " / Invalid JSON: " + exception.getOriginalMessage());
+		}
+
+	}
+
+	/**
+	 * A value that the database refuses as data (SQLSTATE class 22: a NUL character, a
+	 * text longer than its column, a number out of range), for example in a process
+	 * variable, comes from the request: 400, not 500. The transaction has been rolled
+	 * back.
+	 */
+	@Provider
+	@Priority(1)
+	static class DataExceptionMapper implements ExceptionMapper<ProcessEngineException> {
+
+		@Override
+		public Response toResponse(ProcessEngineException exception) {
+			Response mapped = conflictOrForbidden(exception);
+			return (mapped != null) ? mapped : ExceptionHandlerHelper.getInstance().getResponse(exception);
+		}
+
+	}
+
+	/**
+	 * @param error an error
+	 * @return the database's data exception (SQLSTATE class 22) among its causes, if any
+	 */
+	static SQLException dataException(Throwable error) {
+		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException sql) {
+				// a failed batch names the statement's error as its next exception
+				for (SQLException next = sql; next != null; next = next.getNextException()) {
+					if (next.getSQLState() != null && next.getSQLState().startsWith("22")) {
+						return next;
+					}
+				}
+			}
+			if (cause.getCause() == cause) {
+				break;
+			}
+		}
+		return null;
 	}
 
 }

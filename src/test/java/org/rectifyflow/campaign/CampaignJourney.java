@@ -401,11 +401,12 @@ class CampaignJourney {
 
 	void assertEnded() {
 		assertThat(list(json(exchange("office", HttpMethod.GET,
-				"/engine-rest/process-instance?processDefinitionKey=campaign&businessKey=" + this.code, null))))
+				"/engine-rest/process-instance?maxResults=10&processDefinitionKey=campaign&businessKey=" + this.code,
+				null))))
 			.isEmpty();
 		List<JsonNode> history = list(json(exchange("office", HttpMethod.GET,
-				"/engine-rest/history/process-instance?processDefinitionKey=campaign&processInstanceBusinessKey="
-						+ this.code,
+				"/engine-rest/history/process-instance?maxResults=10&processDefinitionKey=campaign"
+						+ "&processInstanceBusinessKey=" + this.code,
 				null)));
 		assertThat(history).singleElement()
 			.satisfies((h) -> assertThat(h.get("state").asText()).isEqualTo("COMPLETED"));
@@ -467,7 +468,8 @@ class CampaignJourney {
 	}
 
 	List<JsonNode> tasks(String user, String... params) {
-		StringBuilder url = new StringBuilder("/engine-rest/task?");
+		// paged: the engine refuses unbounded lists (queryMaxResultsLimit)
+		StringBuilder url = new StringBuilder("/engine-rest/task?maxResults=100&");
 		for (int i = 0; i < params.length; i += 2) {
 			// Not encoded here: TestRestTemplate expands the URL as a template and
 			// encodes it (a like's '%' included).

@@ -62,13 +62,16 @@ class InspectionSecrecyTest {
 			.getUserId();
 
 		for (String outsider : new String[] { "u1", "u1lead", "u2", "supervisor", "party" }) {
-			assertThat(body("/engine-rest/process-instance?processDefinitionKey=inspection", outsider)).as(outsider)
+			assertThat(body("/engine-rest/process-instance?maxResults=100&processDefinitionKey=inspection", outsider))
+				.as(outsider)
 				.doesNotContain(pid);
 			assertThat(status("/engine-rest/process-instance/" + pid, outsider)).as(outsider).isBetween(400, 499);
-			assertThat(body("/engine-rest/task?processInstanceId=" + pid, outsider)).as(outsider).isEqualTo("[]");
-			assertThat(body("/engine-rest/history/process-instance?processInstanceId=" + pid, outsider)).as(outsider)
+			assertThat(body("/engine-rest/task?maxResults=100&processInstanceId=" + pid, outsider)).as(outsider)
 				.isEqualTo("[]");
-			assertThat(body("/engine-rest/history/task?processInstanceId=" + pid, outsider)).as(outsider)
+			assertThat(body("/engine-rest/history/process-instance?maxResults=100&processInstanceId=" + pid, outsider))
+				.as(outsider)
+				.isEqualTo("[]");
+			assertThat(body("/engine-rest/history/task?maxResults=100&processInstanceId=" + pid, outsider)).as(outsider)
 				.isEqualTo("[]");
 			assertThat(status(api, outsider)).as(outsider).isEqualTo(404);
 			assertThat(body("/api/inspections?size=200", outsider)).as(outsider)
@@ -82,12 +85,13 @@ class InspectionSecrecyTest {
 		assertThat(status("/engine-rest/process-instance/" + pid, "discipline")).isEqualTo(200);
 		assertThat(status(api, "discipline2")).isEqualTo(200);
 		assertThat(status(api, member)).isEqualTo(200);
-		assertThat(body("/engine-rest/task?assignee=" + member, member)).contains(pid);
+		assertThat(body("/engine-rest/task?maxResults=100&assignee=" + member, member)).contains(pid);
 
 		// The field work ends: disclosed to the supervising groups and the target units.
 		this.driver.allDone(inspection);
 		assertThat(status("/engine-rest/process-instance/" + pid, "supervisor")).isEqualTo(200);
-		assertThat(body("/engine-rest/history/process-instance?processInstanceId=" + pid, "supervisor")).contains(pid);
+		assertThat(body("/engine-rest/history/process-instance?maxResults=100&processInstanceId=" + pid, "supervisor"))
+			.contains(pid);
 		assertThat(status(api, "u1")).isEqualTo(200);
 		java.util.List<String> team = this.inspections.team(inspection.getId())
 			.stream()

@@ -139,10 +139,10 @@ class SecurityTest {
 	void shouldShowAndAllowClaimOnlyForTheTasksOwnUnit() throws Exception {
 		String taskId = startAndGetTask(UNIT_PROCESS);
 
-		assertThat(get("/engine-rest/task?processDefinitionKey=" + UNIT_PROCESS, basic("u1", "demo")).body())
-			.doesNotContain(taskId);
-		assertThat(get("/engine-rest/task?processDefinitionKey=" + UNIT_PROCESS, basic("u2", "demo")).body())
-			.contains(taskId);
+		assertThat(get("/engine-rest/task?maxResults=100&processDefinitionKey=" + UNIT_PROCESS, basic("u1", "demo"))
+			.body()).doesNotContain(taskId);
+		assertThat(get("/engine-rest/task?maxResults=100&processDefinitionKey=" + UNIT_PROCESS, basic("u2", "demo"))
+			.body()).contains(taskId);
 
 		HttpResponse<String> refused = post("/engine-rest/task/" + taskId + "/claim", basic("u1", "demo"),
 				"{\"userId\":\"u1\"}");
