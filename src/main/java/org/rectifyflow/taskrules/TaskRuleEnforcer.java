@@ -12,7 +12,9 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.rectifyflow.audit.AuditEventRepository;
 import org.rectifyflow.audit.AuditService;
@@ -186,6 +188,15 @@ class TaskRuleEnforcer {
 	private static String processDefinitionKey(DelegateTask task) {
 		if (task.getExecution() instanceof ExecutionEntity execution && execution.getProcessDefinition() != null) {
 			return execution.getProcessDefinition().getKey();
+		}
+		// The execution may be gone when a concurrent completion ended it first; the
+		// definition is still known, and the engine then refuses this completion as a
+		// conflict.
+		if (task.getProcessDefinitionId() != null && Context.getProcessEngineConfiguration() != null) {
+			ProcessDefinitionEntity definition = Context.getProcessEngineConfiguration()
+				.getDeploymentCache()
+				.findDeployedProcessDefinitionById(task.getProcessDefinitionId());
+			return (definition != null) ? definition.getKey() : null;
 		}
 		return null;
 	}
