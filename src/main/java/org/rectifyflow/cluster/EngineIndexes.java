@@ -44,7 +44,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "rectify.cluster.engine-indexes", havingValue = "true", matchIfMissing = true)
-class EngineIndexes extends AbstractProcessEnginePlugin {
+public class EngineIndexes extends AbstractProcessEnginePlugin {
 
 	static final String JOB_ACQUISITION_INDEX = "ACT_IDX_RF_JOB_ACQUISITION";
 
@@ -115,9 +115,23 @@ class EngineIndexes extends AbstractProcessEnginePlugin {
 		List<String> statements = new ArrayList<>();
 		statements.add("create index if not exists " + JOB_ACQUISITION_INDEX + " on " + tablePrefix
 				+ "ACT_RU_JOB (TYPE_ desc, DUEDATE_ asc)");
+		statements.addAll(taskListStatements(tablePrefix, product, majorVersion));
+		return statements;
+	}
+
+	/**
+	 * The part of {@link #statements} that serves the task list: the due-date index and,
+	 * on PostgreSQL 14 or newer, the permission statistics.
+	 * @param tablePrefix Camunda's table prefix
+	 * @param product the JDBC database product name
+	 * @param majorVersion the database's major version
+	 * @return the statements to run, in order
+	 */
+	public static List<String> taskListStatements(String tablePrefix, String product, int majorVersion) {
+		List<String> statements = new ArrayList<>();
 		statements.add("create index if not exists " + TASK_DUE_INDEX + " on " + tablePrefix
 				+ "ACT_RU_TASK (DUE_DATE_, CREATE_TIME_)");
-		if ("PostgreSQL".equals(product) && majorVersion >= 14) {
+		if (hasExpressionStatistics(product, majorVersion)) {
 			String table = tablePrefix + "ACT_RU_AUTHORIZATION";
 			statements.add(
 					"create statistics if not exists " + PERMISSION_STATISTICS + "_READ on (PERMS_ & 2) from " + table);
@@ -125,6 +139,26 @@ class EngineIndexes extends AbstractProcessEnginePlugin {
 					+ "_READ_TASK on (PERMS_ & 64) from " + table);
 		}
 		return statements;
+	}
+
+	/**
+	 * What undoes {@link #taskListStatements}, to compare with Camunda's own schema.
+	 * @param product the JDBC database product name
+	 * @param majorVersion the database's major version
+	 * @return the statements to run, in order
+	 */
+	public static List<String> dropTaskListStatements(String product, int majorVersion) {
+		List<String> statements = new ArrayList<>();
+		statements.add("drop index if exists " + TASK_DUE_INDEX);
+		if (hasExpressionStatistics(product, majorVersion)) {
+			statements.add("drop statistics if exists " + PERMISSION_STATISTICS + "_READ, " + PERMISSION_STATISTICS
+					+ "_READ_TASK");
+		}
+		return statements;
+	}
+
+	private static boolean hasExpressionStatistics(String product, int majorVersion) {
+		return "PostgreSQL".equals(product) && majorVersion >= 14;
 	}
 
 }

@@ -188,6 +188,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> handleUnexpected(Exception ex) {
+		if (DatabaseUnavailable.isCause(ex)) {
+			log.warn("Database unavailable during an API request: {}", ex.toString());
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS))
+				.body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Service Unavailable", DatabaseUnavailable.MESSAGE_ZH,
+						DatabaseUnavailable.MESSAGE_EN));
+		}
 		for (Throwable cause = ex; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
 			if (EngineRestExceptionMappers.isConcurrencyAbort(cause)) {
 				return ResponseEntity.status(HttpStatus.CONFLICT)

@@ -45,6 +45,7 @@ class BilingualErrorAttributes extends DefaultErrorAttributes {
 			case 415 -> new String[] { "不支持的内容类型。", "Unsupported content type" };
 			case 429 -> new String[] { "请求过于频繁，请稍后再试。", "Too many requests" };
 			case 431 -> new String[] { "请求头过大。", "Request header fields too large" };
+			case 503 -> new String[] { DatabaseUnavailable.MESSAGE_ZH, DatabaseUnavailable.MESSAGE_EN };
 			default -> (status < 500) ? new String[] { "请求无法处理。", "The request cannot be processed" }
 					: new String[] { "系统内部错误，请稍后重试或联系管理员。", "Internal error" };
 		};

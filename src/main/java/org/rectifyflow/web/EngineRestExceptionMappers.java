@@ -8,11 +8,9 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import java.sql.SQLException;
-
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -89,8 +87,7 @@ class EngineRestExceptionMappers implements ResourceConfigCustomizer {
 		config.register(WrappedEngineExceptionMapper.class);
 		config.register(NullValueMapper.class);
 		config.register(ParserLimitMapper.class);
-		config.register(JsonParseMapper.class);
-		config.register(JsonMappingMapper.class);
+		config.register(JsonMapper.class);
 		config.register(DataExceptionMapper.class);
 	}
 
@@ -315,24 +312,13 @@ class EngineRestExceptionMappers implements ResourceConfigCustomizer {
 	 */
 	@Provider
 	@Priority(1)
-	static class JsonParseMapper implements ExceptionMapper<JsonParseException> {
+	static class JsonMapper implements ExceptionMapper<JsonProcessingException> {
 
 		@Override
-		public Response toResponse(JsonParseException exception) {
+		public Response toResponse(JsonProcessingException exception) {
+			String kind = (exception instanceof JsonParseException) ? "Malformed JSON: " : "Invalid JSON: ";
 			return body(Response.Status.BAD_REQUEST, exception,
-					MALFORMED_ZH + " / Malformed JSON: " + exception.getOriginalMessage());
-		}
-
-	}
-
-	@Provider
-	@Priority(1)
-	static class JsonMappingMapper implements ExceptionMapper<JsonMappingException> {
-
-		@Override
-		public Response toResponse(JsonMappingException exception) {
-			return body(Response.Status.BAD_REQUEST, exception,
-					MALFORMED_ZH + " / Invalid JSON: " + exception.getOriginalMessage());
+					MALFORMED_ZH + " / " + kind + exception.getOriginalMessage());
 		}
 
 	}
@@ -349,6 +335,13 @@ class EngineRestExceptionMappers implements ResourceConfigCustomizer {
 
 		@Override
 		public Response toResponse(ProcessEngineException exception) {
+			if (DatabaseUnavailable.isCause(exception)) {
+				return Response
+					.fromResponse(body(Response.Status.SERVICE_UNAVAILABLE, exception,
+							DatabaseUnavailable.MESSAGE_ZH + " / " + DatabaseUnavailable.MESSAGE_EN))
+					.header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS)
+					.build();
+			}
 			Response mapped = conflictOrForbidden(exception);
 			return (mapped != null) ? mapped : ExceptionHandlerHelper.getInstance().getResponse(exception);
 		}

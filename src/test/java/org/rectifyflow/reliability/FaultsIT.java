@@ -49,6 +49,7 @@ import org.rectifyflow.identity.Roles;
 import org.rectifyflow.notification.Notifier;
 import org.rectifyflow.testsupport.PostgresIntegrationTest;
 import org.rectifyflow.testsupport.TestAdmin;
+import org.rectifyflow.web.DatabaseUnavailable;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -432,8 +433,10 @@ class FaultsIT {
 			Long allRows = FaultsIT.this.jdbc.queryForObject("select count(*) from attachment", Long.class);
 			assertThat(filesUnder(ATTACHMENTS)).as("a file for every attachment row and none without")
 				.isEqualTo(allRows);
-			assertThat(outcomes).filteredOn((outcome) -> !outcome.accepted())
-				.allSatisfy((outcome) -> assertThat(outcome.status()).isNotEqualTo(-1));
+			assertThat(outcomes).filteredOn((outcome) -> !outcome.accepted()).allSatisfy((outcome) -> {
+				assertThat(outcome.status()).as("refused for the lost database: come again later").isEqualTo(503);
+				assertThat(outcome.detail()).contains(DatabaseUnavailable.MESSAGE_ZH);
+			});
 		}
 
 	}
@@ -582,6 +585,12 @@ class FaultsIT {
 				.allSatisfy((outcome) -> {
 					assertThat(outcome.status()).isGreaterThanOrEqualTo(400);
 					assertThat(outcome.detail()).isNotBlank();
+				});
+			assertThat(outcomes).filteredOn((outcome) -> !outcome.accepted())
+				.as("a report refused for the lost database is told to come again, not shown an internal error")
+				.allSatisfy((outcome) -> {
+					assertThat(outcome.status()).isEqualTo(503);
+					assertThat(outcome.detail()).contains(DatabaseUnavailable.MESSAGE_ZH);
 				});
 			assertThat(jdbc
 				.queryForObject("select count(*) from clue c where not exists (select 1 from act_hi_procinst p"

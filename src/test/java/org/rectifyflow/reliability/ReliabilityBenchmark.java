@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.rectifyflow.cluster.EngineIndexes;
 import org.rectifyflow.clue.ClueService;
 import org.rectifyflow.deadline.DeadlinePattern;
 import org.rectifyflow.deadline.DeadlineTemplateProcess;
@@ -43,6 +44,7 @@ import org.rectifyflow.testsupport.TestDatabase;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -279,22 +281,18 @@ class ReliabilityBenchmark {
 			.toList();
 
 		boolean standalone = configuration.isStandaloneTasksEnabled();
+		int major = this.jdbc
+			.execute((ConnectionCallback<Integer>) (connection) -> connection.getMetaData().getDatabaseMajorVersion());
 		try {
 			configuration.setStandaloneTasksEnabled(true);
-			this.jdbc.execute("drop index act_idx_rf_task_due_create");
-			this.jdbc.execute("drop statistics act_stat_rf_auth_perms_read, act_stat_rf_auth_perms_read_task");
+			EngineIndexes.dropTaskListStatements("PostgreSQL", major).forEach(this.jdbc::execute);
 			this.jdbc.execute("analyze act_ru_task, act_ru_authorization");
 			measureFilter("engine, Camunda defaults", groupTasks, groups, QUERIES);
 			measureRest("HTTP as Tasklist asks (list + count), Camunda defaults", groupTasks, REST_DEFAULT_QUERIES);
 		}
 		finally {
 			configuration.setStandaloneTasksEnabled(standalone);
-			this.jdbc.execute(
-					"create index if not exists act_idx_rf_task_due_create on act_ru_task (due_date_, create_time_)");
-			this.jdbc.execute(
-					"create statistics if not exists act_stat_rf_auth_perms_read on (perms_ & 2) from act_ru_authorization");
-			this.jdbc.execute(
-					"create statistics if not exists act_stat_rf_auth_perms_read_task on (perms_ & 64) from act_ru_authorization");
+			EngineIndexes.taskListStatements("", "PostgreSQL", major).forEach(this.jdbc::execute);
 			this.jdbc.execute("analyze act_ru_task, act_ru_authorization");
 		}
 		String configured = "as configured (standaloneTasksEnabled=" + standalone
