@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -87,7 +88,8 @@ class EngineRestExceptionMappers implements ResourceConfigCustomizer {
 		config.register(WrappedEngineExceptionMapper.class);
 		config.register(NullValueMapper.class);
 		config.register(ParserLimitMapper.class);
-		config.register(JsonMapper.class);
+		config.register(JsonParseMapper.class);
+		config.register(JsonMappingMapper.class);
 		config.register(DataExceptionMapper.class);
 	}
 
@@ -308,17 +310,33 @@ class EngineRestExceptionMappers implements ResourceConfigCustomizer {
 
 	/**
 	 * Malformed JSON, or JSON of the wrong shape: Camunda's error body with a Chinese and
-	 * English message instead of the parser's plain text.
+	 * English message instead of the parser's plain text. Two mappers, because JAX-RS
+	 * picks the mapper of the nearest exception type and Camunda registers its own for
+	 * both {@link JsonParseException} and {@link JsonMappingException}.
 	 */
+	static Response malformedJson(JsonProcessingException exception, String kindEn) {
+		return body(Response.Status.BAD_REQUEST, exception,
+				MALFORMED_ZH + " / " + kindEn + ": " + exception.getOriginalMessage());
+	}
+
 	@Provider
 	@Priority(1)
-	static class JsonMapper implements ExceptionMapper<JsonProcessingException> {
+	static class JsonParseMapper implements ExceptionMapper<JsonParseException> {
 
 		@Override
-		public Response toResponse(JsonProcessingException exception) {
-			String kind = (exception instanceof JsonParseException) ? "Malformed JSON: " : "Invalid JSON: ";
-			return body(Response.Status.BAD_REQUEST, exception,
-					MALFORMED_ZH + " / " + kind + exception.getOriginalMessage());
+		public Response toResponse(JsonParseException exception) {
+			return malformedJson(exception, "Malformed JSON");
+		}
+
+	}
+
+	@Provider
+	@Priority(1)
+	static class JsonMappingMapper implements ExceptionMapper<JsonMappingException> {
+
+		@Override
+		public Response toResponse(JsonMappingException exception) {
+			return malformedJson(exception, "Invalid JSON");
 		}
 
 	}
