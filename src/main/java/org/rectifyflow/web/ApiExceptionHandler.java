@@ -192,8 +192,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			log.warn("Database unavailable during an API request: {}", ex.toString());
 			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 				.header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS))
-				.body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Service Unavailable", DatabaseUnavailable.MESSAGE_ZH,
-						DatabaseUnavailable.MESSAGE_EN));
+				.body(DatabaseUnavailable.problem());
 		}
 		for (Throwable cause = ex; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
 			if (EngineRestExceptionMappers.isConcurrencyAbort(cause)) {

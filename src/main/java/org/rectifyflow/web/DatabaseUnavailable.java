@@ -4,6 +4,8 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
@@ -24,6 +26,13 @@ public final class DatabaseUnavailable {
 	public static final int RETRY_AFTER_SECONDS = 10;
 
 	private DatabaseUnavailable() {
+	}
+
+	/**
+	 * @return the answer's body, in the shape of every other API error
+	 */
+	public static ProblemDetail problem() {
+		return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Service Unavailable", MESSAGE_ZH, MESSAGE_EN);
 	}
 
 	/**

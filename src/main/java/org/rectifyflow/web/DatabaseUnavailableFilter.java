@@ -1,9 +1,8 @@
 package org.rectifyflow.web;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
@@ -17,6 +16,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -50,20 +50,19 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
 			}
 			log.warn("Database unavailable during {} {}: {}", request.getMethod(), request.getRequestURI(),
 					ex.toString());
-			Map<String, Object> body = new LinkedHashMap<>();
-			body.put("type", "about:blank");
-			body.put("title", "Service Unavailable");
-			body.put("status", HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-			body.put("detail", DatabaseUnavailable.MESSAGE_ZH + " / " + DatabaseUnavailable.MESSAGE_EN);
-			body.put("instance", request.getRequestURI());
-			body.put("messageZh", DatabaseUnavailable.MESSAGE_ZH);
-			body.put("messageEn", DatabaseUnavailable.MESSAGE_EN);
+			ProblemDetail problem = DatabaseUnavailable.problem();
+			try {
+				problem.setInstance(URI.create(request.getRequestURI()));
+			}
+			catch (IllegalArgumentException notAUri) {
+				// the answer goes out without its instance rather than as a 500
+			}
 			response.resetBuffer();
 			response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
 			response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
 			response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			this.json.writeValue(response.getOutputStream(), body);
+			this.json.writeValue(response.getOutputStream(), problem);
 		}
 	}
 
