@@ -48,6 +48,8 @@ class EngineRestExceptionMappers implements ResourceConfigCustomizer {
 
 	static final String FORBIDDEN_ZH = "您没有执行此操作的权限。";
 
+	private static final Pattern TASK_COMPLETION = Pattern.compile("task/([^/]+)/(complete|submit-form)$");
+
 	static final String GONE_ZH = "该任务不存在或已被他人办理，请刷新后重试。";
 
 	/**
@@ -85,12 +87,21 @@ class EngineRestExceptionMappers implements ResourceConfigCustomizer {
 		config.register(new VanishedTaskAuthorizationMapper(this::vanished));
 		config.register(TaskAlreadyClaimedMapper.class);
 		config.register(OptimisticLockingMapper.class);
-		config.register(WrappedEngineExceptionMapper.class);
+		config.register(new WrappedEngineExceptionMapper(this::vanished));
 		config.register(NullValueMapper.class);
 		config.register(ParserLimitMapper.class);
 		config.register(JsonParseMapper.class);
 		config.register(JsonMappingMapper.class);
 		config.register(DataExceptionMapper.class);
+	}
+
+	/**
+	 * Whether the request completes a task (complete or submit-form) that is gone for
+	 * everybody: it lost a race with another completion.
+	 */
+	static boolean completesVanishedTask(UriInfo uriInfo, Predicate<String> vanished) {
+		Matcher completion = (uriInfo != null) ? TASK_COMPLETION.matcher(uriInfo.getPath()) : null;
+		return completion != null && completion.find() && vanished.test(completion.group(1));
 	}
 
 	static Response conflictOrForbidden(Throwable error) {
@@ -182,8 +193,6 @@ class EngineRestExceptionMappers implements ResourceConfigCustomizer {
 	@Priority(1)
 	static class ConcurrentCompletionMapper implements ExceptionMapper<NullPointerException> {
 
-		private static final Pattern TASK_COMPLETION = Pattern.compile("task/([^/]+)/(complete|submit-form)$");
-
 		private final Predicate<String> vanished;
 
 		@Context
@@ -195,8 +204,7 @@ class EngineRestExceptionMappers implements ResourceConfigCustomizer {
 
 		@Override
 		public Response toResponse(NullPointerException exception) {
-			Matcher completion = (this.uriInfo != null) ? TASK_COMPLETION.matcher(this.uriInfo.getPath()) : null;
-			if (completion != null && completion.find() && this.vanished.test(completion.group(1))) {
+			if (completesVanishedTask(this.uriInfo, this.vanished)) {
 				return response(Response.Status.CONFLICT, exception, GONE_ZH);
 			}
 			return ExceptionHandlerHelper.getInstance().getResponse(exception);
@@ -224,9 +232,7 @@ class EngineRestExceptionMappers implements ResourceConfigCustomizer {
 
 		@Override
 		public Response toResponse(AuthorizationException exception) {
-			Matcher completion = (this.uriInfo != null)
-					? ConcurrentCompletionMapper.TASK_COMPLETION.matcher(this.uriInfo.getPath()) : null;
-			if (completion != null && completion.find() && this.vanished.test(completion.group(1))) {
+			if (completesVanishedTask(this.uriInfo, this.vanished)) {
 				return response(Response.Status.CONFLICT, exception, GONE_ZH);
 			}
 			return response(Response.Status.FORBIDDEN, exception, FORBIDDEN_ZH);
@@ -292,17 +298,33 @@ class EngineRestExceptionMappers implements ResourceConfigCustomizer {
 
 	/**
 	 * Camunda's resources wrap some engine errors into a {@link RestException} with
-	 * status 500.
+	 * status 500 (a completion: every {@link ProcessEngineException}). The loser of two
+	 * racing completions may be refused by a task rule that no longer finds the variables
+	 * the winner's completion removed: when the task is gone, that is a conflict, not the
+	 * caller's mistake.
 	 */
 	@Provider
 	@Priority(1)
 	static class WrappedEngineExceptionMapper implements ExceptionMapper<RestException> {
+
+		private final Predicate<String> vanished;
+
+		@Context
+		private UriInfo uriInfo;
+
+		WrappedEngineExceptionMapper(Predicate<String> vanished) {
+			this.vanished = vanished;
+		}
 
 		@Override
 		public Response toResponse(RestException exception) {
 			Response.Status status = exception.getStatus();
 			Response mapped = (status == null || status == Response.Status.INTERNAL_SERVER_ERROR
 					|| status == Response.Status.BAD_REQUEST) ? conflictOrForbidden(exception.getCause()) : null;
+			if (mapped != null && mapped.getStatus() == Response.Status.BAD_REQUEST.getStatusCode()
+					&& completesVanishedTask(this.uriInfo, this.vanished)) {
+				return response(Response.Status.CONFLICT, exception, GONE_ZH);
+			}
 			return (mapped != null) ? mapped : ExceptionHandlerHelper.getInstance().getResponse(exception);
 		}
 
