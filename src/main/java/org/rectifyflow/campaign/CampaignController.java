@@ -19,14 +19,11 @@ import org.rectifyflow.identity.Roles;
 import org.rectifyflow.organisation.OrganisationService;
 import org.rectifyflow.rectification.LedgerService;
 import org.rectifyflow.rectification.LedgerSummary;
-import org.rectifyflow.taskrules.TaskRuleViolation;
-import org.rectifyflow.web.ApiException;
+import org.rectifyflow.kernel.Refusal;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -109,14 +106,14 @@ class CampaignController {
 	@Transactional
 	CampaignView start(@RequestBody StartBody body) {
 		if (body == null) {
-			throw ApiException.badRequest("请求内容为空", "empty request");
+			throw Refusal.invalid("请求内容为空", "empty request");
 		}
 		DeadlinesBody d = (body.deadlines() != null) ? body.deadlines()
 				: new DeadlinesBody(null, null, null, null, null);
 		List<BasisDocument> documents = new ArrayList<>();
 		for (DocumentBody doc : (body.basisDocuments() != null) ? body.basisDocuments() : List.<DocumentBody>of()) {
 			if (doc == null) {
-				throw ApiException.badRequest("文件依据不能为空", "a basis document is null");
+				throw Refusal.invalid("文件依据不能为空", "a basis document is null");
 			}
 			documents.add(new BasisDocument(CampaignInputs.required(doc.title(), "文件依据标题", 200),
 					CampaignInputs.optional(doc.number(), "文号", 100)));
@@ -167,22 +164,22 @@ class CampaignController {
 	ProblemView addProblem(@PathVariable Long id, @RequestBody ProblemBody body, Principal principal) {
 		Campaign campaign = campaign(id);
 		if (body == null) {
-			throw ApiException.badRequest("请求内容为空", "empty request");
+			throw Refusal.invalid("请求内容为空", "empty request");
 		}
 		if (!seesAll(principal.getName())
 				&& !this.organisation.unitsOf(principal.getName()).contains(body.unitCode())) {
-			throw ApiException.forbidden("只能为本单位登记问题", "you may register problems of your own unit only");
+			throw Refusal.forbidden("只能为本单位登记问题", "you may register problems of your own unit only");
 		}
 		Problem.Severity severity = Problem.Severity.parse(body.severity());
 		if (severity == null) {
-			throw ApiException.badRequest("「严重程度」无效，应为一般、较重或严重", "severity must be MINOR, SERIOUS or GRAVE");
+			throw Refusal.invalid("「严重程度」无效，应为一般、较重或严重", "severity must be MINOR, SERIOUS or GRAVE");
 		}
 		Problem.Source source;
 		try {
 			source = Problem.Source.valueOf(String.valueOf(body.source()));
 		}
 		catch (IllegalArgumentException ex) {
-			throw ApiException.badRequest("「问题来源」无效", "unknown source " + body.source());
+			throw Refusal.invalid("「问题来源」无效", "unknown source " + body.source());
 		}
 		return view(this.campaigns.addProblem(campaign.getId(), new NewProblem(body.unitCode(), body.categoryCode(),
 				body.description(), body.evidence(), severity, source, body.sourceRef(), null)));
@@ -193,30 +190,30 @@ class CampaignController {
 	List<ProblemView> review(@PathVariable Long id, @RequestBody ReviewBody body, Principal principal) {
 		Campaign campaign = campaign(id);
 		if (!groups(principal.getName()).contains(Roles.PARTY_GROUP)) {
-			throw ApiException.forbidden("全面剖析由局党组进行", "only the party group reviews problems");
+			throw Refusal.forbidden("全面剖析由局党组进行", "only the party group reviews problems");
 		}
 		if (body == null || body.decisions() == null || body.decisions().isEmpty()) {
-			throw ApiException.badRequest("请至少提交一项剖析结论", "no decisions");
+			throw Refusal.invalid("请至少提交一项剖析结论", "no decisions");
 		}
 		List<CampaignInputs.Decision> decisions = new ArrayList<>();
 		for (DecisionBody d : body.decisions()) {
 			if (d == null) {
-				throw ApiException.badRequest("剖析结论不能为空", "a decision is null");
+				throw Refusal.invalid("剖析结论不能为空", "a decision is null");
 			}
 			CampaignInputs.Decision.Action action;
 			try {
 				action = CampaignInputs.Decision.Action.valueOf(String.valueOf(d.action()));
 			}
 			catch (IllegalArgumentException ex) {
-				throw ApiException.badRequest("处理方式「" + d.action() + "」无效，应为 CONFIRM、MERGE 或 REJECT",
+				throw Refusal.invalid("处理方式「" + d.action() + "」无效，应为 CONFIRM、MERGE 或 REJECT",
 						"action must be CONFIRM, MERGE or REJECT");
 			}
 			if (d.problem() == null) {
-				throw ApiException.badRequest("请填写问题编号", "problem is required");
+				throw Refusal.invalid("请填写问题编号", "problem is required");
 			}
 			Integer target = (d.mergeInto() != null) ? CampaignInputs.problemNumber(d.mergeInto(), 1) : null;
 			if (action == CampaignInputs.Decision.Action.MERGE && target == null) {
-				throw ApiException.badRequest("合并须写明并入的问题编号", "mergeInto is required");
+				throw Refusal.invalid("合并须写明并入的问题编号", "mergeInto is required");
 			}
 			String reason = (action == CampaignInputs.Decision.Action.REJECT)
 					? CampaignInputs.required(d.reason(), "驳回理由", 500) : null;
@@ -235,19 +232,9 @@ class CampaignController {
 			.toList();
 	}
 
-	@ExceptionHandler(TaskRuleViolation.class)
-	ResponseEntity<ProblemDetail> handleRule(TaskRuleViolation violation) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				violation.getMessage() + " / " + violation.getEnglishMessage());
-		problem.setTitle(HttpStatus.BAD_REQUEST.getReasonPhrase());
-		problem.setProperty("messageZh", violation.getMessage());
-		problem.setProperty("messageEn", violation.getEnglishMessage());
-		return ResponseEntity.badRequest().body(problem);
-	}
-
 	private Campaign campaign(Long id) {
 		return this.campaigns.find(id)
-			.orElseThrow(() -> ApiException.notFound("专项整治不存在", "campaign " + id + " does not exist"));
+			.orElseThrow(() -> Refusal.notFound("专项整治不存在", "campaign " + id + " does not exist"));
 	}
 
 	private boolean seesAll(String userId) {

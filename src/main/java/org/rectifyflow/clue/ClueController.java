@@ -4,7 +4,7 @@ import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 
-import org.rectifyflow.web.ApiException;
+import org.rectifyflow.kernel.Refusal;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -51,7 +51,7 @@ class ClueController {
 
 	private void checkMayRegister(Principal principal) {
 		if (this.clueService.accessOf(principal.getName()) != ClueService.Access.FULL) {
-			throw ApiException.forbidden("只有派驻纪检组可以登记问题线索", "only the discipline group may register clues");
+			throw Refusal.forbidden("只有派驻纪检组可以登记问题线索", "only the discipline group may register clues");
 		}
 	}
 
@@ -74,7 +74,7 @@ class ClueController {
 	Map<String, String> requestExtension(@PathVariable Long id, @RequestBody ExtensionRequest request,
 			Principal principal) {
 		if (!this.clueService.isMember(principal.getName(), org.rectifyflow.identity.Roles.DISCIPLINE_GROUP)) {
-			throw ApiException.forbidden("只有派驻纪检组可以申请延期", "only the discipline group may request an extension");
+			throw Refusal.forbidden("只有派驻纪检组可以申请延期", "only the discipline group may request an extension");
 		}
 		this.clueService.requestExtension(id, request.reason(), request.workingDays(), principal.getName());
 		return Map.of("message", "延期申请已提交，待纪检组组长审批");

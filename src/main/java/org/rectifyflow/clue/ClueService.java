@@ -41,7 +41,7 @@ import org.rectifyflow.organisation.Unit;
 import org.rectifyflow.rectification.LedgerEntry;
 import org.rectifyflow.rectification.LedgerService;
 import org.rectifyflow.rectification.NewLedgerEntry;
-import org.rectifyflow.web.ApiException;
+import org.rectifyflow.kernel.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -184,7 +184,7 @@ public class ClueService {
 				this.attachments.store(ClueProcess.ITEM_TYPE, number, file, actor);
 			}
 			catch (AttachmentRejectedException ex) {
-				throw ApiException.badRequest("附件“" + file.getOriginalFilename() + "”未被接受：" + ex.getMessage(),
+				throw Refusal.invalid("附件“" + file.getOriginalFilename() + "”未被接受：" + ex.getMessage(),
 						"attachment rejected: " + ex.getReason());
 			}
 		}
@@ -211,34 +211,34 @@ public class ClueService {
 
 	private Validated validate(NewClue input, List<MultipartFile> files, boolean isPublic) {
 		if (input == null) {
-			throw ApiException.badRequest("请填写线索内容", "the clue is missing");
+			throw Refusal.invalid("请填写线索内容", "the clue is missing");
 		}
 		Channel channel = parseEnum(Channel.class, input.channel(), "举报渠道", "channel");
 		if (isPublic && !PUBLIC_CHANNELS.contains(channel)) {
-			throw ApiException.badRequest("在线举报只能选择网站、手机APP或微信公众号渠道",
+			throw Refusal.invalid("在线举报只能选择网站、手机APP或微信公众号渠道",
 					"the public may only report through WEBSITE, APP or WECHAT");
 		}
 		ClueCategory category = parseEnum(ClueCategory.class, input.category(), "问题类别", "category");
 		if (NewClue.isBlank(input.subjectUnit())) {
-			throw ApiException.badRequest("请选择被反映单位", "subjectUnit is required");
+			throw Refusal.invalid("请选择被反映单位", "subjectUnit is required");
 		}
 		Unit unit = this.organisation.findUnit(input.subjectUnit().strip())
 			.filter(Unit::isActive)
-			.orElseThrow(() -> ApiException.badRequest("被反映单位不存在", "unknown subjectUnit"));
+			.orElseThrow(() -> Refusal.invalid("被反映单位不存在", "unknown subjectUnit"));
 		if (NewClue.isBlank(input.description())) {
-			throw ApiException.badRequest("请填写问题描述", "description is required");
+			throw Refusal.invalid("请填写问题描述", "description is required");
 		}
 		int max = this.properties.descriptionMaxLength();
 		String description = input.description().strip();
 		if (description.codePointCount(0, description.length()) > max) {
-			throw ApiException.badRequest("问题描述不能超过" + max + "个字", "description is longer than " + max);
+			throw Refusal.invalid("问题描述不能超过" + max + "个字", "description is longer than " + max);
 		}
 		checkLength(input.subjectPerson(), 100, "被反映人", "subjectPerson");
 		checkLength(input.reporterName(), 100, "举报人姓名", "reporterName");
 		checkLength(input.reporterContact(), 200, "联系方式", "reporterContact");
 		checkLength(input.reporterEmail(), 254, "电子邮箱", "reporterEmail");
 		if (!NewClue.isBlank(input.reporterEmail()) && !EMAIL.matcher(input.reporterEmail().strip()).matches()) {
-			throw ApiException.badRequest("电子邮箱格式不正确", "reporterEmail is not a mail address");
+			throw Refusal.invalid("电子邮箱格式不正确", "reporterEmail is not a mail address");
 		}
 		LocalDate occurredOn = null;
 		if (!NewClue.isBlank(input.occurredOn())) {
@@ -246,11 +246,11 @@ public class ClueService {
 				occurredOn = LocalDate.parse(input.occurredOn().strip());
 			}
 			catch (DateTimeParseException ex) {
-				throw ApiException.badRequest("发生时间格式不正确（应为 yyyy-MM-dd）", "occurredOn is not an ISO date");
+				throw Refusal.invalid("发生时间格式不正确（应为 yyyy-MM-dd）", "occurredOn is not an ISO date");
 			}
 			LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(zone()).toLocalDate();
 			if (occurredOn.isAfter(today)) {
-				throw ApiException.badRequest("发生时间不能晚于今天", "occurredOn lies in the future");
+				throw Refusal.invalid("发生时间不能晚于今天", "occurredOn lies in the future");
 			}
 		}
 		checkFiles(files, isPublic);
@@ -262,22 +262,19 @@ public class ClueService {
 			return;
 		}
 		if (files.size() > this.properties.publicMaxAttachments()) {
-			throw ApiException.badRequest("附件不能超过" + this.properties.publicMaxAttachments() + "个",
-					"too many attachments");
+			throw Refusal.invalid("附件不能超过" + this.properties.publicMaxAttachments() + "个", "too many attachments");
 		}
 		DataSize max = this.properties.publicAttachmentMaxSize();
 		for (MultipartFile file : files) {
 			if (file.getSize() > max.toBytes()) {
-				throw ApiException.badRequest(
-						"附件“" + file.getOriginalFilename() + "”超过大小上限 " + max.toMegabytes() + " MB",
+				throw Refusal.invalid("附件“" + file.getOriginalFilename() + "”超过大小上限 " + max.toMegabytes() + " MB",
 						"attachment larger than " + max);
 			}
 			String name = (file.getOriginalFilename() != null) ? file.getOriginalFilename() : "";
 			int dot = name.lastIndexOf('.');
 			String ext = (dot >= 0) ? name.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
 			if (!this.properties.publicAttachmentTypes().contains(ext)) {
-				throw ApiException.badRequest(
-						"不支持的附件类型，允许的类型：" + String.join("、", this.properties.publicAttachmentTypes()),
+				throw Refusal.invalid("不支持的附件类型，允许的类型：" + String.join("、", this.properties.publicAttachmentTypes()),
 						"attachment type not allowed: " + ext);
 			}
 		}
@@ -285,19 +282,19 @@ public class ClueService {
 
 	private static void checkLength(String value, int max, String labelZh, String field) {
 		if (value != null && value.strip().codePointCount(0, value.strip().length()) > max) {
-			throw ApiException.badRequest(labelZh + "不能超过" + max + "个字", field + " is longer than " + max);
+			throw Refusal.invalid(labelZh + "不能超过" + max + "个字", field + " is longer than " + max);
 		}
 	}
 
 	static <E extends Enum<E>> E parseEnum(Class<E> type, String value, String labelZh, String field) {
 		if (NewClue.isBlank(value)) {
-			throw ApiException.badRequest("请选择" + labelZh, field + " is required");
+			throw Refusal.invalid("请选择" + labelZh, field + " is required");
 		}
 		try {
 			return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw ApiException.badRequest(labelZh + "无效：" + value.strip(), "unknown " + field + ": " + value.strip());
+			throw Refusal.invalid(labelZh + "无效：" + value.strip(), "unknown " + field + ": " + value.strip());
 		}
 	}
 
@@ -593,22 +590,22 @@ public class ClueService {
 	@Transactional
 	public void requestExtension(Long clueId, String reason, Integer workingDays, String userId) {
 		if (NewClue.isBlank(reason)) {
-			throw ApiException.badRequest("请填写延期理由", "reason is required");
+			throw Refusal.invalid("请填写延期理由", "reason is required");
 		}
 		checkLength(reason, 2000, "延期理由", "reason");
 		int max = this.properties.extensionMaxWorkingDays();
 		if (workingDays == null || workingDays < 1 || workingDays > max) {
-			throw ApiException.badRequest("延期天数应为1至" + max + "个工作日", "workingDays must be 1.." + max);
+			throw Refusal.invalid("延期天数应为1至" + max + "个工作日", "workingDays must be 1.." + max);
 		}
-		Clue clue = this.clues.lockById(clueId).orElseThrow(() -> ApiException.notFound("线索不存在", "no such clue"));
+		Clue clue = this.clues.lockById(clueId).orElseThrow(() -> Refusal.notFound("线索不存在", "no such clue"));
 		if (clue.isExtensionUsed()) {
-			throw ApiException.conflict("每条线索只能申请一次延期，本线索已申请过延期", "the clue has already had its extension request");
+			throw Refusal.conflict("每条线索只能申请一次延期，本线索已申请过延期", "the clue has already had its extension request");
 		}
 		if (clue.getStatus() != ClueStatus.INVESTIGATING) {
-			throw ApiException.conflict("只有正在核查的线索可以申请延期", "the clue is not under investigation");
+			throw Refusal.conflict("只有正在核查的线索可以申请延期", "the clue is not under investigation");
 		}
 		if (clue.getRoute() != Route.STANDARD) {
-			throw ApiException.conflict("绿色通道线索不能延期", "green channel clues cannot be extended");
+			throw Refusal.conflict("绿色通道线索不能延期", "green channel clues cannot be extended");
 		}
 		clue.extensionRequested();
 		this.extensions
@@ -665,12 +662,11 @@ public class ClueService {
 	@Transactional
 	String toLedger(Long clueId, Long campaignId, String categoryCode, String description, String userId) {
 		if (!isMember(userId, Roles.DISCIPLINE_GROUP)) {
-			throw ApiException.forbidden("只有派驻纪检组可以将线索转为整改问题",
-					"only the discipline group may turn a clue into a problem");
+			throw Refusal.forbidden("只有派驻纪检组可以将线索转为整改问题", "only the discipline group may turn a clue into a problem");
 		}
-		Clue clue = this.clues.lockById(clueId).orElseThrow(() -> ApiException.notFound("线索不存在", "no such clue"));
+		Clue clue = this.clues.lockById(clueId).orElseThrow(() -> Refusal.notFound("线索不存在", "no such clue"));
 		if (clue.getLedgerEntryCode() != null) {
-			throw ApiException.conflict("该线索已转为整改问题：" + clue.getLedgerEntryCode(), "already in the ledger");
+			throw Refusal.conflict("该线索已转为整改问题：" + clue.getLedgerEntryCode(), "already in the ledger");
 		}
 		HandlingOpinion opinion = this.opinions.findFirstByClueIdOrderByIdDesc(clue.getId())
 			.filter((o) -> Boolean.TRUE.equals(o.getApproved()))
@@ -678,13 +674,13 @@ public class ClueService {
 		if (clue.getStatus() != ClueStatus.CLOSED || opinion == null
 				|| opinion.getOutcome() == HandlingOutcome.CLEAR_NAME
 				|| opinion.getOutcome() == HandlingOutcome.NO_ACTION) {
-			throw ApiException.conflict("只有经核实确认并已办结的线索可以转为整改问题", "the clue is not confirmed");
+			throw Refusal.conflict("只有经核实确认并已办结的线索可以转为整改问题", "the clue is not confirmed");
 		}
 		List<Campaign> running = this.campaigns.running();
 		Campaign campaign;
 		if (campaignId == null) {
 			if (running.size() != 1) {
-				throw ApiException.badRequest(running.isEmpty() ? "当前没有正在进行的专项整治" : "请选择专项整治",
+				throw Refusal.invalid(running.isEmpty() ? "当前没有正在进行的专项整治" : "请选择专项整治",
 						running.isEmpty() ? "no campaign is running" : "campaignId is required");
 			}
 			campaign = running.get(0);
@@ -693,13 +689,13 @@ public class ClueService {
 			campaign = running.stream()
 				.filter((c) -> c.getId().equals(campaignId))
 				.findFirst()
-				.orElseThrow(() -> ApiException.badRequest("该专项整治不存在或未在进行中", "campaign not running"));
+				.orElseThrow(() -> Refusal.invalid("该专项整治不存在或未在进行中", "campaign not running"));
 		}
 		ProblemCategory category = this.campaigns.categories()
 			.stream()
 			.filter((c) -> c.isActive() && c.getCode().equals((categoryCode != null) ? categoryCode.strip() : null))
 			.findFirst()
-			.orElseThrow(() -> ApiException.badRequest("请选择有效的问题类别", "unknown categoryCode"));
+			.orElseThrow(() -> Refusal.invalid("请选择有效的问题类别", "unknown categoryCode"));
 		String text = NewClue.isBlank(description) ? clue.getDescription() : description.strip();
 		LedgerEntry entry = this.ledger.open(new NewLedgerEntry(campaign.getId(), campaign.getCode(), null,
 				clue.getSubjectUnitCode(), category.getCode(), category.getName(), text, "CLUE", clue.getNumber()));
@@ -757,11 +753,11 @@ public class ClueService {
 			Boolean open, int page, int size) {
 		Access access = accessOf(userId);
 		if (access == Access.NONE) {
-			throw ApiException.forbidden("您无权查看问题线索",
+			throw Refusal.forbidden("您无权查看问题线索",
 					"only the discipline group, supervisors and the campaign office " + "may see the clue register");
 		}
 		if (page < 0 || size < 1 || size > 200) {
-			throw ApiException.badRequest("分页参数无效（每页1至200条）", "page must be >= 0 and size 1..200");
+			throw Refusal.invalid("分页参数无效（每页1至200条）", "page must be >= 0 and size 1..200");
 		}
 		Specification<Clue> spec = filter(status, route, channel, unit, overdue, open);
 		var result = this.clues.findAll(spec, PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "id")));
@@ -816,7 +812,7 @@ public class ClueService {
 	public List<Clue> search(String userId, String status, String route, String channel, String unit, Boolean overdue,
 			Boolean open) {
 		if (accessOf(userId) == Access.NONE) {
-			throw ApiException.forbidden("您无权查看问题线索",
+			throw Refusal.forbidden("您无权查看问题线索",
 					"only the discipline group, supervisors and the campaign office may see the clue register");
 		}
 		return this.clues.findAll(filter(status, route, channel, unit, overdue, open),
@@ -839,9 +835,9 @@ public class ClueService {
 	@Transactional(readOnly = true)
 	ClueViews.Detail detail(String userId, Long id) {
 		if (accessOf(userId) != Access.FULL) {
-			throw ApiException.forbidden("只有派驻纪检组可以查看线索详情", "only the discipline group may see a clue in full");
+			throw Refusal.forbidden("只有派驻纪检组可以查看线索详情", "only the discipline group may see a clue in full");
 		}
-		Clue clue = this.clues.findById(id).orElseThrow(() -> ApiException.notFound("线索不存在", "no such clue"));
+		Clue clue = this.clues.findById(id).orElseThrow(() -> Refusal.notFound("线索不存在", "no such clue"));
 		List<ClueViews.DisposalView> disposalViews = this.disposals.findByClueIdOrderByIdAsc(id)
 			.stream()
 			.map((d) -> new ClueViews.DisposalView(d.getMethod().name(), d.getReason(), d.getProposedBy(),
@@ -888,13 +884,13 @@ public class ClueService {
 	@Transactional
 	Reporter revealReporter(Long clueId, String reason, String userId) {
 		if (!isMember(userId, Roles.DISCIPLINE_GROUP)) {
-			throw ApiException.forbidden("只有派驻纪检组可以查看举报人信息", "only the discipline group may reveal a reporter");
+			throw Refusal.forbidden("只有派驻纪检组可以查看举报人信息", "only the discipline group may reveal a reporter");
 		}
 		if (NewClue.isBlank(reason)) {
-			throw ApiException.badRequest("请填写查看举报人信息的事由", "a reason is required");
+			throw Refusal.invalid("请填写查看举报人信息的事由", "a reason is required");
 		}
 		checkLength(reason, 500, "事由", "reason");
-		Clue clue = this.clues.findById(clueId).orElseThrow(() -> ApiException.notFound("线索不存在", "no such clue"));
+		Clue clue = this.clues.findById(clueId).orElseThrow(() -> Refusal.notFound("线索不存在", "no such clue"));
 		Reporter reporter = decryptReporter(clue);
 		this.audit.recordAs(userId, ACTION_REVEALED, ClueProcess.ITEM_TYPE, clue.getNumber(), null,
 				(reporter == null) ? "anonymous" : "revealed", "reason: " + reason.strip());

@@ -2,7 +2,7 @@ package org.rectifyflow.clue;
 
 import java.util.List;
 
-import org.rectifyflow.web.ApiException;
+import org.rectifyflow.kernel.Refusal;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -48,7 +48,7 @@ class PublicClueController {
 	@GetMapping("/{receiptCode}")
 	PublicClueStatus lookup(@PathVariable String receiptCode) {
 		return this.clueService.lookup(receiptCode)
-			.orElseThrow(() -> ApiException.notFound(NOT_FOUND_ZH, "no clue with this receipt code"));
+			.orElseThrow(() -> Refusal.notFound(NOT_FOUND_ZH, "no clue with this receipt code"));
 	}
 
 }

@@ -3,7 +3,8 @@ package org.rectifyflow.clue;
 import java.util.List;
 
 import org.rectifyflow.organisation.OrganisationService;
-import org.rectifyflow.web.ApiException;
+import org.rectifyflow.kernel.Refusal;
+import org.rectifyflow.web.Problems;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -55,8 +56,8 @@ class ReportPageController {
 		try {
 			model.addAttribute("receipt", this.clueService.receive(clue, files, null));
 		}
-		catch (ApiException ex) {
-			response.setStatus(ex.getStatus().value());
+		catch (Refusal ex) {
+			response.setStatus(Problems.status(ex.getKind()).value());
 			model.addAttribute("error", ex.getMessageZh());
 			model.addAttribute("form", clue);
 		}

@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.rectifyflow.engine.SystemAuthority;
 import org.rectifyflow.identity.Roles;
-import org.rectifyflow.web.ApiException;
+import org.rectifyflow.kernel.Refusal;
 
 import org.springframework.stereotype.Component;
 
@@ -33,14 +33,14 @@ class ExportAccess {
 
 	void checkReader(String userId) {
 		if (groups(userId).stream().noneMatch(READERS::contains)) {
-			throw ApiException.forbidden("只有整治办、督办人员、局党组和派驻纪检组可以导出整改台账和工作报告",
+			throw Refusal.forbidden("只有整治办、督办人员、局党组和派驻纪检组可以导出整改台账和工作报告",
 					"only the campaign office, supervisors, the party group and the discipline group may export");
 		}
 	}
 
 	void checkEditor(String userId) {
 		if (!groups(userId).contains(Roles.CAMPAIGN_OFFICE)) {
-			throw ApiException.forbidden("只有整治办可以编辑工作报告", "only the campaign office may edit the report");
+			throw Refusal.forbidden("只有整治办可以编辑工作报告", "only the campaign office may edit the report");
 		}
 	}
 

@@ -38,7 +38,7 @@ import org.rectifyflow.organisation.OrganisationService;
 import org.rectifyflow.organisation.Unit;
 import org.rectifyflow.rectification.LedgerEntry;
 import org.rectifyflow.rectification.LedgerService;
-import org.rectifyflow.web.ApiException;
+import org.rectifyflow.kernel.Refusal;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -121,7 +121,7 @@ class ExportService {
 		Campaign campaign = campaign(campaignId);
 		Map<String, String> narrative = (version != null)
 				? sections(this.versions.findByCampaignIdAndVersion(campaign.getId(), version)
-					.orElseThrow(() -> ApiException.notFound("报告版本不存在：" + version, "no report version " + version)))
+					.orElseThrow(() -> Refusal.notFound("报告版本不存在：" + version, "no report version " + version)))
 				: this.versions.findFirstByCampaignIdOrderByVersionDesc(campaign.getId())
 					.map(this::sections)
 					.orElse(Map.of());
@@ -144,24 +144,24 @@ class ExportService {
 	VersionView saveNarrative(Long campaignId, Map<String, String> sections, boolean finalVersion, String userId) {
 		Campaign campaign = campaign(campaignId);
 		if (sections == null || sections.isEmpty()) {
-			throw ApiException.badRequest("请至少填写一个部分的内容", "sections must not be empty");
+			throw Refusal.invalid("请至少填写一个部分的内容", "sections must not be empty");
 		}
 		Map<String, String> merged = new LinkedHashMap<>();
 		Optional<CampaignReportVersion> latest = this.versions
 			.findFirstByCampaignIdOrderByVersionDesc(campaign.getId());
 		if (latest.isPresent() && latest.get().isFinalVersion()) {
-			throw ApiException.conflict("工作报告已定稿（第" + latest.get().getVersion() + "版），不能再修改",
+			throw Refusal.conflict("工作报告已定稿（第" + latest.get().getVersion() + "版），不能再修改",
 					"the report is final (version " + latest.get().getVersion() + ")");
 		}
 		latest.ifPresent((v) -> merged.putAll(sections(v)));
 		for (Map.Entry<String, String> section : sections.entrySet()) {
 			if (ReportSection.byKey(section.getKey()).isEmpty()) {
-				throw ApiException.badRequest("报告没有这一部分：" + section.getKey(), "unknown section " + section.getKey()
+				throw Refusal.invalid("报告没有这一部分：" + section.getKey(), "unknown section " + section.getKey()
 						+ "; sections are work, problems, measures, methods, results, nextSteps");
 			}
 			String text = (section.getValue() != null) ? section.getValue().strip() : "";
 			if (text.codePointCount(0, text.length()) > MAX_SECTION_LENGTH) {
-				throw ApiException.badRequest("每部分不能超过" + MAX_SECTION_LENGTH + "个字",
+				throw Refusal.invalid("每部分不能超过" + MAX_SECTION_LENGTH + "个字",
 						"a section is longer than " + MAX_SECTION_LENGTH + " characters");
 			}
 			merged.put(section.getKey(), text);
@@ -341,7 +341,7 @@ class ExportService {
 	}
 
 	private Campaign campaign(Long id) {
-		return this.campaigns.find(id).orElseThrow(() -> ApiException.notFound("整治活动不存在", "no campaign " + id));
+		return this.campaigns.find(id).orElseThrow(() -> Refusal.notFound("整治活动不存在", "no campaign " + id));
 	}
 
 	private Map<String, String> unitNames() {

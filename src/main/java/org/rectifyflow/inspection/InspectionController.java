@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.rectifyflow.attachment.AttachmentService;
 import org.rectifyflow.taskrules.ApprovalOpinionService;
-import org.rectifyflow.web.ApiException;
+import org.rectifyflow.kernel.Refusal;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -53,7 +53,7 @@ class InspectionController {
 			@RequestParam(required = false) String unit, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size, Principal principal) {
 		if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-			throw ApiException.badRequest("分页参数无效：页码从0开始，每页1到" + MAX_PAGE_SIZE + "条",
+			throw Refusal.invalid("分页参数无效：页码从0开始，每页1到" + MAX_PAGE_SIZE + "条",
 					"page must be >= 0 and size between 1 and " + MAX_PAGE_SIZE);
 		}
 		Inspection.Kind wantedKind = parse(Inspection.Kind.class, kind, "检查方式");
@@ -77,7 +77,7 @@ class InspectionController {
 	DetailView detail(@PathVariable Long id, Principal principal) {
 		Inspection inspection = this.inspections.find(id)
 			.filter((i) -> this.access.viewer(principal.getName()).canView(i))
-			.orElseThrow(() -> ApiException.notFound("检查不存在", "no inspection " + id));
+			.orElseThrow(() -> Refusal.notFound("检查不存在", "no inspection " + id));
 		return new DetailView(InspectionView.of(inspection),
 				this.inspections.team(id)
 					.stream()
@@ -120,7 +120,7 @@ class InspectionController {
 			return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw ApiException.badRequest(label + "无效：" + value, "unknown " + type.getSimpleName() + " " + value);
+			throw Refusal.invalid(label + "无效：" + value, "unknown " + type.getSimpleName() + " " + value);
 		}
 	}
 

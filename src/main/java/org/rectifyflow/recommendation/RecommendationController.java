@@ -8,7 +8,7 @@ import java.util.Locale;
 
 import org.rectifyflow.attachment.AttachmentService;
 import org.rectifyflow.taskrules.ApprovalOpinionService;
-import org.rectifyflow.web.ApiException;
+import org.rectifyflow.kernel.Refusal;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -53,7 +53,7 @@ class RecommendationController {
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
 			Principal principal) {
 		if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-			throw ApiException.badRequest("分页参数无效：页码从0开始，每页1到" + MAX_PAGE_SIZE + "条",
+			throw Refusal.invalid("分页参数无效：页码从0开始，每页1到" + MAX_PAGE_SIZE + "条",
 					"page must be >= 0 and size between 1 and " + MAX_PAGE_SIZE);
 		}
 		RecommendationLetter.Kind wantedKind = parse(RecommendationLetter.Kind.class, kind, "建议书种类");
@@ -99,7 +99,7 @@ class RecommendationController {
 	ResponseEntity<byte[]> letter(@PathVariable Long id, Principal principal) {
 		RecommendationLetter letter = visible(id, principal);
 		if (!letter.isIssued()) {
-			throw ApiException.conflict("建议书尚未印发", "letter " + letter.getCode() + " is not issued yet");
+			throw Refusal.conflict("建议书尚未印发", "letter " + letter.getCode() + " is not issued yet");
 		}
 		byte[] bytes = this.document.render(letter, this.recommendations.unitName(letter.getUnitCode()));
 		String fileName = letter.getKind().title() + "-" + letter.getDocNumber() + ".docx";
@@ -113,7 +113,7 @@ class RecommendationController {
 	private RecommendationLetter visible(Long id, Principal principal) {
 		return this.recommendations.find(id)
 			.filter((l) -> this.access.viewer(principal.getName()).canView(l))
-			.orElseThrow(() -> ApiException.notFound("建议书不存在", "no recommendation letter " + id));
+			.orElseThrow(() -> Refusal.notFound("建议书不存在", "no recommendation letter " + id));
 	}
 
 	private LetterView view(RecommendationLetter l) {
@@ -134,7 +134,7 @@ class RecommendationController {
 			return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw ApiException.badRequest(label + "无效：" + value, "unknown " + type.getSimpleName() + " " + value);
+			throw Refusal.invalid(label + "无效：" + value, "unknown " + type.getSimpleName() + " " + value);
 		}
 	}
 

@@ -25,7 +25,7 @@ import org.rectifyflow.notification.Notifier;
 import org.rectifyflow.organisation.OrganisationService;
 import org.rectifyflow.organisation.Unit;
 import org.rectifyflow.taskrules.TaskRuleViolation;
-import org.rectifyflow.web.ApiException;
+import org.rectifyflow.kernel.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -113,17 +113,17 @@ public class RecommendationService {
 	 * letter" task). The draft task starts with the unit and the problems filled in.
 	 * @param proposal the flag's unit, problems and references
 	 * @return the letter in drafting
-	 * @throws ApiException (400) if the unit is unknown, inactive or has no leader, or
-	 * the problems are blank
+	 * @throws Refusal (400) if the unit is unknown, inactive or has no leader, or the
+	 * problems are blank
 	 */
 	@Transactional
 	public RecommendationLetter proposeFromFlag(Proposal proposal) {
 		Unit unit = this.organisation.findUnit(proposal.unitCode())
 			.filter(Unit::isActive)
-			.orElseThrow(() -> ApiException.badRequest("单位不存在或已停用：" + proposal.unitCode(),
+			.orElseThrow(() -> Refusal.invalid("单位不存在或已停用：" + proposal.unitCode(),
 					"unknown or inactive unit " + proposal.unitCode()));
 		if (proposal.problems() == null || proposal.problems().isBlank()) {
-			throw ApiException.badRequest("「存在的问题」为必填项", "problems are required");
+			throw Refusal.invalid("「存在的问题」为必填项", "problems are required");
 		}
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(VAR_ORIGIN, RecommendationLetter.Origin.CAMPAIGN_FLAG.name());

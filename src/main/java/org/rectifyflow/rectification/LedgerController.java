@@ -8,7 +8,7 @@ import java.util.Set;
 
 import org.rectifyflow.attachment.AttachmentService;
 import org.rectifyflow.taskrules.ApprovalOpinionService;
-import org.rectifyflow.web.ApiException;
+import org.rectifyflow.kernel.Refusal;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -56,7 +56,7 @@ class LedgerController {
 			@RequestParam(required = false) Boolean open, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size, Principal principal) {
 		if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-			throw ApiException.badRequest("分页参数无效：页码从0开始，每页1到" + MAX_PAGE_SIZE + "条",
+			throw Refusal.invalid("分页参数无效：页码从0开始，每页1到" + MAX_PAGE_SIZE + "条",
 					"page must be >= 0 and size between 1 and " + MAX_PAGE_SIZE);
 		}
 		LedgerEntry.Status wanted = parseStatus(status);
@@ -70,10 +70,10 @@ class LedgerController {
 		}
 		else {
 			if (viewer.units().isEmpty()) {
-				throw ApiException.forbidden("您无权查看整改台账", "only unit staff and supervising roles see the ledger");
+				throw Refusal.forbidden("您无权查看整改台账", "only unit staff and supervising roles see the ledger");
 			}
 			if (unitCode != null && !viewer.units().contains(unitCode)) {
-				throw ApiException.forbidden("您无权查看其他单位的整改台账", "you may only see the ledger of your own unit");
+				throw Refusal.forbidden("您无权查看其他单位的整改台账", "you may only see the ledger of your own unit");
 			}
 			allUnits = false;
 			units = (unitCode != null) ? Set.of(unitCode) : viewer.units();
@@ -107,18 +107,18 @@ class LedgerController {
 			Principal principal) {
 		String text = (request != null && request.text() != null) ? request.text().strip() : "";
 		if (text.isEmpty()) {
-			throw ApiException.badRequest("「整改进展」为必填项", "text is required");
+			throw Refusal.invalid("「整改进展」为必填项", "text is required");
 		}
 		if (text.codePointCount(0, text.length()) > RectificationService.TEXT) {
-			throw ApiException.badRequest("「整改进展」不能超过" + RectificationService.TEXT + "个字",
+			throw Refusal.invalid("「整改进展」不能超过" + RectificationService.TEXT + "个字",
 					"text may not be longer than " + RectificationService.TEXT + " characters");
 		}
 		LedgerEntry entry = visible(id, principal);
 		if (!this.access.viewer(principal.getName()).canWorkOn(entry)) {
-			throw ApiException.forbidden("只有本单位人员和责任人可以报告整改进展", "only the unit's staff may report progress");
+			throw Refusal.forbidden("只有本单位人员和责任人可以报告整改进展", "only the unit's staff may report progress");
 		}
 		if (entry.getStatus() != LedgerEntry.Status.IN_PROGRESS) {
-			throw ApiException.conflict("整改事项当前状态（" + StatusNames.of(entry.getStatus()) + "）不能报告整改进展",
+			throw Refusal.conflict("整改事项当前状态（" + StatusNames.of(entry.getStatus()) + "）不能报告整改进展",
 					"progress can only be reported while the work runs, the entry is " + entry.getStatus());
 		}
 		return ProgressView.of(this.rectification.reportProgress(id, text, principal.getName()));
@@ -126,9 +126,9 @@ class LedgerController {
 
 	private LedgerEntry visible(Long id, Principal principal) {
 		LedgerEntry entry = this.ledger.find(id)
-			.orElseThrow(() -> ApiException.notFound("台账条目不存在", "no ledger entry " + id));
+			.orElseThrow(() -> Refusal.notFound("台账条目不存在", "no ledger entry " + id));
 		if (!this.access.viewer(principal.getName()).canView(entry)) {
-			throw ApiException.forbidden("您无权查看该整改事项", "you may not see ledger entry " + id);
+			throw Refusal.forbidden("您无权查看该整改事项", "you may not see ledger entry " + id);
 		}
 		return entry;
 	}
@@ -141,7 +141,7 @@ class LedgerController {
 			return LedgerEntry.Status.valueOf(status.strip().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw ApiException.badRequest("状态无效：" + status, "unknown status " + status);
+			throw Refusal.invalid("状态无效：" + status, "unknown status " + status);
 		}
 	}
 

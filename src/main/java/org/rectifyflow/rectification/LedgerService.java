@@ -23,7 +23,7 @@ import org.rectifyflow.engine.SystemAuthority;
 import org.rectifyflow.notification.Notifier;
 import org.rectifyflow.organisation.OrganisationService;
 import org.rectifyflow.organisation.Unit;
-import org.rectifyflow.web.ApiException;
+import org.rectifyflow.kernel.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -95,7 +95,7 @@ public class LedgerService {
 	 * responsible leader.
 	 * @param entry the problem to rectify
 	 * @return the stored entry, linked to its process instance
-	 * @throws ApiException (400) if the entry is invalid or its unit unknown, inactive or
+	 * @throws Refusal (400) if the entry is invalid or its unit unknown, inactive or
 	 * without a leader
 	 */
 	@Transactional
@@ -103,7 +103,7 @@ public class LedgerService {
 		Unit unit = validate(entry);
 		List<LedgerEntry> existing = this.entries.lockByCampaignId(entry.campaignId());
 		existing.stream().filter((e) -> !e.getCampaignCode().equals(entry.campaignCode())).findAny().ifPresent((e) -> {
-			throw ApiException.badRequest("整治活动编号与已有台账不一致：" + e.getCampaignCode(), "campaign " + entry.campaignId()
+			throw Refusal.invalid("整治活动编号与已有台账不一致：" + e.getCampaignCode(), "campaign " + entry.campaignId()
 					+ " has the code " + e.getCampaignCode() + ", not " + entry.campaignCode());
 		});
 		int seq = existing.stream().mapToInt(LedgerEntry::getSeq).max().orElse(0) + 1;
@@ -338,31 +338,31 @@ public class LedgerService {
 
 	private Unit validate(NewLedgerEntry entry) {
 		if (entry == null) {
-			throw ApiException.badRequest("台账条目不能为空", "the ledger entry is missing");
+			throw Refusal.invalid("台账条目不能为空", "the ledger entry is missing");
 		}
 		if (entry.campaignId() == null) {
-			throw ApiException.badRequest("缺少整治活动", "campaignId is required");
+			throw Refusal.invalid("缺少整治活动", "campaignId is required");
 		}
 		if (entry.campaignCode() == null || !CAMPAIGN_CODE.matcher(entry.campaignCode()).matches()) {
-			throw ApiException.badRequest("整治活动编号无效", "campaignCode is missing or invalid");
+			throw Refusal.invalid("整治活动编号无效", "campaignCode is missing or invalid");
 		}
 		requireText(entry.description(), 4000, "问题描述", "description");
 		requireText(entry.categoryCode(), 64, "问题类别", "categoryCode");
 		if (entry.categoryName() != null && entry.categoryName().strip().length() > 100) {
-			throw ApiException.badRequest("「问题类别名称」不能超过100个字", "categoryName is longer than 100 characters");
+			throw Refusal.invalid("「问题类别名称」不能超过100个字", "categoryName is longer than 100 characters");
 		}
 		if (entry.source() == null || !LedgerEntry.SOURCES.contains(entry.source())) {
-			throw ApiException.badRequest("问题来源无效", "source must be one of " + LedgerEntry.SOURCES);
+			throw Refusal.invalid("问题来源无效", "source must be one of " + LedgerEntry.SOURCES);
 		}
 		if (entry.sourceRef() != null && entry.sourceRef().length() > 100) {
-			throw ApiException.badRequest("「来源编号」不能超过100个字", "sourceRef is longer than 100 characters");
+			throw Refusal.invalid("「来源编号」不能超过100个字", "sourceRef is longer than 100 characters");
 		}
 		Unit unit = this.organisation.findUnit(entry.unitCode())
 			.filter(Unit::isActive)
-			.orElseThrow(() -> ApiException.badRequest("单位不存在或已停用：" + entry.unitCode(),
+			.orElseThrow(() -> Refusal.invalid("单位不存在或已停用：" + entry.unitCode(),
 					"unknown or inactive unit " + entry.unitCode()));
 		if (unit.getLeaderUserId() == null) {
-			throw ApiException.badRequest("单位「" + unit.getName() + "」未登记负责人，无法指定责任人",
+			throw Refusal.invalid("单位「" + unit.getName() + "」未登记负责人，无法指定责任人",
 					"unit " + unit.getCode() + " has no recorded leader");
 		}
 		return unit;
@@ -370,10 +370,10 @@ public class LedgerService {
 
 	private static void requireText(String value, int max, String labelZh, String name) {
 		if (value == null || value.isBlank()) {
-			throw ApiException.badRequest("「" + labelZh + "」为必填项", name + " is required");
+			throw Refusal.invalid("「" + labelZh + "」为必填项", name + " is required");
 		}
 		if (value.strip().codePointCount(0, value.strip().length()) > max) {
-			throw ApiException.badRequest("「" + labelZh + "」不能超过" + max + "个字",
+			throw Refusal.invalid("「" + labelZh + "」不能超过" + max + "个字",
 					name + " is longer than " + max + " characters");
 		}
 	}

@@ -1,5 +1,6 @@
 package org.rectifyflow.taskrules;
 
+import org.rectifyflow.kernel.Refusal;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
@@ -23,8 +24,7 @@ class TaskRuleViolationInterceptor extends CommandInterceptor {
 			return this.next.execute(command);
 		}
 		catch (RuntimeException ex) {
-			TaskRuleViolation violation = TaskRuleViolation.in(ex).orElse(null);
-			if (violation == null || violation == ex) {
+			if (!(Refusal.in(ex).orElse(null) instanceof TaskRuleViolation violation) || violation == ex) {
 				throw ex;
 			}
 			if (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd) {

@@ -14,6 +14,8 @@ import org.camunda.bpm.engine.exception.NullValueException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.rectifyflow.kernel.Refusal;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -49,9 +51,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return Problems.of(status, title, detailZh, detailEn);
 	}
 
-	@ExceptionHandler(ApiException.class)
-	ResponseEntity<Object> handleApi(ApiException ex) {
-		HttpStatus status = ex.getStatus();
+	@ExceptionHandler(Refusal.class)
+	ResponseEntity<Object> handleApi(Refusal ex) {
+		HttpStatus status = Problems.status(ex.getKind());
 		return ResponseEntity.status(status)
 			.body(problem(status, status.getReasonPhrase(), ex.getMessageZh(), ex.getMessageEn()));
 	}

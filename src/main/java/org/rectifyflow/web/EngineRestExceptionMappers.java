@@ -29,7 +29,7 @@ import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.rectifyflow.engine.SystemAuthority;
-import org.rectifyflow.taskrules.TaskRuleViolation;
+import org.rectifyflow.kernel.Refusal;
 
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.stereotype.Component;
@@ -106,9 +106,9 @@ class EngineRestExceptionMappers implements ResourceConfigCustomizer {
 
 	static Response conflictOrForbidden(Throwable error) {
 		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-			if (cause instanceof TaskRuleViolation violation) {
-				return body(Response.Status.BAD_REQUEST, violation,
-						violation.getMessage() + " / " + violation.getEnglishMessage());
+			if (cause instanceof Refusal refusal) {
+				return body(Response.Status.fromStatusCode(Problems.status(refusal.getKind()).value()), refusal,
+						refusal.getMessageZh() + " / " + refusal.getMessageEn());
 			}
 			if (cause instanceof TaskAlreadyClaimedException) {
 				return response(Response.Status.CONFLICT, cause, CLAIMED_ZH);

@@ -1,5 +1,8 @@
 package org.rectifyflow.web;
 
+import org.rectifyflow.kernel.Refusal;
+
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
@@ -20,6 +23,20 @@ public final class Problems {
 	 * @param messageEn the message for the developer
 	 * @return the problem detail
 	 */
+	/**
+	 * The HTTP status of a kind of refusal; the only place that knows it.
+	 * @param kind the kind of refusal
+	 * @return 400, 404, 403 or 409
+	 */
+	public static HttpStatus status(Refusal.Kind kind) {
+		return switch (kind) {
+			case INVALID -> HttpStatus.BAD_REQUEST;
+			case NOT_FOUND -> HttpStatus.NOT_FOUND;
+			case FORBIDDEN -> HttpStatus.FORBIDDEN;
+			case CONFLICT -> HttpStatus.CONFLICT;
+		};
+	}
+
 	public static ProblemDetail of(HttpStatusCode status, String title, String messageZh, String messageEn) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, messageZh + " / " + messageEn);
 		problem.setTitle(title);

@@ -23,6 +23,7 @@ import org.rectifyflow.deadline.DeadlinePattern;
 import org.rectifyflow.deadline.EscalationProcess;
 import org.rectifyflow.deadline.SupervisionNotice;
 import org.rectifyflow.deadline.SupervisionService;
+import org.rectifyflow.kernel.Refusal;
 import org.rectifyflow.taskrules.TaskRuleViolation;
 import org.rectifyflow.testsupport.RectifyFlowTest;
 
@@ -221,7 +222,7 @@ class ClueProcessTest {
 				Map.of(ClueProcess.VAR_HANDLING_OUTCOME, "NO_ACTION", ClueProcess.VAR_HANDLING_OPINION, "不予处理"));
 		Task approval = this.support.task(clue, ClueProcess.TASK_APPROVE_OPINION);
 		assertThatThrownBy(() -> this.taskService.claim(approval.getId(), "disciplinelead"))
-			.satisfies((ex) -> assertThat(TaskRuleViolation.in(ex)).isPresent());
+			.satisfies((ex) -> assertThat(Refusal.in(ex)).isPresent());
 		assertThat(this.support.instance(clue)).isWaitingAt(ClueProcess.TASK_APPROVE_OPINION);
 	}
 
@@ -258,11 +259,11 @@ class ClueProcessTest {
 
 		this.clueService.requestExtension(clue.getId(), "需要调取更多材料", 5, "discipline");
 		assertThatThrownBy(() -> this.clueService.requestExtension(clue.getId(), "还需要时间", 5, "discipline"))
-			.isInstanceOf(org.rectifyflow.web.ApiException.class)
-			.hasMessageContaining("already");
+			.isInstanceOfSatisfying(org.rectifyflow.kernel.Refusal.class,
+					(ex) -> assertThat(ex.getMessageEn()).contains("already"));
 		Task approval = this.support.task(clue, ClueProcess.TASK_APPROVE_EXTENSION);
 		assertThatThrownBy(() -> this.taskService.claim(approval.getId(), "discipline"))
-			.satisfies((ex) -> assertThat(TaskRuleViolation.in(ex)).isPresent());
+			.satisfies((ex) -> assertThat(Refusal.in(ex)).isPresent());
 		this.support.complete(clue, ClueProcess.TASK_APPROVE_EXTENSION, "disciplinelead",
 				Map.of(ClueProcess.VAR_EXTENSION_APPROVED, "true", "opinion", "同意延期5个工作日"));
 		// 06-15 + 5 working days, skipping the Dragon Boat holiday 06-19: 06-16, 17, 18,
@@ -274,8 +275,8 @@ class ClueProcessTest {
 		assertThat(this.extensions.findByClueIdOrderByIdAsc(clue.getId())).singleElement()
 			.satisfies((e) -> assertThat(e.getApproved()).isTrue());
 		assertThatThrownBy(() -> this.clueService.requestExtension(clue.getId(), "再延期", 5, "discipline"))
-			.isInstanceOf(org.rectifyflow.web.ApiException.class)
-			.satisfies((ex) -> assertThat(((org.rectifyflow.web.ApiException) ex).getMessageZh()).contains("只能申请一次"));
+			.isInstanceOf(org.rectifyflow.kernel.Refusal.class)
+			.satisfies((ex) -> assertThat(((org.rectifyflow.kernel.Refusal) ex).getMessageZh()).contains("只能申请一次"));
 		assertThat(pi).isWaitingAt(ClueProcess.TASK_INVESTIGATE);
 	}
 
@@ -329,7 +330,7 @@ class ClueProcessTest {
 		assertThat(pi).isWaitingAt(ClueProcess.TASK_APPROVE_DISPOSAL);
 		assertThatThrownBy(() -> this.taskService
 			.claim(this.support.task(clue, ClueProcess.TASK_APPROVE_DISPOSAL).getId(), "discipline"))
-			.satisfies((ex) -> assertThat(TaskRuleViolation.in(ex)).isPresent());
+			.satisfies((ex) -> assertThat(Refusal.in(ex)).isPresent());
 		this.support.complete(clue, ClueProcess.TASK_APPROVE_DISPOSAL, "disciplinelead",
 				Map.of(ClueProcess.VAR_DISPOSAL_APPROVED, true, "opinion", "同意暂存"));
 		assertThat(pi).isWaitingAt(ClueProcess.TIMER_SHELVED);
@@ -419,7 +420,7 @@ class ClueProcessTest {
 		this.support.complete(clue, ClueProcess.TASK_HANDLING_OPINION, "discipline",
 				Map.of(ClueProcess.VAR_HANDLING_OUTCOME, "SELF_EXAMINATION", ClueProcess.VAR_HANDLING_OPINION, "责令检查"));
 		assertThatThrownBy(() -> this.clueService.toLedger(clue.getId(), null, "x", null, "discipline"))
-			.isInstanceOf(org.rectifyflow.web.ApiException.class);
+			.isInstanceOf(org.rectifyflow.kernel.Refusal.class);
 		this.support.complete(clue, ClueProcess.TASK_APPROVE_OPINION, "disciplinelead",
 				Map.of(ClueProcess.VAR_OPINION_APPROVED, true, "opinion", "同意"));
 		this.support.complete(clue, ClueProcess.TASK_WRITE_FEEDBACK, "discipline",
@@ -432,7 +433,7 @@ class ClueProcessTest {
 			.orElseThrow()
 			.getCode();
 		assertThatThrownBy(() -> this.clueService.toLedger(clue.getId(), campaign.getId(), category, null, "u1"))
-			.isInstanceOf(org.rectifyflow.web.ApiException.class);
+			.isInstanceOf(org.rectifyflow.kernel.Refusal.class);
 		String code = this.clueService.toLedger(clue.getId(), campaign.getId(), category, null, "discipline");
 		assertThat(code).startsWith(campaign.getCode() + "-");
 		assertThat(this.support.reload(clue).getLedgerEntryCode()).isEqualTo(code);
@@ -440,8 +441,8 @@ class ClueProcessTest {
 			.isEqualTo(clue.getNumber());
 		assertThatThrownBy(
 				() -> this.clueService.toLedger(clue.getId(), campaign.getId(), category, null, "discipline"))
-			.isInstanceOf(org.rectifyflow.web.ApiException.class)
-			.hasMessageContaining("already");
+			.isInstanceOfSatisfying(org.rectifyflow.kernel.Refusal.class,
+					(ex) -> assertThat(ex.getMessageEn()).contains("already"));
 	}
 
 	private Clue greenUnderInvestigation(String description) {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rectifyflow.rectification.LedgerService;
-import org.rectifyflow.supervision.SupervisionFixture;
+import org.rectifyflow.dashboard.SupervisionFixture;
 import org.rectifyflow.testsupport.RectifyFlowTest;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rectifyflow.testsupport.RectifyFlowTest;
-import org.rectifyflow.web.ApiException;
+import org.rectifyflow.kernel.Refusal;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -159,21 +159,20 @@ class LedgerServiceTest {
 		long campaign = RectificationDriver.newCampaignId();
 		String code = RectificationDriver.codeOf(campaign);
 		assertThatThrownBy(() -> this.ledger.open(RectificationDriver.entry(campaign, "nope", "C1")))
-			.isInstanceOfSatisfying(ApiException.class, (ex) -> assertThat(ex.getMessageZh()).contains("单位不存在"));
+			.isInstanceOfSatisfying(Refusal.class, (ex) -> assertThat(ex.getMessageZh()).contains("单位不存在"));
 		assertThatThrownBy(() -> this.ledger
 			.open(new NewLedgerEntry(campaign, code, null, "u1", "C1", "类别", "描述", "GOSSIP", null)))
-			.isInstanceOfSatisfying(ApiException.class, (ex) -> assertThat(ex.getMessageZh()).contains("问题来源"));
+			.isInstanceOfSatisfying(Refusal.class, (ex) -> assertThat(ex.getMessageZh()).contains("问题来源"));
 		assertThatThrownBy(
 				() -> this.ledger.open(new NewLedgerEntry(campaign, code, null, "u1", "C1", "类别", " ", "CLUE", null)))
-			.isInstanceOfSatisfying(ApiException.class, (ex) -> assertThat(ex.getMessageZh()).contains("问题描述"));
+			.isInstanceOfSatisfying(Refusal.class, (ex) -> assertThat(ex.getMessageZh()).contains("问题描述"));
 		assertThatThrownBy(() -> this.ledger
 			.open(new NewLedgerEntry(campaign, "bad code!", null, "u1", "C1", "类别", "描述", "CLUE", null)))
-			.isInstanceOf(ApiException.class);
+			.isInstanceOf(Refusal.class);
 		this.ledger.open(RectificationDriver.entry(campaign, "u1", "C1"));
 		assertThatThrownBy(() -> this.ledger
 			.open(new NewLedgerEntry(campaign, code + "X", null, "u1", "C1", "类别", "描述", "CLUE", null)))
-			.isInstanceOfSatisfying(ApiException.class,
-					(ex) -> assertThat(ex.getMessageZh()).contains("整治活动编号与已有台账不一致"));
+			.isInstanceOfSatisfying(Refusal.class, (ex) -> assertThat(ex.getMessageZh()).contains("整治活动编号与已有台账不一致"));
 		assertThat(this.ledger.entries(campaign)).hasSize(1);
 		assertThat(this.runtimeService.createProcessInstanceQuery()
 			.processDefinitionKey(RectificationProcess.KEY)

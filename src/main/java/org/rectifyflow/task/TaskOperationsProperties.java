@@ -1,4 +1,4 @@
-package org.rectifyflow.taskops;
+package org.rectifyflow.task;
 
 import java.util.List;
 import java.util.Map;

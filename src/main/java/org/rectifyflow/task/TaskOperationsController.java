@@ -1,4 +1,4 @@
-package org.rectifyflow.taskops;
+package org.rectifyflow.task;
 
 import java.security.Principal;
 import java.time.LocalDate;
@@ -9,8 +9,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
-import org.rectifyflow.taskops.TaskOperations.CcView;
-import org.rectifyflow.taskops.TaskOperations.TaskView;
+import org.rectifyflow.task.TaskOperations.CcView;
+import org.rectifyflow.task.TaskOperations.TaskView;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

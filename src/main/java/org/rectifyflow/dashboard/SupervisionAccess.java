@@ -1,4 +1,4 @@
-package org.rectifyflow.supervision;
+package org.rectifyflow.dashboard;
 
 import java.util.List;
 import java.util.Set;
@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.rectifyflow.engine.SystemAuthority;
 import org.rectifyflow.identity.Roles;
-import org.rectifyflow.web.ApiException;
+import org.rectifyflow.kernel.Refusal;
 
 import org.springframework.stereotype.Component;
 
@@ -56,12 +56,12 @@ class SupervisionAccess {
 	 * Checks that the user may see the dashboard.
 	 * @param userId the user
 	 * @return whether the user also sees clue content
-	 * @throws ApiException 403 if the user may not
+	 * @throws Refusal 403 if the user may not
 	 */
 	boolean check(String userId) {
 		List<String> groups = (userId != null) ? groups(userId) : List.of();
 		if (groups.stream().noneMatch(VIEWERS::contains)) {
-			throw ApiException.forbidden("只有督办人员、派驻纪检组、局党组和整治办可以查看督办统计",
+			throw Refusal.forbidden("只有督办人员、派驻纪检组、局党组和整治办可以查看督办统计",
 					"only supervisors, the discipline group, the party group and the campaign office may see the supervision figures");
 		}
 		return groups.contains(Roles.DISCIPLINE_GROUP);

@@ -1,4 +1,4 @@
-package org.rectifyflow.tasklist;
+package org.rectifyflow.task;
 
 import java.util.LinkedHashMap;
 import java.util.List;

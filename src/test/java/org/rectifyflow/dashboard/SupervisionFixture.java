@@ -1,4 +1,4 @@
-package org.rectifyflow.supervision;
+package org.rectifyflow.dashboard;
 
 import java.time.Duration;
 import java.time.LocalDate;

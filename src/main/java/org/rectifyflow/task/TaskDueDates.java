@@ -1,4 +1,4 @@
-package org.rectifyflow.tasklist;
+package org.rectifyflow.task;
 
 import java.time.LocalDate;
 import java.util.Date;

@@ -1,4 +1,4 @@
-package org.rectifyflow.supervision;
+package org.rectifyflow.dashboard;
 
 import java.util.List;
 

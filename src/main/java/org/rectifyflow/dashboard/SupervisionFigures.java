@@ -1,4 +1,4 @@
-package org.rectifyflow.supervision;
+package org.rectifyflow.dashboard;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -30,7 +30,7 @@ import org.rectifyflow.clue.Route;
 import org.rectifyflow.organisation.OrganisationService;
 import org.rectifyflow.rectification.LedgerEntry;
 import org.rectifyflow.rectification.LedgerService;
-import org.rectifyflow.web.ApiException;
+import org.rectifyflow.kernel.Refusal;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -115,7 +115,7 @@ public class SupervisionFigures {
 	private Optional<Campaign> campaign(Long campaignId) {
 		if (campaignId != null) {
 			return Optional.of(this.campaigns.find(campaignId)
-				.orElseThrow(() -> ApiException.notFound("整治活动不存在", "no campaign " + campaignId)));
+				.orElseThrow(() -> Refusal.notFound("整治活动不存在", "no campaign " + campaignId)));
 		}
 		return this.campaigns.running().stream().findFirst().or(() -> this.campaigns.all().stream().findFirst());
 	}

@@ -1,4 +1,4 @@
-package org.rectifyflow.taskops;
+package org.rectifyflow.task;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -29,7 +29,7 @@ import org.rectifyflow.audit.AuditService;
 import org.rectifyflow.calendar.WorkingDayCalendar;
 import org.rectifyflow.engine.SystemAuthority;
 import org.rectifyflow.notification.Notifier;
-import org.rectifyflow.web.ApiException;
+import org.rectifyflow.kernel.Refusal;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -108,7 +108,7 @@ public class TaskOperations {
 		}
 		requireUser(targetUserId);
 		if (targetUserId.equals(task.getAssignee())) {
-			throw ApiException.conflict("该任务已由此人办理，无需转办。", "The task is already assigned to that user");
+			throw Refusal.conflict("该任务已由此人办理，无需转办。", "The task is already assigned to that user");
 		}
 		String before = task.getAssignee();
 		this.system.run(() -> this.taskService.setAssignee(taskId, targetUserId));
@@ -134,7 +134,7 @@ public class TaskOperations {
 		}
 		requireUser(delegateUserId);
 		if (delegateUserId.equals(userId)) {
-			throw ApiException.badRequest("不能委派给自己。", "Cannot delegate to yourself");
+			throw Refusal.invalid("不能委派给自己。", "Cannot delegate to yourself");
 		}
 		this.system.run(() -> this.taskService.delegateTask(taskId, delegateUserId));
 		this.audit.record("TASK_DELEGATED", "task", taskId, userId, delegateUserId, note);
@@ -153,7 +153,7 @@ public class TaskOperations {
 	public TaskView resolve(String taskId, String userId, String note) {
 		Task task = activeTask(taskId);
 		if (task.getDelegationState() != DelegationState.PENDING || !userId.equals(task.getAssignee())) {
-			throw ApiException.conflict("该任务不是委派给您的待办任务。", "The task is not delegated to you");
+			throw Refusal.conflict("该任务不是委派给您的待办任务。", "The task is not delegated to you");
 		}
 		this.system.run(() -> this.taskService.resolveTask(taskId));
 		this.audit.record("TASK_RESOLVED", "task", taskId, userId, task.getOwner(), note);
@@ -178,7 +178,7 @@ public class TaskOperations {
 		}
 		HistoricActivityInstance previous = this.system.call(() -> previousUserTask(task));
 		if (previous == null) {
-			throw ApiException.conflict("这是流程中的第一个办理环节，无法退回。", "There is no previous step to return to");
+			throw Refusal.conflict("这是流程中的第一个办理环节，无法退回。", "There is no previous step to return to");
 		}
 		String ancestor = parentActivityInstance(task);
 		modify(task.getProcessInstanceId(), previous.getActivityId(), ancestor, List.of(task));
@@ -207,10 +207,10 @@ public class TaskOperations {
 		HistoricTaskInstance done = this.system
 			.call(() -> this.historyService.createHistoricTaskInstanceQuery().taskId(completedTaskId).singleResult());
 		if (done == null) {
-			throw ApiException.notFound("未找到该任务。", "No such task");
+			throw Refusal.notFound("未找到该任务。", "No such task");
 		}
 		if (done.getEndTime() == null || !"completed".equals(done.getDeleteReason())) {
-			throw ApiException.conflict("该任务尚未办结，无需撤回。", "The task has not been completed");
+			throw Refusal.conflict("该任务尚未办结，无需撤回。", "The task has not been completed");
 		}
 		if (!userId.equals(done.getAssignee())) {
 			throw forbidden("只能撤回本人办结的任务。", "Only the user who completed the task may withdraw it");
@@ -220,10 +220,10 @@ public class TaskOperations {
 			.taskCreatedAfter(new Date(done.getEndTime().getTime() - 1))
 			.list());
 		if (next.isEmpty()) {
-			throw ApiException.conflict("流程已经继续，无法撤回。", "The process has moved on; nothing to withdraw");
+			throw Refusal.conflict("流程已经继续，无法撤回。", "The process has moved on; nothing to withdraw");
 		}
 		if (next.stream().anyMatch((t) -> t.getAssignee() != null)) {
-			throw ApiException.conflict("下一环节已被认领办理，无法撤回。", "The next task has already been claimed");
+			throw Refusal.conflict("下一环节已被认领办理，无法撤回。", "The next task has already been claimed");
 		}
 		String ancestor = parentActivityInstance(next.get(0));
 		modify(done.getProcessInstanceId(), done.getTaskDefinitionKey(), ancestor, next);
@@ -244,13 +244,13 @@ public class TaskOperations {
 	 */
 	public int copy(String taskId, String userId, List<String> recipients, String note) {
 		if (recipients == null || recipients.isEmpty()) {
-			throw ApiException.badRequest("请选择抄送对象。", "Recipients are required");
+			throw Refusal.invalid("请选择抄送对象。", "Recipients are required");
 		}
 		if (recipients.size() > 50) {
-			throw ApiException.badRequest("一次最多抄送 50 人。", "At most 50 recipients");
+			throw Refusal.invalid("一次最多抄送 50 人。", "At most 50 recipients");
 		}
 		if (note != null && note.length() > 1000) {
-			throw ApiException.badRequest("抄送说明不能超过 1000 个字。", "Note too long");
+			throw Refusal.invalid("抄送说明不能超过 1000 个字。", "Note too long");
 		}
 		Task task = activeTask(taskId);
 		if (!holds(task, userId) && !mayClaim(task, userId) && !supervises(task, userId)) {
@@ -296,7 +296,7 @@ public class TaskOperations {
 	 */
 	public CcView markCopyRead(Long id, String userId) {
 		TaskCc cc = this.copies.findByIdAndToUser(id, userId)
-			.orElseThrow(() -> ApiException.notFound("未找到该抄送。", "No such copy"));
+			.orElseThrow(() -> Refusal.notFound("未找到该抄送。", "No such copy"));
 		cc.markRead(OffsetDateTime.now(this.clock));
 		return CcView.of(cc);
 	}
@@ -311,7 +311,7 @@ public class TaskOperations {
 	 */
 	public LocalDate urge(String taskId, String userId, String message) {
 		if (message != null && message.length() > 1000) {
-			throw ApiException.badRequest("催办内容不能超过 1000 个字。", "Message too long");
+			throw Refusal.invalid("催办内容不能超过 1000 个字。", "Message too long");
 		}
 		Task task = activeTask(taskId);
 		if (!supervises(task, userId)) {
@@ -320,13 +320,13 @@ public class TaskOperations {
 		LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(this.calendar.zone()).toLocalDate();
 		LocalDate workingDay = this.calendar.isWorkingDay(today) ? today : this.calendar.plusWorkingDays(today, 0);
 		if (this.urges.existsByTaskIdAndUrgedOn(taskId, workingDay)) {
-			throw ApiException.conflict("该任务本工作日已催办过，请勿重复催办。", "The task was already urged on this working day");
+			throw Refusal.conflict("该任务本工作日已催办过，请勿重复催办。", "The task was already urged on this working day");
 		}
 		try {
 			this.urges.saveAndFlush(new TaskUrge(taskId, userId, workingDay, message, OffsetDateTime.now(this.clock)));
 		}
 		catch (DataIntegrityViolationException ex) {
-			throw ApiException.conflict("该任务本工作日已催办过，请勿重复催办。", "The task was already urged on this working day");
+			throw Refusal.conflict("该任务本工作日已催办过，请勿重复催办。", "The task was already urged on this working day");
 		}
 		this.audit.record("TASK_URGED", "task", taskId, null, workingDay.toString(), message);
 		String text = "督办催办：请尽快办理「" + task.getName() + "」"
@@ -359,7 +359,7 @@ public class TaskOperations {
 			});
 		}
 		catch (org.camunda.bpm.engine.ProcessEngineException ex) {
-			throw ApiException.conflict("该环节无法退回或撤回（不在同一办理范围内）。", "Cannot move the process back: " + ex.getMessage());
+			throw Refusal.conflict("该环节无法退回或撤回（不在同一办理范围内）。", "Cannot move the process back: " + ex.getMessage());
 		}
 	}
 
@@ -443,7 +443,7 @@ public class TaskOperations {
 	private Task activeTask(String taskId) {
 		Task task = this.system.call(() -> this.taskService.createTaskQuery().taskId(taskId).singleResult());
 		if (task == null) {
-			throw ApiException.notFound("未找到该任务，或已被处理。", "No such open task");
+			throw Refusal.notFound("未找到该任务，或已被处理。", "No such open task");
 		}
 		return task;
 	}
@@ -515,7 +515,7 @@ public class TaskOperations {
 
 	private void requireUser(String userId) {
 		if (userId == null || userId.isBlank() || this.identityService.createUserQuery().userId(userId).count() == 0) {
-			throw ApiException.badRequest("用户「" + userId + "」不存在。", "No such user: " + userId);
+			throw Refusal.invalid("用户「" + userId + "」不存在。", "No such user: " + userId);
 		}
 	}
 
@@ -526,15 +526,15 @@ public class TaskOperations {
 
 	private static void requireText(String value, String labelZh, String field) {
 		if (value == null || value.isBlank()) {
-			throw ApiException.badRequest("请填写" + labelZh + "。", "'" + field + "' is required");
+			throw Refusal.invalid("请填写" + labelZh + "。", "'" + field + "' is required");
 		}
 		if (value.length() > 2000) {
-			throw ApiException.badRequest(labelZh + "不能超过 2000 个字。", "'" + field + "' is too long");
+			throw Refusal.invalid(labelZh + "不能超过 2000 个字。", "'" + field + "' is too long");
 		}
 	}
 
-	private static ApiException forbidden(String zh, String en) {
-		return ApiException.forbidden(zh, en);
+	private static Refusal forbidden(String zh, String en) {
+		return Refusal.forbidden(zh, en);
 	}
 
 	private TaskView view(Task task) {
