@@ -153,6 +153,20 @@ public final class TaskCompletion {
 		return null;
 	}
 
+	/**
+	 * Sets a routing flag on the process instance: the boolean or enum name the next
+	 * gateway reads. Nothing else is written to the process instance.
+	 * @param name the variable name, from the process's constants class
+	 * @param value a {@link Boolean} or an enum constant's name
+	 */
+	public void route(String name, Object value) {
+		if (!(this.variables instanceof org.camunda.bpm.engine.delegate.DelegateTask task)
+				|| task.getExecution() == null) {
+			throw new IllegalStateException("no process instance to route: " + this);
+		}
+		task.getExecution().setVariable(name, value);
+	}
+
 	@Override
 	public String toString() {
 		return "TaskCompletion[" + this.processDefinitionKey + "/" + this.taskDefinitionKey + ", task " + this.taskId

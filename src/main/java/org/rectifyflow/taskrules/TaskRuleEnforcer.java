@@ -38,6 +38,8 @@ class TaskRuleEnforcer {
 
 	private final ObjectProvider<TaskCompletionValidator> validators;
 
+	private final ObjectProvider<ProcessTasks> processTasks;
+
 	private final ApprovalOpinionService opinions;
 
 	private final AuditService audit;
@@ -48,10 +50,11 @@ class TaskRuleEnforcer {
 
 	private final TaskService taskService;
 
-	TaskRuleEnforcer(ObjectProvider<TaskCompletionValidator> validators, ApprovalOpinionService opinions,
-			AuditService audit, AuditEventRepository auditEvents, HistoryService historyService,
-			TaskService taskService) {
+	TaskRuleEnforcer(ObjectProvider<TaskCompletionValidator> validators, ObjectProvider<ProcessTasks> processTasks,
+			ApprovalOpinionService opinions, AuditService audit, AuditEventRepository auditEvents,
+			HistoryService historyService, TaskService taskService) {
 		this.validators = validators;
+		this.processTasks = processTasks;
 		this.opinions = opinions;
 		this.audit = audit;
 		this.auditEvents = auditEvents;
@@ -61,6 +64,8 @@ class TaskRuleEnforcer {
 
 	void created(DelegateTask task, UserTaskRules rules) {
 		record(TaskRules.TASK_CREATED, task, null, task.getAssignee(), null);
+		String processKey = processDefinitionKey(task);
+		tasksOf(processKey).forEach((tasks) -> tasks.created(new TaskCreation(processKey, task)));
 	}
 
 	void assigned(DelegateTask task, UserTaskRules rules) {
@@ -77,6 +82,8 @@ class TaskRuleEnforcer {
 			.filter((validator) -> validator.supports(completion.getProcessDefinitionKey(),
 					completion.getTaskDefinitionKey()))
 			.forEach((validator) -> validator.validate(completion));
+		List<ProcessTasks> handlers = tasksOf(completion.getProcessDefinitionKey());
+		handlers.forEach((tasks) -> tasks.validate(completion));
 		if (rules.hasFourEyes()) {
 			String worker = AuditService.SYSTEM.equals(completion.getUserId()) ? task.getAssignee()
 					: completion.getUserId();
@@ -93,6 +100,11 @@ class TaskRuleEnforcer {
 				+ ((decision != null) ? ", decision=" + decision : "");
 		this.audit.recordAs(completion.getUserId(), TaskRules.TASK_COMPLETED, TaskRules.AUDIT_ITEM_TYPE, task.getId(),
 				task.getAssignee(), decision, details);
+		handlers.forEach((tasks) -> tasks.completed(completion));
+	}
+
+	private List<ProcessTasks> tasksOf(String processKey) {
+		return this.processTasks.orderedStream().filter((tasks) -> tasks.processKey().equals(processKey)).toList();
 	}
 
 	void deleted(DelegateTask task, UserTaskRules rules) {
