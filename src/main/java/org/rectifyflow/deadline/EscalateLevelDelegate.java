@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code Task_Escalate} of the escalation ladder: raises the next level and sets the
- * variables the ladder routes and waits on (level, escalationGroup, external,
+ * variables the ladder routes and waits on (level, escalationGroup, external, reurged,
  * nextLevelAt, supervisionSubject).
  */
 @Component("escalateLevel")
@@ -32,12 +32,13 @@ class EscalateLevelDelegate implements JavaDelegate {
 		EscalationService.Escalation escalation = this.escalationService.escalate(
 				(String) execution.getVariable(EscalationProcess.VAR_PARENT_PROCESS_DEFINITION_KEY),
 				(String) execution.getVariable(EscalationProcess.VAR_PARENT_PROCESS_INSTANCE_ID),
-				execution.getProcessBusinessKey(), level, deadline, levelDueAt);
-		execution.setVariable(EscalationProcess.VAR_LEVEL, level);
+				execution.getProcessBusinessKey(), level, deadline, levelDueAt, execution.getProcessInstanceId());
+		execution.setVariable(EscalationProcess.VAR_LEVEL, escalation.level());
 		execution.setVariable(EscalationProcess.VAR_ESCALATION_GROUP, escalation.group());
 		execution.setVariable(EscalationProcess.VAR_EXTERNAL, escalation.external());
 		execution.setVariable(EscalationProcess.VAR_NEXT_LEVEL_AT, Date.from(escalation.nextLevelAt()));
 		execution.setVariable(EscalationProcess.VAR_SUPERVISION_SUBJECT, escalation.subject());
+		execution.setVariable(EscalationProcess.VAR_REURGED, escalation.reurged());
 	}
 
 }

@@ -44,6 +44,13 @@ public final class EscalationProcess {
 	/** Short text used in the 督办 task's name. */
 	public static final String VAR_SUPERVISION_SUBJECT = "supervisionSubject";
 
+	/**
+	 * Whether the level's group, still holding an open 督办 task, was urged again instead.
+	 */
+	public static final String VAR_REURGED = "reurged";
+
+	public static final String EVENT_REURGED = "Event_Reurged";
+
 	private EscalationProcess() {
 	}
 

@@ -58,6 +58,9 @@ public class SupervisionNotice {
 	@Column(name = "resolved_at")
 	private OffsetDateTime resolvedAt;
 
+	@Column(name = "passed_from_level")
+	private Integer passedFromLevel;
+
 	@Enumerated(EnumType.STRING)
 	@Column(nullable = false)
 	private Status status;
@@ -91,6 +94,27 @@ public class SupervisionNotice {
 			int level, String recipient, OffsetDateTime deadline, OffsetDateTime raisedAt) {
 		return new SupervisionNotice(processDefinitionKey, processInstanceId, businessKey, level, null, recipient,
 				deadline, raisedAt);
+	}
+
+	/**
+	 * Records that the levels from {@code firstPassed} up to this notice's level were due
+	 * while nothing ran, and are covered by this notice instead of being raised one by
+	 * one.
+	 * @param firstPassed the first level that was passed
+	 */
+	void coverPassedLevels(int firstPassed) {
+		if (firstPassed < 1 || firstPassed >= this.level) {
+			throw new IllegalArgumentException("Passed levels must lie below level " + this.level);
+		}
+		this.passedFromLevel = firstPassed;
+	}
+
+	/**
+	 * @return the first level that was due while nothing ran and is covered by this
+	 * notice, or {@code null} when this level was raised on time
+	 */
+	public Integer getPassedFromLevel() {
+		return this.passedFromLevel;
 	}
 
 	/**

@@ -46,13 +46,15 @@ public class SupervisionService {
 	 * @param level the escalation level
 	 * @param group the escalation group
 	 * @param deadline the deadline that passed
+	 * @param passedFromLevel the first level passed while nothing ran and covered by this
+	 * one, or {@code null}
 	 * @return the stored notice
 	 */
 	@Transactional
 	SupervisionNotice raiseToGroup(String processDefinitionKey, String processInstanceId, String businessKey, int level,
-			String group, Instant deadline) {
-		return raised(this.notices.save(SupervisionNotice.toGroup(processDefinitionKey, processInstanceId, businessKey,
-				level, group, at(deadline), now())));
+			String group, Instant deadline, Integer passedFromLevel) {
+		return raised(covering(SupervisionNotice.toGroup(processDefinitionKey, processInstanceId, businessKey, level,
+				group, at(deadline), now()), passedFromLevel));
 	}
 
 	/**
@@ -63,13 +65,22 @@ public class SupervisionService {
 	 * @param level the escalation level
 	 * @param recipient the configured name of the external recipient
 	 * @param deadline the deadline that passed
+	 * @param passedFromLevel the first level passed while nothing ran and covered by this
+	 * one, or {@code null}
 	 * @return the stored notice
 	 */
 	@Transactional
 	SupervisionNotice raiseToExternal(String processDefinitionKey, String processInstanceId, String businessKey,
-			int level, String recipient, Instant deadline) {
-		return raised(this.notices.save(SupervisionNotice.toExternal(processDefinitionKey, processInstanceId,
-				businessKey, level, recipient, at(deadline), now())));
+			int level, String recipient, Instant deadline, Integer passedFromLevel) {
+		return raised(covering(SupervisionNotice.toExternal(processDefinitionKey, processInstanceId, businessKey, level,
+				recipient, at(deadline), now()), passedFromLevel));
+	}
+
+	private SupervisionNotice covering(SupervisionNotice notice, Integer passedFromLevel) {
+		if (passedFromLevel != null) {
+			notice.coverPassedLevels(passedFromLevel);
+		}
+		return this.notices.save(notice);
 	}
 
 	private SupervisionNotice raised(SupervisionNotice notice) {

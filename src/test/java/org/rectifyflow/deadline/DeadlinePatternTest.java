@@ -3,6 +3,7 @@ package org.rectifyflow.deadline;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -196,6 +197,62 @@ class DeadlinePatternTest {
 	}
 
 	@Test
+	void shouldRaiseOnlyTheLevelDueNowAfterAPauseAndUrgeTheTopLevelAgainInsteadOfAddingTasks() {
+		ProcessInstance work = start(DeadlineTemplateProcess.KEY, "T-PAUSE");
+		clearInvocations(this.notifier);
+
+		// Nothing ran from before the deadline until after the third level was due.
+		Instant resumed = LEVEL_3.plus(Duration.ofHours(2));
+		fireLate(work.getId(), DeadlinePattern.TIMER_DEADLINE_PASSED, DEADLINE, resumed);
+		ProcessInstance ladder = ladderOf(work);
+		assertThat(supervisionGroups(ladder)).containsExactly("party-group");
+		assertThat(this.supervisionService.notices(work.getId())).singleElement().satisfies((notice) -> {
+			assertThat(notice.getLevel()).isEqualTo(3);
+			assertThat(notice.getPassedFromLevel()).isEqualTo(1);
+			assertThat(notice.getEscalationGroup()).isEqualTo("party-group");
+		});
+		assertThat(this.events.stream(DeadlinePassed.class).map(DeadlinePassed::level)).containsExactly(3);
+		verify(this.notifier).notifyGroup(eq("party-group"), contains("逾期"), anyString());
+		verify(this.notifier, never()).notifyGroup(eq("supervisors"), anyString(), anyString());
+		verify(this.notifier, never()).notifyGroup(eq("discipline-lead"), anyString(), anyString());
+		assertThat(due(timer(ladder.getId(), EscalationProcess.TIMER_NEXT_LEVEL))).isEqualTo(LEVEL_4);
+
+		// The last level repeats: its group still holds the open 督办 task, so it is urged
+		// again, with no second task and no second notice.
+		fire(ladder.getId(), EscalationProcess.TIMER_NEXT_LEVEL, LEVEL_4);
+		assertThat(supervisionTasks(ladder)).hasSize(1);
+		assertThat(this.supervisionService.notices(work.getId())).hasSize(1);
+		verify(this.notifier).notifyGroup(eq("party-group"), contains("再次督促"), anyString());
+		Instant level5 = due(timer(ladder.getId(), EscalationProcess.TIMER_NEXT_LEVEL));
+		assertThat(level5).isAfter(LEVEL_4);
+
+		// Once the 督办 task is done, the next interval gives the group a new one.
+		complete(supervisionTasks(ladder).get(0), withVariables("supervisionNote", "已督促整改责任单位"));
+		fire(ladder.getId(), EscalationProcess.TIMER_NEXT_LEVEL, level5);
+		assertThat(supervisionGroups(ladder)).containsExactly("party-group");
+		assertThat(this.supervisionService.notices(work.getId())).hasSize(2);
+		assertThat(this.auditEvents.findByItemTypeAndItemIdOrderByIdAsc("process-instance", work.getId()))
+			.extracting((event) -> event.getAction())
+			.containsExactly("DEADLINE_ESCALATED", "DEADLINE_REURGED", "DEADLINE_ESCALATED");
+	}
+
+	@Test
+	void shouldSkipTheLevelsPassedDuringAPauseOnTheLadder() {
+		ProcessInstance work = start(DeadlineTemplateProcess.KEY, "T-PAUSE-2");
+		fire(work.getId(), DeadlinePattern.TIMER_DEADLINE_PASSED, DEADLINE);
+		ProcessInstance ladder = ladderOf(work);
+		clearInvocations(this.notifier);
+
+		fireLate(ladder.getId(), EscalationProcess.TIMER_NEXT_LEVEL, LEVEL_2, LEVEL_3.plus(Duration.ofMinutes(5)));
+		assertThat(supervisionGroups(ladder)).containsExactlyInAnyOrder("supervisors", "party-group");
+		assertThat(this.supervisionService.notices(work.getId()))
+			.extracting(SupervisionNotice::getLevel, SupervisionNotice::getPassedFromLevel)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(1, null), org.assertj.core.groups.Tuple.tuple(3, 2));
+		verify(this.notifier, never()).notifyGroup(eq("discipline-lead"), anyString(), anyString());
+		assertThat(due(timer(ladder.getId(), EscalationProcess.TIMER_NEXT_LEVEL))).isEqualTo(LEVEL_4);
+	}
+
+	@Test
 	void shouldRemindTheCandidateGroupOfAnUnclaimedTask() {
 		ProcessInstance work = start(DeadlineTemplateProcess.KEY, "T-2");
 		fire(work.getId(), DeadlinePattern.TIMER_REMINDER, REMINDER);
@@ -336,6 +393,17 @@ class DeadlinePatternTest {
 		Job job = timer(processInstanceId, activityId);
 		assertThat(due(job)).isEqualTo(expectedDue);
 		ClockUtil.setCurrentTime(Date.from(expectedDue));
+		this.managementService.executeJob(job.getId());
+	}
+
+	/**
+	 * Fires a timer late, as the job executor does when the application resumes after a
+	 * pause.
+	 */
+	private void fireLate(String processInstanceId, String activityId, Instant expectedDue, Instant now) {
+		Job job = timer(processInstanceId, activityId);
+		assertThat(due(job)).isEqualTo(expectedDue);
+		ClockUtil.setCurrentTime(Date.from(now));
 		this.managementService.executeJob(job.getId());
 	}
 
