@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -16,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,7 +41,12 @@ public class WorkingDayCalendar {
 
 	private final ConfiguredHolidays configured;
 
-	private final Map<Integer, Set<LocalDate>> provisional = new ConcurrentHashMap<>();
+	private final Map<Integer, Set<LocalDate>> provisional;
+
+	/**
+	 * Years kept in the running system (the database); they override the configuration.
+	 */
+	private volatile Map<Integer, YearDays> kept = Map.of();
 
 	/**
 	 * Create the calendar from its configuration, failing fast if the configuration is
@@ -47,10 +55,76 @@ public class WorkingDayCalendar {
 	 * @throws IllegalStateException naming the offending entry of an invalid
 	 * configuration
 	 */
+	@Autowired
 	public WorkingDayCalendar(CalendarProperties properties) {
 		this.zone = properties.zone();
 		this.closeOfBusiness = properties.closeOfBusiness();
 		this.configured = ConfiguredHolidays.from(properties.years());
+		this.provisional = new ConcurrentHashMap<>();
+	}
+
+	private WorkingDayCalendar(WorkingDayCalendar original, Map<Integer, YearDays> kept) {
+		this.zone = original.zone;
+		this.closeOfBusiness = original.closeOfBusiness;
+		this.configured = original.configured;
+		this.provisional = original.provisional;
+		this.kept = Map.copyOf(kept);
+	}
+
+	/**
+	 * A copy of this calendar in which one year has the given days, e.g. to see which
+	 * deadlines a change of the year would move before saving it.
+	 * @param year the year's days
+	 * @return the copy; this calendar is unchanged
+	 */
+	public WorkingDayCalendar with(YearDays year) {
+		Map<Integer, YearDays> changed = new HashMap<>(this.kept);
+		changed.put(year.year(), year);
+		return new WorkingDayCalendar(this, changed);
+	}
+
+	/**
+	 * Uses the years kept in the running system instead of their configuration.
+	 * @param years the kept years
+	 */
+	void keep(Collection<YearDays> years) {
+		Map<Integer, YearDays> byYear = new HashMap<>();
+		years.forEach((year) -> byYear.put(year.year(), year));
+		this.kept = Map.copyOf(byYear);
+	}
+
+	/**
+	 * Whether a year's days are only computed from the statutory rule: neither kept nor
+	 * configured from the State Council's notice.
+	 * @param year the year
+	 * @return {@code true} for a provisional year
+	 */
+	public boolean isProvisional(int year) {
+		return !this.kept.containsKey(year) && !this.configured.isConfigured(year);
+	}
+
+	/**
+	 * The days off and make-up working days of a year as this calendar uses them.
+	 * @param year the year
+	 * @return the days; for a provisional year the computed days off and no make-up day
+	 */
+	public YearDays yearDays(int year) {
+		YearDays known = this.kept.get(year);
+		if (known != null) {
+			return known;
+		}
+		SortedSet<LocalDate> off = new TreeSet<>();
+		SortedSet<LocalDate> work = new TreeSet<>();
+		for (LocalDate day = LocalDate.of(year, 1, 1); day.getYear() == year; day = day.plusDays(1)) {
+			if (this.configured.isWork(day)) {
+				work.add(day);
+			}
+			else if (this.configured.isConfigured(year) ? this.configured.isOff(day)
+					: provisionalDaysOff(year).contains(day)) {
+				off.add(day);
+			}
+		}
+		return new YearDays(year, off, work);
 	}
 
 	/**
@@ -60,6 +134,10 @@ public class WorkingDayCalendar {
 	 */
 	public boolean isWorkingDay(LocalDate date) {
 		Objects.requireNonNull(date, "date must not be null");
+		YearDays year = this.kept.get(date.getYear());
+		if (year != null) {
+			return year.work().contains(date) || (!year.off().contains(date) && !isWeekend(date));
+		}
 		if (this.configured.isWork(date)) {
 			return true;
 		}

@@ -38,11 +38,15 @@ public class DeadlineService {
 
 	static final String ACTION_EXTENDED = "DEADLINE_EXTENDED";
 
+	static final String ACTION_RESCHEDULED = "DEADLINE_RESCHEDULED";
+
 	static final String ITEM_TYPE = "process-instance";
 
 	private static final Logger logger = LoggerFactory.getLogger(DeadlineService.class);
 
 	private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+	private static final DateTimeFormatter CHINESE = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
 	private final DeadlineProperties properties;
 
@@ -192,19 +196,80 @@ public class DeadlineService {
 			throw new IllegalArgumentException(
 					"New deadline " + newDeadline + " is not later than the current " + current.toInstant());
 		}
+		move(processInstanceId, current.toInstant(), newDeadline);
+		this.audit.record(ACTION_EXTENDED, ITEM_TYPE, processInstanceId, current.toInstant().toString(),
+				newDeadline.toString());
+		logger.info("Extended the deadline of process instance {} from {} to {}", processInstanceId,
+				current.toInstant(), newDeadline);
+	}
+
+	/**
+	 * Moves a pending deadline to another day because the working-day calendar changed:
+	 * earlier or later, with the reminder and the due dates of the work's tasks, and a
+	 * notice to whoever holds those tasks. A deadline that has passed already is left
+	 * alone.
+	 * @param processInstanceId the process instance of the work
+	 * @param newDeadline the deadline under the changed calendar
+	 * @return whether the deadline was moved
+	 */
+	@Transactional
+	public boolean reschedule(String processInstanceId, Instant newDeadline) {
+		Date current = this.systemAuthority
+			.call(() -> (Date) this.runtimeService.getVariable(processInstanceId, DeadlinePattern.VAR_DEADLINE_AT));
+		boolean pending = this.systemAuthority.call(() -> this.managementService.createJobQuery()
+			.processInstanceId(processInstanceId)
+			.activityId(DeadlinePattern.TIMER_DEADLINE_PASSED)
+			.timers()
+			.count()) > 0;
+		if (current == null || !pending || current.toInstant().equals(newDeadline)) {
+			return false;
+		}
+		List<Task> moved = move(processInstanceId, current.toInstant(), newDeadline);
+		String text = "节假日安排调整，办理期限由" + CHINESE.format(current.toInstant().atZone(this.calendar.zone())) + "调整为"
+				+ CHINESE.format(newDeadline.atZone(this.calendar.zone())) + "。";
+		for (Task task : moved) {
+			if (task.getAssignee() != null) {
+				this.notifier.notifyUser(task.getAssignee(), task.getName() + "：" + text,
+						EscalationService.TASKLIST_LINK);
+			}
+			else {
+				this.systemAuthority.call(() -> this.taskService.getIdentityLinksForTask(task.getId()))
+					.stream()
+					.filter((link) -> link.getGroupId() != null)
+					.forEach((link) -> this.notifier.notifyGroup(link.getGroupId(), task.getName() + "：" + text,
+							EscalationService.TASKLIST_LINK));
+			}
+		}
+		this.audit.record(ACTION_RESCHEDULED, ITEM_TYPE, processInstanceId, current.toInstant().toString(),
+				newDeadline.toString());
+		return true;
+	}
+
+	/**
+	 * Moves the deadline of a process instance: its variables, the reminder and deadline
+	 * timers (or the pending level of a running ladder) and the due dates of its tasks
+	 * that carry the old deadline.
+	 * @return the tasks whose due date moved
+	 */
+	private List<Task> move(String processInstanceId, Instant current, Instant newDeadline) {
 		Instant reminder = reminderAt(newDeadline);
-		this.systemAuthority.run(() -> {
+		return this.systemAuthority.call(() -> {
 			this.runtimeService.setVariable(processInstanceId, DeadlinePattern.VAR_DEADLINE_AT, Date.from(newDeadline));
 			this.runtimeService.setVariable(processInstanceId, DeadlinePattern.VAR_REMINDER_AT, Date.from(reminder));
 			moveTimers(processInstanceId, DeadlinePattern.TIMER_REMINDER, reminder);
 			if (!moveTimers(processInstanceId, DeadlinePattern.TIMER_DEADLINE_PASSED, newDeadline)) {
 				postponeLadder(processInstanceId, newDeadline);
 			}
+			List<Task> tasks = this.taskService.createTaskQuery()
+				.processInstanceId(processInstanceId)
+				.dueDate(Date.from(current))
+				.list();
+			for (Task task : tasks) {
+				task.setDueDate(Date.from(newDeadline));
+				this.taskService.saveTask(task);
+			}
+			return tasks;
 		});
-		this.audit.record(ACTION_EXTENDED, ITEM_TYPE, processInstanceId, current.toInstant().toString(),
-				newDeadline.toString());
-		logger.info("Extended the deadline of process instance {} from {} to {}", processInstanceId,
-				current.toInstant(), newDeadline);
 	}
 
 	private boolean moveTimers(String processInstanceId, String activityId, Instant dueDate) {
