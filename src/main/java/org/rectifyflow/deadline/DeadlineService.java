@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -20,6 +21,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.rectifyflow.audit.AuditService;
 import org.rectifyflow.calendar.WorkingDayCalendar;
 import org.rectifyflow.engine.SystemAuthority;
+import org.rectifyflow.kernel.Refusal;
 import org.rectifyflow.notification.Notifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -190,11 +192,14 @@ public class DeadlineService {
 		Date current = this.systemAuthority
 			.call(() -> (Date) this.runtimeService.getVariable(processInstanceId, DeadlinePattern.VAR_DEADLINE_AT));
 		if (current == null) {
-			throw new IllegalStateException("Process instance " + processInstanceId + " has no deadline");
+			throw Refusal.conflict("该事项没有办理期限，无法延期", "process instance " + processInstanceId + " has no deadline");
 		}
 		if (!newDeadline.isAfter(current.toInstant())) {
-			throw new IllegalArgumentException(
-					"New deadline " + newDeadline + " is not later than the current " + current.toInstant());
+			throw Refusal.invalid("延期后的期限须晚于原期限",
+					"new deadline " + newDeadline + " is not later than the current " + current.toInstant());
+		}
+		if (!newDeadline.isAfter(ClockUtil.getCurrentTime().toInstant())) {
+			throw Refusal.invalid("延期后的期限已经过去，请重新选择", "new deadline " + newDeadline + " is not in the future");
 		}
 		move(processInstanceId, current.toInstant(), newDeadline);
 		this.audit.record(ACTION_EXTENDED, ITEM_TYPE, processInstanceId, current.toInstant().toString(),

@@ -320,6 +320,9 @@ class DeadlinePatternTest {
 		assertThat(due(timer(work.getId(), DeadlinePattern.TIMER_REMINDER))).isEqualTo(at(2026, 10, 10, 18));
 		assertThat(date(work, DeadlinePattern.VAR_DEADLINE_AT)).isEqualTo(extended);
 		assertThat(date(work, DeadlinePattern.VAR_REMINDER_AT)).isEqualTo(at(2026, 10, 10, 18));
+		assertThat(task(DeadlineTemplateProcess.TASK_WORK, work).getDueDate().toInstant())
+			.as("the task shows the extended deadline")
+			.isEqualTo(extended);
 		assertThat(this.auditEvents.findByItemTypeAndItemIdOrderByIdAsc("process-instance", work.getId()))
 			.singleElement()
 			.satisfies((event) -> {
@@ -328,7 +331,19 @@ class DeadlinePatternTest {
 				assertThat(event.getAfterState()).isEqualTo(extended.toString());
 			});
 		assertThatThrownBy(() -> this.deadlineService.extend(work.getId(), DEADLINE))
-			.isInstanceOf(IllegalArgumentException.class);
+			.isInstanceOf(org.rectifyflow.kernel.Refusal.class);
+	}
+
+	@Test
+	void shouldRefuseAnExtensionToADateAlreadyPast() {
+		ProcessInstance work = start(DeadlineTemplateProcess.KEY, "T-PAST");
+		fire(work.getId(), DeadlinePattern.TIMER_DEADLINE_PASSED, DEADLINE);
+		ClockUtil.setCurrentTime(Date.from(LEVEL_3));
+
+		assertThatThrownBy(() -> this.deadlineService.extend(work.getId(), LEVEL_2)).isInstanceOfSatisfying(
+				org.rectifyflow.kernel.Refusal.class, (ex) -> assertThat(ex.getMessageZh()).contains("已经过去"));
+		assertThat(date(work, DeadlinePattern.VAR_DEADLINE_AT)).isEqualTo(DEADLINE);
+		assertThat(this.runtimeService.getVariable(work.getId(), DeadlinePattern.VAR_OVERDUE)).isEqualTo(true);
 	}
 
 	@Test
