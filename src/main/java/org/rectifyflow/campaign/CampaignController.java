@@ -14,7 +14,6 @@ import org.rectifyflow.rectification.LedgerSummary;
 import org.rectifyflow.kernel.Refusal;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -315,6 +315,14 @@ public class Problem {
 		return this.registeredAt;
 	}
 
+	public String getDecidedBy() {
+		return this.decidedBy;
+	}
+
+	public OffsetDateTime getDecidedAt() {
+		return this.decidedAt;
+	}
+
 	public String getLedgerEntryCode() {
 		return this.ledgerEntryCode;
 	}
