@@ -10,6 +10,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.rectifyflow.kernel.Refusal;
 
 /**
  * A finding of 分析研判 that the discipline group must decide on. Raised once per campaign,
@@ -110,7 +111,7 @@ public class AnalysisFlag {
 	 */
 	void decide(String note, String by, OffsetDateTime at) {
 		if (this.status != Status.OPEN) {
-			throw new IllegalStateException("flag " + this.id + " is already " + this.status);
+			throw Refusal.conflict("该预警已处理", "flag " + this.id + " is already " + this.status);
 		}
 		this.status = Status.DECIDED;
 		this.decisionNote = note;

@@ -8,6 +8,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.rectifyflow.kernel.Refusal;
 
 /**
  * A statistics snapshot taken by 分析研判: problems by unit, category and status (as JSON
@@ -98,7 +99,7 @@ public class AnalysisSnapshot {
 	 */
 	void review(String note, String by, OffsetDateTime at) {
 		if (this.reviewedAt != null) {
-			throw new IllegalStateException("snapshot " + this.id + " has already been reviewed");
+			throw Refusal.conflict("该统计快照已研判", "snapshot " + this.id + " has already been reviewed");
 		}
 		this.reviewNote = note;
 		this.reviewedBy = by;

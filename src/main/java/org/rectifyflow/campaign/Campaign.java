@@ -17,6 +17,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
+import org.rectifyflow.kernel.Refusal;
 
 /**
  * A rectification campaign (专项整治). Its code ({@code ZZ-<year>-<seq>}) is the business key
@@ -102,14 +103,17 @@ public class Campaign {
 	/**
 	 * Moves the campaign to a later phase.
 	 * @param next the phase entered
-	 * @throws IllegalStateException if the campaign has ended or the phase is not later
+	 * @throws Refusal (conflict) if the campaign has ended or the phase is earlier
 	 */
 	void enter(Phase next) {
 		if (this.status != Status.RUNNING) {
-			throw new IllegalStateException("campaign " + this.code + " has ended");
+			throw Refusal.conflict("专项整治「" + this.code + "」已结束", "campaign " + this.code + " has ended");
+		}
+		if (next == Phase.COMPLETED) {
+			throw Refusal.conflict("专项整治须经工作总结方可结束", "campaign " + this.code + " ends only with its summary");
 		}
 		if (next.ordinal() < this.phase.ordinal()) {
-			throw new IllegalStateException(
+			throw Refusal.conflict("专项整治「" + this.code + "」不能从" + this.phase.label() + "退回" + next.label(),
 					"campaign " + this.code + " cannot go back from " + this.phase + " to " + next);
 		}
 		this.phase = next;
@@ -119,11 +123,12 @@ public class Campaign {
 	 * Ends the campaign with its summary.
 	 * @param summary the summary text
 	 * @param at when
-	 * @throws IllegalStateException unless the campaign is in 建章立制
+	 * @throws Refusal (conflict) unless the campaign is in 建章立制
 	 */
 	void complete(String summary, OffsetDateTime at) {
 		if (this.status != Status.RUNNING || this.phase != Phase.INSTITUTIONALIZE) {
-			throw new IllegalStateException("campaign " + this.code + " is not in " + Phase.INSTITUTIONALIZE);
+			throw Refusal.conflict("专项整治「" + this.code + "」不在建章立制阶段，不能结束",
+					"campaign " + this.code + " is not in " + Phase.INSTITUTIONALIZE);
 		}
 		this.summary = summary;
 		this.status = Status.COMPLETED;
@@ -131,9 +136,15 @@ public class Campaign {
 		this.endedAt = at;
 	}
 
+	/**
+	 * Records the process instance that runs the campaign.
+	 * @param processInstanceId the process instance
+	 * @throws Refusal (conflict) if another process instance runs it already
+	 */
 	void attachProcess(String processInstanceId) {
 		if (this.processInstanceId != null && !this.processInstanceId.equals(processInstanceId)) {
-			throw new IllegalStateException("campaign " + this.code + " already has a process instance");
+			throw Refusal.conflict("专项整治「" + this.code + "」已有流程实例",
+					"campaign " + this.code + " already has a process instance");
 		}
 		this.processInstanceId = processInstanceId;
 	}
@@ -192,6 +203,13 @@ public class Campaign {
 
 	public boolean isRunning() {
 		return this.status == Status.RUNNING;
+	}
+
+	/**
+	 * @return whether the campaign takes problems now: running, in 查找问题 or 问题整改
+	 */
+	public boolean takesProblems() {
+		return isRunning() && (this.phase == Phase.INSPECT || this.phase == Phase.RECTIFY);
 	}
 
 }

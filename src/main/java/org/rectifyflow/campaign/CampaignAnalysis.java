@@ -14,6 +14,7 @@ import org.rectifyflow.audit.AuditService;
 import org.rectifyflow.notification.Notifier;
 import org.rectifyflow.identity.Roles;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,9 +48,13 @@ public class CampaignAnalysis {
 
 	private final ObjectMapper json;
 
+	private final CampaignClock clock;
+
+	private final ApplicationEventPublisher events;
+
 	CampaignAnalysis(CampaignService campaigns, ProblemRepository problems, AnalysisSnapshotRepository snapshots,
 			AnalysisFlagRepository flags, CampaignLedger ledger, AuditService audit, Notifier notifier,
-			ObjectMapper json) {
+			ObjectMapper json, CampaignClock clock, ApplicationEventPublisher events) {
 		this.campaigns = campaigns;
 		this.problems = problems;
 		this.snapshots = snapshots;
@@ -58,6 +63,8 @@ public class CampaignAnalysis {
 		this.audit = audit;
 		this.notifier = notifier;
 		this.json = json;
+		this.clock = clock;
+		this.events = events;
 	}
 
 	/**
@@ -197,11 +204,41 @@ public class CampaignAnalysis {
 		this.audit.record("ANALYSIS_REVIEWED", "analysis-snapshot", String.valueOf(snapshotId), null, note);
 	}
 
-	void decideFlag(Long flagId, String note) {
+	/**
+	 * Records 派驻纪检组's decision on a flag and, if it calls for a recommendation letter,
+	 * publishes {@link LetterRequested}.
+	 * @param flagId the flag
+	 * @param note the decision note
+	 * @param letterUnit the unit to write a letter to, {@code null} for no letter
+	 */
+	void decideFlag(Long flagId, String note, String letterUnit) {
 		AnalysisFlag flag = this.flags.findById(flagId).orElseThrow();
+		String flagText = describeFlag(flagId);
 		flag.decide(note, this.audit.currentActor(), now());
 		this.audit.record("ANALYSIS_FLAG_DECIDED", "analysis-flag", String.valueOf(flagId),
 				AnalysisFlag.Status.OPEN.name(), AnalysisFlag.Status.DECIDED.name());
+		if (letterUnit != null) {
+			this.events.publishEvent(new LetterRequested(flag.getCampaignId(), "analysis-flag/" + flagId, letterUnit,
+					flagText + "\n" + note));
+		}
+	}
+
+	/**
+	 * @param snapshotId a snapshot
+	 * @return the campaign it was taken of
+	 */
+	@Transactional(readOnly = true)
+	Long campaignOfSnapshot(Long snapshotId) {
+		return this.snapshots.findById(snapshotId).orElseThrow().getCampaignId();
+	}
+
+	/**
+	 * @param flagId a flag
+	 * @return the campaign it was raised in
+	 */
+	@Transactional(readOnly = true)
+	Long campaignOfFlag(Long flagId) {
+		return this.flags.findById(flagId).orElseThrow().getCampaignId();
 	}
 
 	private void raise(List<AnalysisFlag> raised, AnalysisSnapshot snapshot, AnalysisFlag.Kind kind, String subject,
@@ -237,7 +274,7 @@ public class CampaignAnalysis {
 	}
 
 	private OffsetDateTime now() {
-		return this.campaigns.now();
+		return this.clock.now();
 	}
 
 }

@@ -51,9 +51,12 @@ class CampaignDemoData implements ApplicationRunner {
 
 	private final WorkingDayCalendar calendar;
 
+	private final CrossInspection crossInspection;
+
 	CampaignDemoData(CampaignService campaigns, LedgerService ledger, RuntimeService runtimeService,
-			TaskService taskService, WorkingDayCalendar calendar) {
+			TaskService taskService, WorkingDayCalendar calendar, CrossInspection crossInspection) {
 		this.calendar = calendar;
+		this.crossInspection = crossInspection;
 		this.campaigns = campaigns;
 		this.ledger = ledger;
 		this.runtimeService = runtimeService;
@@ -66,7 +69,7 @@ class CampaignDemoData implements ApplicationRunner {
 		if (this.campaigns.all().stream().anyMatch((c) -> TITLE.equals(c.getTitle()))) {
 			return;
 		}
-		ZonedDateTime back = ZonedDateTime.now(this.campaigns.zone()).minusWeeks(6).withHour(9).withMinute(0);
+		ZonedDateTime back = ZonedDateTime.now(this.calendar.zone()).minusWeeks(6).withHour(9).withMinute(0);
 		ClockUtil.setCurrentTime(Date.from(back.toInstant()));
 		try {
 			drive(back.toLocalDate());
@@ -101,14 +104,14 @@ class CampaignDemoData implements ApplicationRunner {
 		}
 		for (Task task : tasks(pid, CampaignProcess.TASK_CROSS_INSPECTION)) {
 			String inspector = (String) this.taskService.getVariable(task.getId(), CampaignProcess.VAR_INSPECTOR_UNIT);
-			String problems = "u1".equals(this.campaigns.inspectedBy(campaignId, inspector))
+			String problems = "u1".equals(this.crossInspection.inspectedBy(campaignId, inspector))
 					? "IMPLEMENT｜一般｜重点工作部署多、督查督办少" : "";
 			this.taskService.complete(task.getId(), Map.of(CampaignProcess.VAR_PROBLEMS, problems));
 		}
 		complete(pid, CampaignProcess.TASK_REVIEW, Map.of(CampaignProcess.VAR_DECISIONS, "其余 确认"));
 		List<LedgerEntry> entries = this.ledger.entries(campaignId);
 		int overdueWorkingDays = Math.max(1,
-				this.calendar.workingDaysBetween(start, LocalDate.now(this.campaigns.zone())) - 2);
+				this.calendar.workingDaysBetween(start, LocalDate.now(this.calendar.zone())) - 2);
 		for (int i = 0; i < entries.size(); i++) {
 			LedgerEntry entry = entries.get(i);
 			String unit = entry.getUnitCode();

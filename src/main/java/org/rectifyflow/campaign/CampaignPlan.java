@@ -19,6 +19,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
+import org.rectifyflow.kernel.Refusal;
 
 /**
  * The rectification plan (整治方案) of a campaign: scope units, problem taxonomy, phase
@@ -99,11 +100,12 @@ public class CampaignPlan {
 	 * @param scopeUnits the units in scope
 	 * @param categories the problem categories selected
 	 * @param deadlines the phase deadlines
-	 * @throws IllegalStateException unless the plan is a draft or was returned
+	 * @throws Refusal (conflict) unless the plan is a draft or was returned
 	 */
 	void submit(Collection<String> scopeUnits, Collection<String> categories, PhaseDeadlines deadlines) {
 		if (this.status != Status.DRAFT && this.status != Status.RETURNED) {
-			throw new IllegalStateException("plan of campaign " + this.campaignId + " is " + this.status);
+			throw Refusal.conflict("整治方案已" + label(this.status) + "，不能再次报送",
+					"plan of campaign " + this.campaignId + " is " + this.status);
 		}
 		apply(scopeUnits, categories, deadlines);
 		this.status = Status.SUBMITTED;
@@ -113,6 +115,7 @@ public class CampaignPlan {
 	/**
 	 * Returns the plan to the campaign office.
 	 * @param opinion the party group's opinion
+	 * @throws Refusal (conflict) unless the plan is submitted
 	 */
 	void returnWith(String opinion) {
 		requireSubmitted();
@@ -124,6 +127,7 @@ public class CampaignPlan {
 	 * Approves and publishes the plan.
 	 * @param opinion the party group's opinion
 	 * @param at when
+	 * @throws Refusal (conflict) unless the plan is submitted
 	 */
 	void publish(String opinion, OffsetDateTime at) {
 		requireSubmitted();
@@ -135,8 +139,48 @@ public class CampaignPlan {
 
 	private void requireSubmitted() {
 		if (this.status != Status.SUBMITTED) {
-			throw new IllegalStateException("plan of campaign " + this.campaignId + " is " + this.status);
+			throw Refusal.conflict("整治方案" + label(this.status) + "，不在待审定状态",
+					"plan of campaign " + this.campaignId + " is " + this.status);
 		}
+	}
+
+	private static String label(Status status) {
+		return switch (status) {
+			case DRAFT -> "尚在起草";
+			case SUBMITTED -> "已报送";
+			case RETURNED -> "已退回";
+			case PUBLISHED -> "已发布";
+		};
+	}
+
+	/**
+	 * The one rule for which problems a campaign takes: the unit is in the plan's scope
+	 * and the category, or its top-level category, is in the plan's taxonomy.
+	 * @param unitCode the unit
+	 * @param category the problem category
+	 * @param topLevel the category's top-level category (the category itself if it has no
+	 * parent)
+	 * @return whether the plan covers the problem
+	 */
+	public boolean accepts(String unitCode, ProblemCategory category, ProblemCategory topLevel) {
+		return inScope(unitCode) && inTaxonomy(category, topLevel);
+	}
+
+	/**
+	 * @param unitCode a unit code
+	 * @return whether the unit is in the plan's scope
+	 */
+	public boolean inScope(String unitCode) {
+		return unitCode != null && this.scopeUnits.contains(unitCode);
+	}
+
+	/**
+	 * @param category a problem category
+	 * @param topLevel its top-level category
+	 * @return whether the category or its top-level category is in the plan's taxonomy
+	 */
+	public boolean inTaxonomy(ProblemCategory category, ProblemCategory topLevel) {
+		return this.categories.contains(category.getCode()) || this.categories.contains(topLevel.getCode());
 	}
 
 	private void apply(Collection<String> scopeUnits, Collection<String> categories, PhaseDeadlines deadlines) {

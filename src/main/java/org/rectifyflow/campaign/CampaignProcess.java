@@ -134,6 +134,9 @@ public final class CampaignProcess {
 	// Regulations
 	public static final String VAR_REGULATION_ID = "regulationId";
 
+	/** Task-local: the party group's opinion on the returned regulation draft. */
+	public static final String VAR_RETURN_OPINION = "returnOpinion";
+
 	public static final String VAR_REGULATION_TITLE = "regulationTitle";
 
 	public static final String VAR_REGULATION_BODY = "regulationBody";

@@ -15,4 +15,20 @@ import java.time.LocalDate;
 public record PhaseDeadlines(LocalDate selfInspection, LocalDate crossInspection, LocalDate review,
 		LocalDate rectification, LocalDate regulation) {
 
+	/**
+	 * @param which {@code SELF_INSPECTION}, {@code CROSS_INSPECTION}, {@code REVIEW},
+	 * {@code RECTIFICATION} or {@code REGULATION}
+	 * @return that phase's deadline
+	 */
+	LocalDate of(String which) {
+		return switch (which) {
+			case "SELF_INSPECTION" -> this.selfInspection;
+			case "CROSS_INSPECTION" -> this.crossInspection;
+			case "REVIEW" -> this.review;
+			case "RECTIFICATION" -> this.rectification;
+			case "REGULATION" -> this.regulation;
+			default -> throw new IllegalArgumentException("unknown phase deadline " + which);
+		};
+	}
+
 }

@@ -10,6 +10,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.rectifyflow.kernel.Refusal;
 
 /**
  * A problem on a campaign's problem list (问题清单): registered in 自查 or 互查 (or later from
@@ -180,11 +181,15 @@ public class Problem {
 	 */
 	void mergeInto(Problem target, String by, OffsetDateTime at) {
 		requireRegistered();
-		if (target.id.equals(this.id) || !target.campaignId.equals(this.campaignId)) {
-			throw new IllegalArgumentException("problem " + this.id + " cannot be merged into " + target.id);
+		if (target == this || (this.id != null && this.id.equals(target.id))
+				|| !target.campaignId.equals(this.campaignId)) {
+			throw Refusal.conflict("问题 " + getLabel() + " 不能并入 " + target.getLabel(),
+					"problem " + getLabel() + " cannot be merged into " + target.getLabel());
 		}
 		if (target.status == Status.MERGED || target.status == Status.REJECTED) {
-			throw new IllegalStateException("problem " + target.id + " is " + target.status);
+			throw Refusal.conflict(
+					"问题 " + getLabel() + " 只能并入已确认或待剖析的问题，" + target.getLabel() + " 已" + target.status.label(),
+					"merge target " + target.getLabel() + " is " + target.status);
 		}
 		this.status = Status.MERGED;
 		this.mergedIntoId = target.id;
@@ -200,7 +205,7 @@ public class Problem {
 	void reject(String reason, String by, OffsetDateTime at) {
 		requireRegistered();
 		if (reason == null || reason.isBlank()) {
-			throw new IllegalArgumentException("a reject reason is required");
+			throw Refusal.invalid("请填写驳回理由", "a reject reason is required");
 		}
 		this.status = Status.REJECTED;
 		this.rejectReason = reason.strip();
@@ -213,17 +218,20 @@ public class Problem {
 	 */
 	void ledgerOpened(String entryCode) {
 		if (this.status != Status.CONFIRMED) {
-			throw new IllegalStateException("problem " + this.id + " is " + this.status + ", not CONFIRMED");
+			throw Refusal.conflict("问题 " + getLabel() + " " + this.status.label() + "，未经确认不能列入台账",
+					"problem " + getLabel() + " is " + this.status + ", not CONFIRMED");
 		}
 		if (this.ledgerEntryCode != null) {
-			throw new IllegalStateException("problem " + this.id + " already has ledger entry " + this.ledgerEntryCode);
+			throw Refusal.conflict("问题 " + getLabel() + " 已列入台账：" + this.ledgerEntryCode,
+					"problem " + getLabel() + " already has ledger entry " + this.ledgerEntryCode);
 		}
 		this.ledgerEntryCode = entryCode;
 	}
 
 	private void requireRegistered() {
 		if (this.status != Status.REGISTERED) {
-			throw new IllegalStateException("problem " + this.id + " is already " + this.status);
+			throw Refusal.conflict("问题 " + getLabel() + " 已" + this.status.label(),
+					"problem " + getLabel() + " is already " + this.status);
 		}
 	}
 
@@ -305,6 +313,14 @@ public class Problem {
 
 	public OffsetDateTime getRegisteredAt() {
 		return this.registeredAt;
+	}
+
+	public String getDecidedBy() {
+		return this.decidedBy;
+	}
+
+	public OffsetDateTime getDecidedAt() {
+		return this.decidedAt;
 	}
 
 	public String getLedgerEntryCode() {

@@ -24,25 +24,28 @@ class RegisterCampaignDelegate implements JavaDelegate {
 			CampaignProcess.VAR_CROSS_INSPECTION_DEADLINE, CampaignProcess.VAR_REVIEW_DEADLINE,
 			CampaignProcess.VAR_RECTIFICATION_DEADLINE, CampaignProcess.VAR_REGULATION_DEADLINE);
 
-	private final CampaignService campaigns;
+	private final CampaignPlanning planning;
+
+	private final CampaignClock clock;
 
 	private final AuditService audit;
 
-	RegisterCampaignDelegate(CampaignService campaigns, AuditService audit) {
-		this.campaigns = campaigns;
+	RegisterCampaignDelegate(CampaignPlanning planning, CampaignClock clock, AuditService audit) {
+		this.planning = planning;
+		this.clock = clock;
 		this.audit = audit;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		ZoneId zone = this.campaigns.zone();
+		ZoneId zone = this.clock.zone();
 		PhaseDeadlines deadlines = CampaignForms.deadlines(execution::getVariable, zone);
-		Campaign campaign = this.campaigns.register(
+		Campaign campaign = this.planning.register(
 				String.valueOf(orEmpty(execution.getVariable(CampaignProcess.VAR_TITLE))),
 				CampaignInputs.basisDocuments(execution.getVariable(CampaignProcess.VAR_BASIS_DOCUMENTS)),
 				CampaignInputs.codes(execution.getVariable(CampaignProcess.VAR_SCOPE_UNITS)), deadlines,
 				this.audit.currentActor());
-		this.campaigns.attachProcess(campaign.getId(), execution.getProcessInstanceId());
+		this.planning.attachProcess(campaign.getId(), execution.getProcessInstanceId());
 		execution.setProcessBusinessKey(campaign.getCode());
 		execution.removeVariables(FORM_VARIABLES);
 		execution.setVariable(CampaignProcess.VAR_CAMPAIGN_ID, campaign.getId());

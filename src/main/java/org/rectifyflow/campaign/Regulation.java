@@ -18,6 +18,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
+import org.rectifyflow.kernel.Refusal;
 
 /**
  * A regulation (制度) drafted in 建章立制 for systemic problems, linked to the problems it
@@ -92,7 +93,7 @@ public class Regulation {
 	 */
 	void revise(String title, String body, Collection<Long> problemIds, String by, OffsetDateTime at) {
 		if (this.status != Status.RETURNED) {
-			throw new IllegalStateException("regulation " + this.id + " is " + this.status);
+			throw Refusal.conflict("制度「" + this.title + "」不在退回修改状态", "regulation " + this.id + " is " + this.status);
 		}
 		apply(title, body, problemIds, by, at);
 		this.status = Status.SUBMITTED;
@@ -123,7 +124,7 @@ public class Regulation {
 
 	private void requireSubmitted() {
 		if (this.status != Status.SUBMITTED) {
-			throw new IllegalStateException("regulation " + this.id + " is " + this.status);
+			throw Refusal.conflict("制度「" + this.title + "」不在待审定状态", "regulation " + this.id + " is " + this.status);
 		}
 	}
 

@@ -3,6 +3,7 @@ package org.rectifyflow.identity;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The role groups of the organisation (Camunda groups), with their Chinese names.
@@ -37,6 +38,13 @@ public final class Roles {
 		names.put(ADMIN, "系统管理员");
 		NAMES = java.util.Collections.unmodifiableMap(names);
 	}
+
+	/**
+	 * Groups that oversee a campaign as a whole: they see every unit's problems and may
+	 * register a problem for any unit.
+	 */
+	public static final Set<String> CAMPAIGN_OVERSEERS = Set.of(CAMPAIGN_OFFICE, PARTY_GROUP, DISCIPLINE_GROUP,
+			DISCIPLINE_LEAD, SUPERVISORS, ADMIN);
 
 	/** Groups whose members watch the campaign in Cockpit. */
 	static final List<String> COCKPIT_GROUPS = List.of(PARTY_GROUP, CAMPAIGN_OFFICE, DISCIPLINE_GROUP, DISCIPLINE_LEAD,

@@ -5,9 +5,9 @@ package org.rectifyflow.inspection;
  * about a person becomes a new clue (channel INSPECTION, starting the {@code clue}
  * process); a problem of a unit becomes a problem of the running campaign, with its own
  * ledger entry and {@code rectification} instance. The features that own those records
- * provide one bean per {@link Finding.Type}; the inspection keeps the returned reference,
- * and the created record keeps the inspection's code as its source reference, so each
- * links to the other.
+ * provide one bean per {@link Finding.Type} (in their own packages); the inspection keeps
+ * the returned reference, and the created record keeps the inspection's code as its
+ * source reference, so each links to the other.
  */
 public interface FindingSink {
 
@@ -41,6 +41,19 @@ public interface FindingSink {
 	record HandOver(String inspectionCode, Long inspectionId, Long findingId, String unitCode, Finding.Method method,
 			String place, String description, String subjectPerson, String categoryCode, String recordedBy,
 			String evidenceLink) {
+
+		/**
+		 * The description as the receiving record keeps it: where and how the finding was
+		 * made, then what was found.
+		 * @param maxLength the receiving record's limit; longer text is cut with an
+		 * ellipsis
+		 * @return e.g. {@code 【明察暗访MC-2026-001，实地查看，办事大厅】窗口无人值守}
+		 */
+		public String sourcedDescription(int maxLength) {
+			return InspectionService.cut("【明察暗访" + this.inspectionCode + "，" + MethodNames.of(this.method) + "，"
+					+ this.place + "】" + this.description, maxLength);
+		}
+
 	}
 
 	/**

@@ -71,6 +71,12 @@ class CampaignProcessTest {
 	private CampaignAnalysis analysis;
 
 	@Autowired
+	private CrossInspection crossInspection;
+
+	@Autowired
+	private ProblemIntake intake;
+
+	@Autowired
 	private LedgerService ledger;
 
 	@BeforeEach
@@ -143,7 +149,7 @@ class CampaignProcessTest {
 		assertThat(crossTasks).hasSize(5);
 		for (Task task : crossTasks) {
 			String inspector = candidateGroup(task).substring("unit-".length());
-			String inspected = this.campaigns.inspectedBy(campaignId, inspector);
+			String inspected = this.crossInspection.inspectedBy(campaignId, inspector);
 			assertThat(task.getName())
 				.isEqualTo("互查：" + this.campaigns.unitName(inspector) + "检查" + this.campaigns.unitName(inspected));
 			assertThat(inspected).isNotEqualTo(inspector);
@@ -238,8 +244,10 @@ class CampaignProcessTest {
 		assertThat(this.analysis.flags(campaignId)).allMatch((f) -> f.getStatus() == AnalysisFlag.Status.DECIDED);
 
 		// a later problem (from a clue) holds the phase open until its entry settles
-		Problem later = this.campaigns.addProblem(campaignId, new NewProblem("u2", "DUTY", "群众反映窗口推诿扯皮", null,
-				Problem.Severity.SERIOUS, Problem.Source.CLUE, "XS-2026-000001", null));
+		ProblemIntake.Receipt receipt = this.intake.take(new ProblemIntake.FoundProblem(campaignId, "u2", "DUTY",
+				"群众反映窗口推诿扯皮", null, Problem.Severity.SERIOUS, Problem.Source.CLUE, "XS-2026-000001", false, "office"));
+		assertThat(receipt.isTaken()).isTrue();
+		Problem later = this.campaigns.findProblem(receipt.problemId()).orElseThrow();
 		assertThat(later.getStatus()).isEqualTo(Problem.Status.CONFIRMED);
 		assertThat(later.getLedgerEntryCode()).isNotNull();
 		entries = this.ledger.entries(campaignId);
@@ -353,12 +361,11 @@ class CampaignProcessTest {
 		assertThat(this.campaigns.problems(campaignId)).isEmpty();
 		assertThat(this.taskService.createTaskQuery().taskId(self.getId()).count()).isEqualTo(1);
 
-		assertThatThrownBy(
-				() -> this.campaigns.addProblem(campaignId,
-						new NewProblem("u3", "STYLE", "范围外单位的问题", null, Problem.Severity.MINOR,
-								Problem.Source.INSPECTION, null, null)))
-			.isInstanceOf(TaskRuleViolation.class)
-			.hasMessageContaining("不在本次整治范围内");
+		ProblemIntake.Receipt refused = this.intake.take(new ProblemIntake.FoundProblem(campaignId, "u3", "STYLE",
+				"范围外单位的问题", null, Problem.Severity.MINOR, Problem.Source.INSPECTION, null, false, "office"));
+		assertThat(refused.isTaken()).isFalse();
+		assertThat(refused.refusal()).isInstanceOf(TaskRuleViolation.class).hasMessageContaining("不在本次整治范围内");
+		assertThatThrownBy(refused::orElseThrow).isSameAs(refused.refusal());
 		assertThat(this.campaigns.problems(campaignId)).isEmpty();
 	}
 

@@ -1,12 +1,9 @@
-package org.rectifyflow.inspection;
+package org.rectifyflow.clue;
 
 import java.util.List;
 
-import org.rectifyflow.clue.Channel;
-import org.rectifyflow.clue.ClueCategory;
-import org.rectifyflow.clue.ClueService;
-import org.rectifyflow.clue.IntakeReceipt;
-import org.rectifyflow.clue.NewClue;
+import org.rectifyflow.inspection.Finding;
+import org.rectifyflow.inspection.FindingSink;
 
 import org.springframework.stereotype.Component;
 
@@ -36,9 +33,7 @@ class ClueFindingSink implements FindingSink {
 
 	@Override
 	public Result handOver(HandOver finding) {
-		String description = InspectionService.cut("【明察暗访" + finding.inspectionCode() + "，"
-				+ MethodNames.of(finding.method()) + "，" + finding.place() + "】" + finding.description(),
-				DESCRIPTION_MAX);
+		String description = finding.sourcedDescription(DESCRIPTION_MAX);
 		IntakeReceipt receipt = this.clues.receive(
 				new NewClue(Channel.INSPECTION.name(), finding.unitCode(), finding.subjectPerson(),
 						ClueCategory.MISCONDUCT.name(), description, null,
