@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.rectifyflow.clue.Channel;
 import org.rectifyflow.clue.ClueCategory;
-import org.rectifyflow.clue.ClueService;
+import org.rectifyflow.clue.ClueIntake;
 import org.rectifyflow.clue.IntakeReceipt;
 import org.rectifyflow.clue.NewClue;
 
@@ -23,9 +23,9 @@ class ClueFindingSink implements FindingSink {
 	/** The clue service's default longest description. */
 	private static final int DESCRIPTION_MAX = 5000;
 
-	private final ClueService clues;
+	private final ClueIntake clues;
 
-	ClueFindingSink(ClueService clues) {
+	ClueFindingSink(ClueIntake clues) {
 		this.clues = clues;
 	}
 
