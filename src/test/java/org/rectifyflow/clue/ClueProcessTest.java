@@ -242,8 +242,14 @@ class ClueProcessTest {
 		this.support.complete(clue, ClueProcess.TASK_INVESTIGATE, "discipline", Map.of("findings", "核查情况"));
 		this.support.complete(clue, ClueProcess.TASK_HANDLING_OPINION, "discipline",
 				Map.of(ClueProcess.VAR_HANDLING_OUTCOME, "ADMONITION", ClueProcess.VAR_HANDLING_OPINION, "诫勉"));
+		Task approval = this.support.task(clue, ClueProcess.TASK_APPROVE_OPINION);
+		assertThat(this.taskService.getVariablesLocal(approval.getId()))
+			.containsEntry(ClueProcess.VAR_HANDLING_OUTCOME_NAME, HandlingOutcome.ADMONITION.label())
+			.containsEntry(ClueProcess.VAR_HANDLING_OPINION, "诫勉");
 		this.support.complete(clue, ClueProcess.TASK_APPROVE_OPINION, "disciplinelead",
 				Map.of(ClueProcess.VAR_OPINION_APPROVED, "false", "opinion", "处理过重"));
+		assertThat(this.runtimeService.getVariable(clue.getProcessInstanceId(), ClueProcess.VAR_OPINION_APPROVED))
+			.isEqualTo(false);
 		assertThat(this.support.instance(clue)).isWaitingAt(ClueProcess.TASK_HANDLING_OPINION);
 	}
 
