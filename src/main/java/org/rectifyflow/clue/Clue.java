@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -79,17 +80,8 @@ public class Clue {
 	@Enumerated(EnumType.STRING)
 	private DisposalMethod disposal;
 
-	@Column(name = "triage_clear")
-	private Boolean triageClear;
-
-	@Column(name = "triage_targeted")
-	private Boolean triageTargeted;
-
-	@Column(name = "triage_specific")
-	private Boolean triageSpecific;
-
-	@Column(name = "triage_quick")
-	private Boolean triageQuick;
+	@Embedded
+	private TriageAnswers triageAnswers;
 
 	@Column(name = "investigation_working_days")
 	private Integer investigationWorkingDays;
@@ -192,13 +184,11 @@ public class Clue {
 
 	/**
 	 * Records the registration's triage answers, read by the triage table.
+	 * @param answers the answers
 	 */
-	void answerTriage(boolean clear, boolean targeted, boolean specific, boolean quick) {
+	void answerTriage(TriageAnswers answers) {
 		expect(ClueStatus.RECEIVED);
-		this.triageClear = clear;
-		this.triageTargeted = targeted;
-		this.triageSpecific = specific;
-		this.triageQuick = quick;
+		this.triageAnswers = answers;
 	}
 
 	/**
@@ -247,8 +237,7 @@ public class Clue {
 	 */
 	void triaged(Route route, DisposalMethod suggestion) {
 		expect(ClueStatus.ACCEPTED);
-		if (this.triageClear == null || this.triageTargeted == null || this.triageSpecific == null
-				|| this.triageQuick == null) {
+		if (this.triageAnswers == null || !this.triageAnswers.isComplete()) {
 			throw conflict("受理登记未回答全部研判问题", "has no triage answers");
 		}
 		this.route = route;
@@ -445,20 +434,8 @@ public class Clue {
 		return this.disposal;
 	}
 
-	Boolean getTriageClear() {
-		return this.triageClear;
-	}
-
-	Boolean getTriageTargeted() {
-		return this.triageTargeted;
-	}
-
-	Boolean getTriageSpecific() {
-		return this.triageSpecific;
-	}
-
-	Boolean getTriageQuick() {
-		return this.triageQuick;
+	TriageAnswers getTriageAnswers() {
+		return this.triageAnswers;
 	}
 
 	Integer getInvestigationWorkingDays() {

@@ -81,13 +81,8 @@ public class ClueSteps {
 		Clue clue = clue(clueId);
 		clue.recordRegistration(duplicateOf, transferBody, reason);
 		if (answers != null) {
-			clue.answerTriage(answers.clear(), answers.targeted(), answers.specific(), answers.quick());
+			clue.answerTriage(answers);
 		}
-	}
-
-	/** The four triage questions of the registration. */
-	record TriageAnswers(boolean clear, boolean targeted, boolean specific, boolean quick) {
-
 	}
 
 	/** {@code Task_Accept}: the registration check accepted the clue. */

@@ -78,8 +78,8 @@ class ClueTasks implements ProcessTasks {
 			case ClueProcess.TASK_REGISTER -> {
 				RegistrationDecision decision = enumValue(completion, ClueProcess.VAR_REGISTRATION_DECISION,
 						RegistrationDecision.class, "受理意见");
-				ClueSteps.TriageAnswers answers = (decision != RegistrationDecision.ACCEPT) ? null
-						: new ClueSteps.TriageAnswers(completion.bool(ClueProcess.VAR_CLEAR),
+				TriageAnswers answers = (decision != RegistrationDecision.ACCEPT) ? null
+						: new TriageAnswers(completion.bool(ClueProcess.VAR_CLEAR),
 								completion.bool(ClueProcess.VAR_TARGETED), completion.bool(ClueProcess.VAR_SPECIFIC),
 								completion.bool(ClueProcess.VAR_QUICK));
 				this.steps.recordRegistration(clueId,

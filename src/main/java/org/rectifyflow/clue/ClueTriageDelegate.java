@@ -40,9 +40,12 @@ class ClueTriageDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		Clue clue = this.register.findByNumber(execution.getProcessBusinessKey())
 			.orElseThrow(() -> new IllegalStateException("No clue " + execution.getProcessBusinessKey()));
-		Result result = evaluate(Boolean.TRUE.equals(clue.getTriageClear()),
-				Boolean.TRUE.equals(clue.getTriageTargeted()), Boolean.TRUE.equals(clue.getTriageSpecific()),
-				Boolean.TRUE.equals(clue.getTriageQuick()), clue.getCategory().name());
+		TriageAnswers answers = clue.getTriageAnswers();
+		if (answers == null || !answers.isComplete()) {
+			throw new IllegalStateException("Clue " + clue.getNumber() + " was accepted without triage answers");
+		}
+		Result result = evaluate(answers.clear(), answers.targeted(), answers.specific(), answers.quick(),
+				clue.getCategory().name());
 		execution.setVariable(ClueProcess.VAR_ROUTE, result.route().name());
 		execution.setVariable(ClueProcess.VAR_SUGGESTED_DISPOSAL, result.suggestion().name());
 		execution.setVariable(ClueProcess.VAR_DISPOSAL, result.suggestion().name());

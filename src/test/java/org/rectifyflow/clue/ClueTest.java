@@ -41,7 +41,7 @@ class ClueTest {
 		return Stream.of(
 				new Transition("recordRegistration", (c) -> c.recordRegistration("XS-2026-000001", "某机关", "理由"),
 						EnumSet.of(ClueStatus.RECEIVED)),
-				new Transition("answerTriage", (c) -> c.answerTriage(true, true, true, false),
+				new Transition("answerTriage", (c) -> c.answerTriage(new TriageAnswers(true, true, true, false)),
 						EnumSet.of(ClueStatus.RECEIVED)),
 				new Transition("accept", Clue::accept, EnumSet.of(ClueStatus.RECEIVED)),
 				new Transition("markDuplicate", (c) -> c.markDuplicate(AT), EnumSet.of(ClueStatus.RECEIVED)),
@@ -204,7 +204,7 @@ class ClueTest {
 	private static Clue registered() {
 		Clue clue = received();
 		clue.recordRegistration("XS-2026-000001", "某机关", "理由");
-		clue.answerTriage(true, true, true, false);
+		clue.answerTriage(new TriageAnswers(true, true, true, false));
 		return clue;
 	}
 
