@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -12,11 +13,12 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.rectifyflow.kernel.Refusal;
 
 /**
  * A problem clue (问题线索). It guards its own life cycle: every transition checks the
- * current status and throws {@link IllegalStateException} on a wrong one. The reporter's
- * identity is held only as ciphertext; the receipt code only as its hash.
+ * current status and refuses a wrong one with a {@link Refusal} (conflict). The
+ * reporter's identity is held only as ciphertext; the receipt code only as its hash.
  */
 @Entity
 @Table(name = "clue")
@@ -78,17 +80,11 @@ public class Clue {
 	@Enumerated(EnumType.STRING)
 	private DisposalMethod disposal;
 
-	@Column(name = "triage_clear")
-	private Boolean triageClear;
+	@Embedded
+	private TriageAnswers triageAnswers;
 
-	@Column(name = "triage_targeted")
-	private Boolean triageTargeted;
-
-	@Column(name = "triage_specific")
-	private Boolean triageSpecific;
-
-	@Column(name = "triage_quick")
-	private Boolean triageQuick;
+	@Column(name = "investigation_working_days")
+	private Integer investigationWorkingDays;
 
 	@Column(name = "deadline_at")
 	private OffsetDateTime deadlineAt;
@@ -147,7 +143,11 @@ public class Clue {
 				return;
 			}
 		}
-		throw new IllegalStateException("Clue " + this.number + " is " + this.status);
+		throw conflict("线索当前状态为「" + this.status.label() + "」，不能办理此项", "is " + this.status);
+	}
+
+	private Refusal conflict(String messageZh, String messageEn) {
+		return Refusal.conflict(messageZh, "Clue " + this.number + " " + messageEn);
 	}
 
 	/**
@@ -156,7 +156,7 @@ public class Clue {
 	 */
 	void started(String processInstanceId) {
 		if (this.processInstanceId != null) {
-			throw new IllegalStateException("Clue " + this.number + " already has a process");
+			throw conflict("线索已在办理中", "already has a process");
 		}
 		this.processInstanceId = processInstanceId;
 	}
@@ -168,57 +168,93 @@ public class Clue {
 	}
 
 	/**
-	 * Marks the clue as a duplicate of another one.
-	 * @param otherNumber the other clue's number
-	 * @param reason the reason
-	 * @param at when
+	 * Records what the registration decided besides the route: the other clue of a
+	 * duplicate, the receiving body of a transfer, the reason. The transition itself
+	 * ({@link #markDuplicate}, {@link #transferOut}, {@link #decline}) follows.
+	 * @param otherNumber the other clue's number, or {@code null}
+	 * @param body the receiving body, or {@code null}
+	 * @param reason the reason, or {@code null}
 	 */
-	void markDuplicate(String otherNumber, String reason, OffsetDateTime at) {
+	void recordRegistration(String otherNumber, String body, String reason) {
 		expect(ClueStatus.RECEIVED);
-		this.status = ClueStatus.DUPLICATE;
 		this.duplicateOf = otherNumber;
-		this.decisionReason = reason;
-		this.closedAt = at;
-	}
-
-	/**
-	 * Transfers the clue to the competent body.
-	 * @param body the receiving body
-	 * @param reason the reason
-	 * @param at when
-	 */
-	void transferOut(String body, String reason, OffsetDateTime at) {
-		expect(ClueStatus.RECEIVED);
-		this.status = ClueStatus.TRANSFERRED;
 		this.transferBody = body;
 		this.decisionReason = reason;
-		this.closedAt = at;
 	}
 
 	/**
-	 * Declines the clue.
-	 * @param reason the reason
+	 * Records the registration's triage answers, read by the triage table.
+	 * @param answers the answers
+	 */
+	void answerTriage(TriageAnswers answers) {
+		expect(ClueStatus.RECEIVED);
+		this.triageAnswers = answers;
+	}
+
+	/**
+	 * Marks the clue as a duplicate of the other clue the registration named.
 	 * @param at when
 	 */
-	void decline(String reason, OffsetDateTime at) {
+	void markDuplicate(OffsetDateTime at) {
 		expect(ClueStatus.RECEIVED);
-		this.status = ClueStatus.DECLINED;
-		this.decisionReason = reason;
+		if (this.duplicateOf == null) {
+			throw conflict("受理登记未填写重复的线索编号", "names no clue it duplicates");
+		}
+		this.status = ClueStatus.DUPLICATE;
 		this.closedAt = at;
 	}
 
 	/**
-	 * Records the triage answers and the table's result.
+	 * Transfers the clue to the body the registration named.
+	 * @param at when
 	 */
-	void triaged(boolean clear, boolean targeted, boolean specific, boolean quick, Route route,
-			DisposalMethod suggestion) {
+	void transferOut(OffsetDateTime at) {
+		expect(ClueStatus.RECEIVED);
+		if (this.transferBody == null) {
+			throw conflict("受理登记未填写接收线索的机关", "names no receiving body");
+		}
+		this.status = ClueStatus.TRANSFERRED;
+		this.closedAt = at;
+	}
+
+	/**
+	 * Declines the clue with the registration's reason.
+	 * @param at when
+	 */
+	void decline(OffsetDateTime at) {
+		expect(ClueStatus.RECEIVED);
+		if (this.decisionReason == null) {
+			throw conflict("受理登记未填写不予受理的理由", "has no reason to decline");
+		}
+		this.status = ClueStatus.DECLINED;
+		this.closedAt = at;
+	}
+
+	/**
+	 * Records the triage table's result.
+	 * @param route the route
+	 * @param suggestion the suggested disposal
+	 */
+	void triaged(Route route, DisposalMethod suggestion) {
 		expect(ClueStatus.ACCEPTED);
-		this.triageClear = clear;
-		this.triageTargeted = targeted;
-		this.triageSpecific = specific;
-		this.triageQuick = quick;
+		if (this.triageAnswers == null || !this.triageAnswers.isComplete()) {
+			throw conflict("受理登记未回答全部研判问题", "has no triage answers");
+		}
 		this.route = route;
 		this.suggestedDisposal = suggestion;
+	}
+
+	/**
+	 * Records the working days the discipline lead set for the investigation of a
+	 * STANDARD clue.
+	 * @param workingDays the working days
+	 */
+	void setInvestigationWorkingDays(int workingDays) {
+		expect(ClueStatus.ACCEPTED);
+		if (this.route != Route.STANDARD) {
+			throw conflict("只有限期办结的线索由组长设定办结期限", "is not on the STANDARD route");
+		}
+		this.investigationWorkingDays = workingDays;
 	}
 
 	/**
@@ -234,7 +270,7 @@ public class Clue {
 	void shelve() {
 		expect(ClueStatus.ACCEPTED);
 		if (this.disposal != DisposalMethod.SHELVE) {
-			throw new IllegalStateException("Clue " + this.number + " is not to be shelved");
+			throw conflict("处置方式不是暂存待查", "is not to be shelved");
 		}
 		this.status = ClueStatus.SHELVED;
 	}
@@ -253,7 +289,7 @@ public class Clue {
 	void startInvestigation(OffsetDateTime deadline) {
 		expect(ClueStatus.ACCEPTED);
 		if (this.disposal == null || !this.disposal.investigates()) {
-			throw new IllegalStateException("Clue " + this.number + " has no investigating disposal");
+			throw conflict("处置方式不是谈话函询或初步核实", "has no investigating disposal");
 		}
 		this.status = ClueStatus.INVESTIGATING;
 		this.deadlineAt = deadline;
@@ -270,15 +306,15 @@ public class Clue {
 	/**
 	 * Checks that an extension may be requested: STANDARD route, under investigation,
 	 * none used yet.
-	 * @throws IllegalStateException if not
+	 * @throws Refusal (conflict) if not
 	 */
 	void checkExtensionAllowed() {
 		expect(ClueStatus.INVESTIGATING);
 		if (this.route != Route.STANDARD) {
-			throw new IllegalStateException("Clue " + this.number + " is on the green channel");
+			throw conflict("绿色通道线索不能延期", "is on the green channel");
 		}
 		if (this.extensionUsed) {
-			throw new IllegalStateException("Clue " + this.number + " has already had its extension request");
+			throw conflict("每条线索只能申请一次延期，本线索已申请过延期", "has already had its extension request");
 		}
 	}
 
@@ -295,7 +331,7 @@ public class Clue {
 	void extendTo(OffsetDateTime newDeadline) {
 		expect(ClueStatus.INVESTIGATING);
 		if (this.deadlineAt != null && !newDeadline.isAfter(this.deadlineAt)) {
-			throw new IllegalStateException("The new deadline must be later");
+			throw conflict("延期后的期限必须晚于原期限", "must get a later deadline");
 		}
 		this.deadlineAt = newDeadline;
 		this.overdue = false;
@@ -307,7 +343,7 @@ public class Clue {
 	 */
 	void close(OffsetDateTime at) {
 		if (this.status == ClueStatus.ACCEPTED && this.disposal != DisposalMethod.CLOSE) {
-			throw new IllegalStateException("Clue " + this.number + " was not disposed of by closing");
+			throw conflict("处置方式不是予以了结", "was not disposed of by closing");
 		}
 		expect(ClueStatus.ACCEPTED, ClueStatus.INVESTIGATING);
 		this.status = ClueStatus.CLOSED;
@@ -321,8 +357,7 @@ public class Clue {
 	void linkLedger(String entryCode) {
 		expect(ClueStatus.CLOSED);
 		if (this.ledgerEntryCode != null) {
-			throw new IllegalStateException(
-					"Clue " + this.number + " is already in the ledger as " + this.ledgerEntryCode);
+			throw conflict("该线索已转为整改问题：" + this.ledgerEntryCode, "is already in the ledger");
 		}
 		this.ledgerEntryCode = entryCode;
 	}
@@ -397,6 +432,14 @@ public class Clue {
 
 	public DisposalMethod getDisposal() {
 		return this.disposal;
+	}
+
+	TriageAnswers getTriageAnswers() {
+		return this.triageAnswers;
+	}
+
+	Integer getInvestigationWorkingDays() {
+		return this.investigationWorkingDays;
 	}
 
 	public OffsetDateTime getDeadlineAt() {

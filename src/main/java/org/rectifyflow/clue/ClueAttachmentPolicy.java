@@ -16,26 +16,29 @@ import org.springframework.stereotype.Component;
 @Component
 class ClueAttachmentPolicy extends ItemAttachmentPolicy<Clue> {
 
-	private final ClueService clueService;
+	private final ClueRegister register;
 
-	ClueAttachmentPolicy(ClueService clueService) {
+	private final ClueAccess access;
+
+	ClueAttachmentPolicy(ClueRegister register, ClueAccess access) {
 		super(ClueProcess.ITEM_TYPE);
-		this.clueService = clueService;
+		this.register = register;
+		this.access = access;
 	}
 
 	@Override
 	protected Optional<Clue> find(String itemId) {
-		return this.clueService.findByNumber(itemId);
+		return this.register.findByNumber(itemId);
 	}
 
 	@Override
 	protected boolean canView(String userId, Clue item) {
-		return this.clueService.accessOf(userId) == ClueService.Access.FULL;
+		return this.access.of(userId) == ClueAccess.Level.FULL;
 	}
 
 	@Override
 	protected boolean canAttach(String userId, Clue item) {
-		return this.clueService.accessOf(userId) == ClueService.Access.FULL;
+		return this.access.of(userId) == ClueAccess.Level.FULL;
 	}
 
 }

@@ -35,7 +35,7 @@ class ClueConsistencyCheck {
 
 	private static final Logger log = LoggerFactory.getLogger(ClueConsistencyCheck.class);
 
-	private final ClueService clueService;
+	private final ClueRegister register;
 
 	private final ClueConsistencyIssueRepository issues;
 
@@ -47,9 +47,9 @@ class ClueConsistencyCheck {
 
 	private final AuditService audit;
 
-	ClueConsistencyCheck(ClueService clueService, ClueConsistencyIssueRepository issues, RuntimeService runtimeService,
+	ClueConsistencyCheck(ClueRegister register, ClueConsistencyIssueRepository issues, RuntimeService runtimeService,
 			TaskService taskService, SystemAuthority systemAuthority, AuditService audit) {
-		this.clueService = clueService;
+		this.register = register;
 		this.issues = issues;
 		this.runtimeService = runtimeService;
 		this.taskService = taskService;
@@ -68,7 +68,7 @@ class ClueConsistencyCheck {
 	 */
 	@Transactional
 	public List<ClueConsistencyIssue> check() {
-		Set<String> openClues = new HashSet<>(this.clueService.openClueNumbers());
+		Set<String> openClues = new HashSet<>(this.register.openClueNumbers());
 		List<ProcessInstance> running = this.systemAuthority
 			.call(() -> this.runtimeService.createProcessInstanceQuery().processDefinitionKey(ClueProcess.KEY).list());
 		Set<String> runningKeys = new HashSet<>();

@@ -28,17 +28,30 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/clues")
 class ClueController {
 
-	private final ClueService clueService;
+	private final ClueIntake intake;
 
-	ClueController(ClueService clueService) {
-		this.clueService = clueService;
+	private final ClueRegister register;
+
+	private final ClueExtensions extensions;
+
+	private final ClueLedgerHandover handover;
+
+	private final ClueAccess access;
+
+	ClueController(ClueIntake intake, ClueRegister register, ClueExtensions extensions, ClueLedgerHandover handover,
+			ClueAccess access) {
+		this.intake = intake;
+		this.register = register;
+		this.extensions = extensions;
+		this.handover = handover;
+		this.access = access;
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
 	IntakeReceipt register(@RequestBody NewClue clue, Principal principal) {
 		checkMayRegister(principal);
-		return this.clueService.receive(clue, List.of(), principal.getName());
+		return this.intake.receive(clue, List.of(), principal.getName());
 	}
 
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -46,11 +59,11 @@ class ClueController {
 	IntakeReceipt registerWithAttachments(@RequestPart("clue") NewClue clue,
 			@RequestPart(name = "attachments", required = false) List<MultipartFile> attachments, Principal principal) {
 		checkMayRegister(principal);
-		return this.clueService.receive(clue, (attachments != null) ? attachments : List.of(), principal.getName());
+		return this.intake.receive(clue, (attachments != null) ? attachments : List.of(), principal.getName());
 	}
 
 	private void checkMayRegister(Principal principal) {
-		if (this.clueService.accessOf(principal.getName()) != ClueService.Access.FULL) {
+		if (this.access.of(principal.getName()) != ClueAccess.Level.FULL) {
 			throw Refusal.forbidden("只有派驻纪检组可以登记问题线索", "only the discipline group may register clues");
 		}
 	}
@@ -61,28 +74,28 @@ class ClueController {
 			@RequestParam(required = false) Boolean overdue, @RequestParam(required = false) Boolean open,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
 			Principal principal) {
-		return this.clueService.list(principal.getName(), status, route, channel, unit, overdue, open, page, size);
+		return this.register.list(principal.getName(), status, route, channel, unit, overdue, open, page, size);
 	}
 
 	@GetMapping("/{id}")
 	ClueViews.Detail detail(@PathVariable Long id, Principal principal) {
-		return this.clueService.detail(principal.getName(), id);
+		return this.register.detail(principal.getName(), id);
 	}
 
 	@PostMapping("/{id}/extension")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	Map<String, String> requestExtension(@PathVariable Long id, @RequestBody ExtensionRequest request,
 			Principal principal) {
-		if (!this.clueService.isMember(principal.getName(), org.rectifyflow.identity.Roles.DISCIPLINE_GROUP)) {
+		if (!this.access.isDisciplineGroup(principal.getName())) {
 			throw Refusal.forbidden("只有派驻纪检组可以申请延期", "only the discipline group may request an extension");
 		}
-		this.clueService.requestExtension(id, request.reason(), request.workingDays(), principal.getName());
+		this.extensions.request(id, request.reason(), request.workingDays(), principal.getName());
 		return Map.of("message", "延期申请已提交，待纪检组组长审批");
 	}
 
 	@PostMapping("/{id}/reveal-reporter")
 	Map<String, Object> revealReporter(@PathVariable Long id, @RequestBody RevealRequest request, Principal principal) {
-		Reporter reporter = this.clueService.revealReporter(id, (request != null) ? request.reason() : null,
+		Reporter reporter = this.register.revealReporter(id, (request != null) ? request.reason() : null,
 				principal.getName());
 		if (reporter == null) {
 			return Map.of("anonymous", true);
@@ -98,7 +111,7 @@ class ClueController {
 	@PostMapping("/{id}/to-ledger")
 	@ResponseStatus(HttpStatus.CREATED)
 	Map<String, String> toLedger(@PathVariable Long id, @RequestBody LedgerRequest request, Principal principal) {
-		String code = this.clueService.toLedger(id, request.campaignId(), request.categoryCode(), request.description(),
+		String code = this.handover.toLedger(id, request.campaignId(), request.categoryCode(), request.description(),
 				principal.getName());
 		return Map.of("ledgerEntryCode", code);
 	}

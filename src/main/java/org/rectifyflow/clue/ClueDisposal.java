@@ -3,6 +3,7 @@ package org.rectifyflow.clue;
 import java.time.OffsetDateTime;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -10,6 +11,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.rectifyflow.kernel.Refusal;
+import org.rectifyflow.taskrules.Decision;
 
 /**
  * One disposal decision (处置) proposed for a clue, with its approval where one is needed.
@@ -45,13 +48,8 @@ class ClueDisposal {
 	@Column(name = "approval_required", nullable = false, updatable = false)
 	private boolean approvalRequired;
 
-	private Boolean approved;
-
-	@Column(name = "decided_by")
-	private String decidedBy;
-
-	@Column(name = "decided_at")
-	private OffsetDateTime decidedAt;
+	@Embedded
+	private Decision decision = Decision.pending();
 
 	protected ClueDisposal() {
 	}
@@ -72,14 +70,21 @@ class ClueDisposal {
 	 * @param approved whether approved
 	 * @param by the approver
 	 * @param at when
+	 * @throws Refusal (conflict) if the disposal needs no decision or was decided
 	 */
 	void decide(boolean approved, String by, OffsetDateTime at) {
-		if (!this.approvalRequired || this.approved != null) {
-			throw new IllegalStateException("Disposal " + this.id + " needs no decision");
+		if (!this.approvalRequired) {
+			throw Refusal.conflict("该处置方式无需审批", "disposal " + this.id + " needs no decision");
 		}
-		this.approved = approved;
-		this.decidedBy = by;
-		this.decidedAt = at;
+		decision().decide(approved, by, at);
+	}
+
+	/** Hibernate loads an undecided decision (all columns null) as {@code null}. */
+	private Decision decision() {
+		if (this.decision == null) {
+			this.decision = Decision.pending();
+		}
+		return this.decision;
 	}
 
 	Long getId() {
@@ -107,11 +112,11 @@ class ClueDisposal {
 	}
 
 	Boolean getApproved() {
-		return this.approved;
+		return decision().getApproved();
 	}
 
 	String getDecidedBy() {
-		return this.decidedBy;
+		return decision().getDecidedBy();
 	}
 
 }

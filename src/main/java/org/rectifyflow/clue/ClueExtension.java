@@ -3,11 +3,13 @@ package org.rectifyflow.clue;
 import java.time.OffsetDateTime;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.rectifyflow.taskrules.Decision;
 
 /**
  * The one extension request (延期申请) a STANDARD clue may have.
@@ -41,13 +43,8 @@ class ClueExtension {
 	@Column(name = "new_deadline")
 	private OffsetDateTime newDeadline;
 
-	private Boolean approved;
-
-	@Column(name = "decided_by")
-	private String decidedBy;
-
-	@Column(name = "decided_at")
-	private OffsetDateTime decidedAt;
+	@Embedded
+	private Decision decision = Decision.pending();
 
 	protected ClueExtension() {
 	}
@@ -69,13 +66,16 @@ class ClueExtension {
 	 * @param at when
 	 */
 	void decide(OffsetDateTime newDeadline, String by, OffsetDateTime at) {
-		if (this.approved != null) {
-			throw new IllegalStateException("Extension " + this.id + " is already decided");
-		}
-		this.approved = newDeadline != null;
+		decision().decide(newDeadline != null, by, at);
 		this.newDeadline = newDeadline;
-		this.decidedBy = by;
-		this.decidedAt = at;
+	}
+
+	/** Hibernate loads an undecided decision (all columns null) as {@code null}. */
+	private Decision decision() {
+		if (this.decision == null) {
+			this.decision = Decision.pending();
+		}
+		return this.decision;
 	}
 
 	Long getId() {
@@ -103,7 +103,7 @@ class ClueExtension {
 	}
 
 	Boolean getApproved() {
-		return this.approved;
+		return decision().getApproved();
 	}
 
 }

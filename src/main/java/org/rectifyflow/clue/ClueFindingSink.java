@@ -20,9 +20,9 @@ class ClueFindingSink implements FindingSink {
 	/** The clue service's default longest description. */
 	private static final int DESCRIPTION_MAX = 5000;
 
-	private final ClueService clues;
+	private final ClueIntake clues;
 
-	ClueFindingSink(ClueService clues) {
+	ClueFindingSink(ClueIntake clues) {
 		this.clues = clues;
 	}
 

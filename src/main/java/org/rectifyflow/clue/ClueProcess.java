@@ -81,6 +81,12 @@ public final class ClueProcess {
 
 	public static final String VAR_DISPOSAL_APPROVED = "disposalApproved";
 
+	/** Routing flag: the chosen disposal needs the discipline lead's approval. */
+	public static final String VAR_DISPOSAL_NEEDS_APPROVAL = "disposalNeedsApproval";
+
+	/** The working days the discipline lead sets for a STANDARD clue. */
+	public static final String VAR_STANDARD_WORKING_DAYS = "standardWorkingDays";
+
 	public static final String VAR_DEADLINE_WORKING_DAYS = "deadlineWorkingDays";
 
 	public static final String VAR_SHELVE_PERIOD = "shelvePeriod";
@@ -95,8 +101,6 @@ public final class ClueProcess {
 	public static final String VAR_OPINION_APPROVED = "opinionApproved";
 
 	public static final String VAR_EXTENSION_APPROVED = "extensionApproved";
-
-	public static final String VAR_EXTENSION_REQUESTED_BY = "extensionRequestedBy";
 
 	public static final String VAR_FEEDBACK_TEXT = "feedbackText";
 

@@ -16,10 +16,10 @@ class ClueReporterMail implements MailRecipientResolver {
 
 	static final String PREFIX = "clue-reporter:";
 
-	private final ClueService clueService;
+	private final ClueRegister register;
 
-	ClueReporterMail(ClueService clueService) {
-		this.clueService = clueService;
+	ClueReporterMail(ClueRegister register) {
+		this.register = register;
 	}
 
 	/**
@@ -37,7 +37,7 @@ class ClueReporterMail implements MailRecipientResolver {
 
 	@Override
 	public Optional<String> address(String reference) {
-		return this.clueService.reporterEmail(reference.substring(PREFIX.length()));
+		return this.register.reporterEmail(reference.substring(PREFIX.length()));
 	}
 
 }

@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code Task_Triage} (分流研判): evaluates {@code clue-triage.dmn} on the registration's
- * answers and sets {@code route}, {@code suggestedDisposal} and the pre-filled
- * {@code disposal}. A delegate rather than a plain DMN task because it sets several
- * variables and records the result on the clue.
+ * answers, as recorded with the clue, and sets {@code route}, {@code suggestedDisposal}
+ * and the pre-filled {@code disposal}. A delegate rather than a plain DMN task because it
+ * sets several variables and records the result on the clue.
  */
 @Component("clueTriage")
 class ClueTriageDelegate implements JavaDelegate {
@@ -24,27 +24,32 @@ class ClueTriageDelegate implements JavaDelegate {
 
 	private final SystemAuthority systemAuthority;
 
-	private final ClueService clueService;
+	private final ClueRegister register;
 
-	ClueTriageDelegate(DecisionService decisionService, SystemAuthority systemAuthority, ClueService clueService) {
+	private final ClueSteps steps;
+
+	ClueTriageDelegate(DecisionService decisionService, SystemAuthority systemAuthority, ClueRegister register,
+			ClueSteps steps) {
 		this.decisionService = decisionService;
 		this.systemAuthority = systemAuthority;
-		this.clueService = clueService;
+		this.register = register;
+		this.steps = steps;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		boolean clear = ClueService.bool(execution.getVariable(ClueProcess.VAR_CLEAR));
-		boolean targeted = ClueService.bool(execution.getVariable(ClueProcess.VAR_TARGETED));
-		boolean specific = ClueService.bool(execution.getVariable(ClueProcess.VAR_SPECIFIC));
-		boolean quick = ClueService.bool(execution.getVariable(ClueProcess.VAR_QUICK));
-		String category = (String) execution.getVariable(ClueProcess.VAR_CATEGORY);
-		Result result = evaluate(clear, targeted, specific, quick, category);
+		Clue clue = this.register.findByNumber(execution.getProcessBusinessKey())
+			.orElseThrow(() -> new IllegalStateException("No clue " + execution.getProcessBusinessKey()));
+		TriageAnswers answers = clue.getTriageAnswers();
+		if (answers == null || !answers.isComplete()) {
+			throw new IllegalStateException("Clue " + clue.getNumber() + " was accepted without triage answers");
+		}
+		Result result = evaluate(answers.clear(), answers.targeted(), answers.specific(), answers.quick(),
+				clue.getCategory().name());
 		execution.setVariable(ClueProcess.VAR_ROUTE, result.route().name());
 		execution.setVariable(ClueProcess.VAR_SUGGESTED_DISPOSAL, result.suggestion().name());
 		execution.setVariable(ClueProcess.VAR_DISPOSAL, result.suggestion().name());
-		this.clueService.recordTriage((Long) execution.getVariable(ClueProcess.VAR_CLUE_ID), clear, targeted, specific,
-				quick, result.route(), result.suggestion());
+		this.steps.recordTriage(clue.getId(), result.route(), result.suggestion());
 	}
 
 	/**

@@ -34,7 +34,7 @@ class DemoClues implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoClues.class);
 
-	private final ClueService clueService;
+	private final ClueIntake intake;
 
 	private final ClueRepository clues;
 
@@ -42,8 +42,8 @@ class DemoClues implements ApplicationRunner {
 
 	private final TransactionTemplate transaction;
 
-	DemoClues(ClueService clueService, ClueRepository clues, TaskService taskService, TransactionTemplate transaction) {
-		this.clueService = clueService;
+	DemoClues(ClueIntake intake, ClueRepository clues, TaskService taskService, TransactionTemplate transaction) {
+		this.intake = intake;
 		this.clues = clues;
 		this.taskService = taskService;
 		this.transaction = transaction;
@@ -62,7 +62,7 @@ class DemoClues implements ApplicationRunner {
 					"【演示】群众反映某项审批事项材料齐全却一直拖着不办。", "2026-01-10", null, null, null), null);
 			accept(overdue, true, true, true, false);
 			complete(overdue, ClueProcess.TASK_SET_DEADLINE, "disciplinelead",
-					Map.of(InvestigationDeadlineDelegate.VAR_STANDARD_WORKING_DAYS, 10));
+					Map.of(ClueProcess.VAR_STANDARD_WORKING_DAYS, 10));
 			complete(overdue, ClueProcess.TASK_DISPOSE, "discipline",
 					Map.of(ClueProcess.VAR_DISPOSAL, "PRELIMINARY_VERIFICATION"));
 			ClockUtil.reset();
@@ -79,7 +79,7 @@ class DemoClues implements ApplicationRunner {
 					null, null, null, null), null);
 			accept(shelved, true, true, false, false);
 			complete(shelved, ClueProcess.TASK_SET_DEADLINE, "disciplinelead",
-					Map.of(InvestigationDeadlineDelegate.VAR_STANDARD_WORKING_DAYS, 30));
+					Map.of(ClueProcess.VAR_STANDARD_WORKING_DAYS, 30));
 			complete(shelved, ClueProcess.TASK_DISPOSE, "discipline",
 					Map.of(ClueProcess.VAR_DISPOSAL, "SHELVE", ClueProcess.VAR_DISPOSAL_REASON, "内容笼统，待补充具体事例"));
 			complete(shelved, ClueProcess.TASK_APPROVE_DISPOSAL, "disciplinelead",
@@ -106,7 +106,7 @@ class DemoClues implements ApplicationRunner {
 
 	private Clue receive(NewClue input, String receiptCode) {
 		return this.transaction.execute((status) -> {
-			IntakeReceipt receipt = this.clueService.receive(input, List.of(), "discipline", receiptCode);
+			IntakeReceipt receipt = this.intake.receive(input, List.of(), "discipline", receiptCode);
 			return this.clues.findByNumber(receipt.clueNumber()).orElseThrow();
 		});
 	}

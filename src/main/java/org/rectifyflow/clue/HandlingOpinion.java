@@ -3,6 +3,7 @@ package org.rectifyflow.clue;
 import java.time.OffsetDateTime;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -10,6 +11,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.rectifyflow.taskrules.Decision;
 
 /**
  * A handling opinion (处理意见) proposed after the investigation, and its approval.
@@ -38,13 +40,8 @@ class HandlingOpinion {
 	@Column(name = "proposed_at", nullable = false, updatable = false)
 	private OffsetDateTime proposedAt;
 
-	private Boolean approved;
-
-	@Column(name = "decided_by")
-	private String decidedBy;
-
-	@Column(name = "decided_at")
-	private OffsetDateTime decidedAt;
+	@Embedded
+	private Decision decision = Decision.pending();
 
 	protected HandlingOpinion() {
 	}
@@ -64,12 +61,15 @@ class HandlingOpinion {
 	 * @param at when
 	 */
 	void decide(boolean approved, String by, OffsetDateTime at) {
-		if (this.approved != null) {
-			throw new IllegalStateException("Handling opinion " + this.id + " is already decided");
+		decision().decide(approved, by, at);
+	}
+
+	/** Hibernate loads an undecided decision (all columns null) as {@code null}. */
+	private Decision decision() {
+		if (this.decision == null) {
+			this.decision = Decision.pending();
 		}
-		this.approved = approved;
-		this.decidedBy = by;
-		this.decidedAt = at;
+		return this.decision;
 	}
 
 	Long getId() {
@@ -89,11 +89,11 @@ class HandlingOpinion {
 	}
 
 	Boolean getApproved() {
-		return this.approved;
+		return decision().getApproved();
 	}
 
 	String getDecidedBy() {
-		return this.decidedBy;
+		return decision().getDecidedBy();
 	}
 
 }

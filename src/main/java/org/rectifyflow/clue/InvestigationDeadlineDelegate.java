@@ -9,29 +9,28 @@ import org.springframework.stereotype.Component;
 /**
  * {@code Task_PrepareInvestigationDeadline}: the registration deadline is done with;
  * removes it so that {@code Task_ArmDeadline} arms a fresh one, and sets the working days
- * of the route (green channel: fixed; standard: what the discipline lead set).
+ * of the clue's route (green channel: fixed; standard: what the discipline lead set), as
+ * recorded with the clue.
  */
 @Component("clueInvestigationDeadline")
 class InvestigationDeadlineDelegate implements JavaDelegate {
 
-	static final String VAR_STANDARD_WORKING_DAYS = "standardWorkingDays";
+	private final ClueRegister register;
 
-	private final ClueService clueService;
+	private final ClueSteps steps;
 
-	InvestigationDeadlineDelegate(ClueService clueService) {
-		this.clueService = clueService;
+	InvestigationDeadlineDelegate(ClueRegister register, ClueSteps steps) {
+		this.register = register;
+		this.steps = steps;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		Route route = Route.valueOf((String) execution.getVariable(ClueProcess.VAR_ROUTE));
-		Object set = execution.getVariable(VAR_STANDARD_WORKING_DAYS);
-		Integer byLead = (set instanceof Number n) ? n.intValue()
-				: (set instanceof String s && !s.isBlank()) ? Integer.valueOf(s.strip()) : null;
+		Clue clue = this.register.findByNumber(execution.getProcessBusinessKey())
+			.orElseThrow(() -> new IllegalStateException("No clue " + execution.getProcessBusinessKey()));
 		execution.removeVariable(DeadlinePattern.VAR_DEADLINE_AT);
 		execution.removeVariable(DeadlinePattern.VAR_REMINDER_AT);
-		execution.setVariable(DeadlinePattern.VAR_DEADLINE_WORKING_DAYS,
-				this.clueService.investigationWorkingDays(route, byLead));
+		execution.setVariable(DeadlinePattern.VAR_DEADLINE_WORKING_DAYS, this.steps.investigationWorkingDays(clue));
 		execution.setVariable(DeadlinePattern.VAR_OVERDUE, false);
 	}
 

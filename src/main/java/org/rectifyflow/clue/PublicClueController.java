@@ -26,28 +26,28 @@ class PublicClueController {
 
 	static final String NOT_FOUND_ZH = "查询码无效，未找到对应的线索";
 
-	private final ClueService clueService;
+	private final ClueIntake intake;
 
-	PublicClueController(ClueService clueService) {
-		this.clueService = clueService;
+	PublicClueController(ClueIntake intake) {
+		this.intake = intake;
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
 	IntakeReceipt report(@RequestBody NewClue clue) {
-		return this.clueService.receive(clue, List.of(), null);
+		return this.intake.receive(clue, List.of(), null);
 	}
 
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
 	IntakeReceipt reportWithAttachments(@RequestPart("clue") NewClue clue,
 			@RequestPart(name = "attachments", required = false) List<MultipartFile> attachments) {
-		return this.clueService.receive(clue, (attachments != null) ? attachments : List.of(), null);
+		return this.intake.receive(clue, (attachments != null) ? attachments : List.of(), null);
 	}
 
 	@GetMapping("/{receiptCode}")
 	PublicClueStatus lookup(@PathVariable String receiptCode) {
-		return this.clueService.lookup(receiptCode)
+		return this.intake.lookup(receiptCode)
 			.orElseThrow(() -> Refusal.notFound(NOT_FOUND_ZH, "no clue with this receipt code"));
 	}
 

@@ -26,12 +26,12 @@ import jakarta.servlet.http.HttpServletResponse;
 @RequestMapping("/report")
 class ReportPageController {
 
-	private final ClueService clueService;
+	private final ClueIntake intake;
 
 	private final OrganisationService organisation;
 
-	ReportPageController(ClueService clueService, OrganisationService organisation) {
-		this.clueService = clueService;
+	ReportPageController(ClueIntake intake, OrganisationService organisation) {
+		this.intake = intake;
 		this.organisation = organisation;
 	}
 
@@ -54,7 +54,7 @@ class ReportPageController {
 		List<MultipartFile> files = (attachments != null) ? attachments.stream().filter((f) -> !f.isEmpty()).toList()
 				: List.of();
 		try {
-			model.addAttribute("receipt", this.clueService.receive(clue, files, null));
+			model.addAttribute("receipt", this.intake.receive(clue, files, null));
 		}
 		catch (Refusal ex) {
 			response.setStatus(Problems.status(ex.getKind()).value());
@@ -67,7 +67,7 @@ class ReportPageController {
 
 	@PostMapping("/lookup")
 	String lookup(@RequestParam(required = false) String receiptCode, Model model, HttpServletResponse response) {
-		var status = this.clueService.lookup(receiptCode);
+		var status = this.intake.lookup(receiptCode);
 		if (status.isPresent()) {
 			model.addAttribute("status", status.get());
 		}

@@ -10,12 +10,16 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
 
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +44,8 @@ class ReporterCipher {
 	private final SecretKey key;
 
 	private final SecureRandom random = new SecureRandom();
+
+	private final ObjectMapper json = new ObjectMapper();
 
 	ReporterCipher(ClueProperties properties) {
 		this.key = new SecretKeySpec(loadKey(properties), "AES");
@@ -92,6 +98,43 @@ class ReporterCipher {
 					source + " must be a 256-bit key (32 bytes, base64), not " + bytes.length + " bytes");
 		}
 		return bytes;
+	}
+
+	/**
+	 * Encrypts a reporter's identity for its clue.
+	 * @param reporter the reporter
+	 * @param clueNumber the clue
+	 * @return the ciphertext as base64
+	 */
+	String seal(Reporter reporter, String clueNumber) {
+		Map<String, String> fields = new HashMap<>();
+		fields.put("name", reporter.name());
+		fields.put("contact", reporter.contact());
+		fields.put("email", reporter.email());
+		try {
+			return encrypt(this.json.writeValueAsString(fields), clueNumber);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Decrypts the reporter of a clue.
+	 * @param clue the clue
+	 * @return the reporter, or {@code null} for an anonymous clue
+	 */
+	Reporter open(Clue clue) {
+		if (clue.getReporterCipher() == null) {
+			return null;
+		}
+		try {
+			Map<?, ?> map = this.json.readValue(decrypt(clue.getReporterCipher(), clue.getNumber()), Map.class);
+			return new Reporter((String) map.get("name"), (String) map.get("contact"), (String) map.get("email"));
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException("Damaged reporter record of clue " + clue.getNumber());
+		}
 	}
 
 	/**

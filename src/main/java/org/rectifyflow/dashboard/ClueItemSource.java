@@ -3,7 +3,7 @@ package org.rectifyflow.dashboard;
 import java.util.List;
 
 import org.rectifyflow.campaign.Campaign;
-import org.rectifyflow.clue.ClueService;
+import org.rectifyflow.clue.ClueRegister;
 
 import org.springframework.stereotype.Component;
 
@@ -16,9 +16,9 @@ class ClueItemSource implements ItemSource {
 
 	static final String KIND = "clue";
 
-	private final ClueService clues;
+	private final ClueRegister clues;
 
-	ClueItemSource(ClueService clues) {
+	ClueItemSource(ClueRegister clues) {
 		this.clues = clues;
 	}
 

@@ -25,7 +25,7 @@ import org.rectifyflow.campaign.PhaseDeadlines;
 import org.rectifyflow.campaign.Regulation;
 import org.rectifyflow.clue.Channel;
 import org.rectifyflow.clue.Clue;
-import org.rectifyflow.clue.ClueService;
+import org.rectifyflow.clue.ClueRegister;
 import org.rectifyflow.clue.Route;
 import org.rectifyflow.organisation.OrganisationService;
 import org.rectifyflow.rectification.LedgerEntry;
@@ -54,13 +54,13 @@ public class SupervisionFigures {
 
 	private final LedgerService ledger;
 
-	private final ClueService clues;
+	private final ClueRegister clues;
 
 	private final OrganisationService organisation;
 
 	private final WorkingDayCalendar calendar;
 
-	SupervisionFigures(List<ItemSource> sources, CampaignService campaigns, LedgerService ledger, ClueService clues,
+	SupervisionFigures(List<ItemSource> sources, CampaignService campaigns, LedgerService ledger, ClueRegister clues,
 			OrganisationService organisation, WorkingDayCalendar calendar) {
 		this.sources = sources.stream().sorted(Comparator.comparingInt(ItemSource::order)).toList();
 		this.campaigns = campaigns;

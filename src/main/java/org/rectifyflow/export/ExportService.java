@@ -31,7 +31,7 @@ import org.rectifyflow.campaign.Regulation;
 import org.rectifyflow.campaign.StudySession;
 import org.rectifyflow.clue.Channel;
 import org.rectifyflow.clue.Clue;
-import org.rectifyflow.clue.ClueService;
+import org.rectifyflow.clue.ClueRegister;
 import org.rectifyflow.clue.Route;
 import org.rectifyflow.engine.SystemAuthority;
 import org.rectifyflow.organisation.OrganisationService;
@@ -60,7 +60,7 @@ class ExportService {
 
 	private final LedgerService ledger;
 
-	private final ClueService clues;
+	private final ClueRegister clues;
 
 	private final OrganisationService organisation;
 
@@ -76,7 +76,7 @@ class ExportService {
 
 	private final ObjectMapper json = new ObjectMapper();
 
-	ExportService(CampaignService campaigns, LedgerService ledger, ClueService clues, OrganisationService organisation,
+	ExportService(CampaignService campaigns, LedgerService ledger, ClueRegister clues, OrganisationService organisation,
 			CampaignReportVersionRepository versions, IdentityService identityService, SystemAuthority systemAuthority,
 			WorkingDayCalendar calendar, AuditService audit) {
 		this.campaigns = campaigns;

@@ -50,6 +50,14 @@ public final class Roles {
 	static final List<String> COCKPIT_GROUPS = List.of(PARTY_GROUP, CAMPAIGN_OFFICE, DISCIPLINE_GROUP, DISCIPLINE_LEAD,
 			SUPERVISORS);
 
+	/** Groups that handle clues and see them in full, except the reporter. */
+	public static final Set<String> CLUE_HANDLERS = Set.of(DISCIPLINE_GROUP, DISCIPLINE_LEAD);
+
+	/**
+	 * Groups that see the clue register by unit and status only: no persons, no content.
+	 */
+	public static final Set<String> CLUE_REGISTER_READERS = Set.of(SUPERVISORS, CAMPAIGN_OFFICE);
+
 	private Roles() {
 	}
 

@@ -23,6 +23,7 @@ import org.rectifyflow.deadline.DeadlinePattern;
 import org.rectifyflow.deadline.EscalationProcess;
 import org.rectifyflow.deadline.SupervisionNotice;
 import org.rectifyflow.deadline.SupervisionService;
+import org.rectifyflow.identity.Roles;
 import org.rectifyflow.kernel.Refusal;
 import org.rectifyflow.taskrules.TaskRuleViolation;
 import org.rectifyflow.testsupport.RectifyFlowTest;
@@ -51,7 +52,16 @@ class ClueProcessTest {
 	private ProcessEngine processEngine;
 
 	@Autowired
-	private ClueService clueService;
+	private ClueIntake clueIntake;
+
+	@Autowired
+	private ClueRegister clueRegister;
+
+	@Autowired
+	private ClueExtensions clueExtensions;
+
+	@Autowired
+	private ClueLedgerHandover clueHandover;
 
 	@Autowired
 	private RuntimeService runtimeService;
@@ -92,7 +102,7 @@ class ClueProcessTest {
 	void setUp() {
 		init(this.processEngine);
 		ClockUtil.setCurrentTime(Date.from(START));
-		this.support = new ClueTestSupport(this.clueService, this.runtimeService, this.taskService,
+		this.support = new ClueTestSupport(this.clueIntake, this.clueRegister, this.runtimeService, this.taskService,
 				this.managementService);
 	}
 
@@ -232,8 +242,14 @@ class ClueProcessTest {
 		this.support.complete(clue, ClueProcess.TASK_INVESTIGATE, "discipline", Map.of("findings", "核查情况"));
 		this.support.complete(clue, ClueProcess.TASK_HANDLING_OPINION, "discipline",
 				Map.of(ClueProcess.VAR_HANDLING_OUTCOME, "ADMONITION", ClueProcess.VAR_HANDLING_OPINION, "诫勉"));
+		Task approval = this.support.task(clue, ClueProcess.TASK_APPROVE_OPINION);
+		assertThat(this.taskService.getVariablesLocal(approval.getId()))
+			.containsEntry(ClueProcess.VAR_HANDLING_OUTCOME_NAME, HandlingOutcome.ADMONITION.label())
+			.containsEntry(ClueProcess.VAR_HANDLING_OPINION, "诫勉");
 		this.support.complete(clue, ClueProcess.TASK_APPROVE_OPINION, "disciplinelead",
 				Map.of(ClueProcess.VAR_OPINION_APPROVED, "false", "opinion", "处理过重"));
+		assertThat(this.runtimeService.getVariable(clue.getProcessInstanceId(), ClueProcess.VAR_OPINION_APPROVED))
+			.isEqualTo(false);
 		assertThat(this.support.instance(clue)).isWaitingAt(ClueProcess.TASK_HANDLING_OPINION);
 	}
 
@@ -243,11 +259,11 @@ class ClueProcessTest {
 		this.support.register(clue, true, true, true, false);
 		assertThat(this.support.instance(clue)).isWaitingAt(ClueProcess.TASK_SET_DEADLINE);
 		assertThatThrownBy(() -> this.support.complete(clue, ClueProcess.TASK_SET_DEADLINE, "disciplinelead",
-				Map.of(InvestigationDeadlineDelegate.VAR_STANDARD_WORKING_DAYS, 91)))
+				Map.of(ClueProcess.VAR_STANDARD_WORKING_DAYS, 91)))
 			.isInstanceOf(TaskRuleViolation.class)
 			.hasMessageContaining("90");
 		this.support.complete(clue, ClueProcess.TASK_SET_DEADLINE, "disciplinelead",
-				Map.of(InvestigationDeadlineDelegate.VAR_STANDARD_WORKING_DAYS, 10));
+				Map.of(ClueProcess.VAR_STANDARD_WORKING_DAYS, 10));
 		this.support.complete(clue, ClueProcess.TASK_DISPOSE, "discipline",
 				Map.of(ClueProcess.VAR_DISPOSAL, "PRELIMINARY_VERIFICATION"));
 		ProcessInstance pi = this.support.instance(clue);
@@ -257,13 +273,17 @@ class ClueProcessTest {
 		assertThat(this.support.timer(pi.getId(), DeadlinePattern.TIMER_DEADLINE_PASSED).getDuedate().toInstant())
 			.isEqualTo(deadline);
 
-		this.clueService.requestExtension(clue.getId(), "需要调取更多材料", 5, "discipline");
-		assertThatThrownBy(() -> this.clueService.requestExtension(clue.getId(), "还需要时间", 5, "discipline"))
+		this.clueExtensions.request(clue.getId(), "需要调取更多材料", 5, "discipline");
+		assertThatThrownBy(() -> this.clueExtensions.request(clue.getId(), "还需要时间", 5, "discipline"))
 			.isInstanceOfSatisfying(org.rectifyflow.kernel.Refusal.class,
 					(ex) -> assertThat(ex.getMessageEn()).contains("already"));
 		Task approval = this.support.task(clue, ClueProcess.TASK_APPROVE_EXTENSION);
-		assertThatThrownBy(() -> this.taskService.claim(approval.getId(), "discipline"))
-			.satisfies((ex) -> assertThat(Refusal.in(ex)).isPresent());
+		this.taskService.claim(approval.getId(), "discipline");
+		assertThatThrownBy(() -> this.taskService.complete(approval.getId(),
+				Map.of(ClueProcess.VAR_EXTENSION_APPROVED, "true", "opinion", "同意延期")))
+			.isInstanceOfSatisfying(TaskRuleViolation.class,
+					(ex) -> assertThat(ex.getMessageZh()).isEqualTo(ClueTasks.FOUR_EYES_MESSAGE));
+		this.taskService.setAssignee(approval.getId(), null);
 		this.support.complete(clue, ClueProcess.TASK_APPROVE_EXTENSION, "disciplinelead",
 				Map.of(ClueProcess.VAR_EXTENSION_APPROVED, "true", "opinion", "同意延期5个工作日"));
 		// 06-15 + 5 working days, skipping the Dragon Boat holiday 06-19: 06-16, 17, 18,
@@ -274,10 +294,52 @@ class ClueProcessTest {
 		assertThat(this.support.reload(clue).getDeadlineAt().toInstant()).isEqualTo(extended);
 		assertThat(this.extensions.findByClueIdOrderByIdAsc(clue.getId())).singleElement()
 			.satisfies((e) -> assertThat(e.getApproved()).isTrue());
-		assertThatThrownBy(() -> this.clueService.requestExtension(clue.getId(), "再延期", 5, "discipline"))
+		assertThatThrownBy(() -> this.clueExtensions.request(clue.getId(), "再延期", 5, "discipline"))
 			.isInstanceOf(org.rectifyflow.kernel.Refusal.class)
 			.satisfies((ex) -> assertThat(((org.rectifyflow.kernel.Refusal) ex).getMessageZh()).contains("只能申请一次"));
 		assertThat(pi).isWaitingAt(ClueProcess.TASK_INVESTIGATE);
+	}
+
+	@Test
+	void shouldRefuseTheRequesterApprovingItsOwnExtensionEvenWhenItNamesSomeoneElseAsRequester() {
+		Clue clue = standardUnderInvestigation("延期四眼原则");
+		ProcessInstance pi = this.support.instance(clue);
+		Date deadline = this.support.timer(pi.getId(), DeadlinePattern.TIMER_DEADLINE_PASSED).getDuedate();
+		this.clueExtensions.request(clue.getId(), "需要调取更多材料", 5, "disciplinelead");
+		Task approval = this.support.task(clue, ClueProcess.TASK_APPROVE_EXTENSION);
+		this.identityService.setAuthentication("disciplinelead",
+				List.of(Roles.DISCIPLINE_GROUP, Roles.DISCIPLINE_LEAD));
+		try {
+			this.taskService.claim(approval.getId(), "disciplinelead");
+			assertThatThrownBy(() -> this.taskService.complete(approval.getId(),
+					Map.of(ClueProcess.VAR_EXTENSION_APPROVED, true, "opinion", "同意延期", "extensionRequestedBy",
+							"discipline")))
+				.isInstanceOfSatisfying(TaskRuleViolation.class,
+						(ex) -> assertThat(ex.getMessageZh()).isEqualTo(ClueTasks.FOUR_EYES_MESSAGE));
+		}
+		finally {
+			this.identityService.clearAuthentication();
+		}
+		assertThat(pi).isWaitingAt(ClueProcess.TASK_APPROVE_EXTENSION);
+		assertThat(this.extensions.findByClueIdOrderByIdAsc(clue.getId())).singleElement()
+			.satisfies((e) -> assertThat(e.getApproved()).isNull());
+		assertThat(this.support.timer(pi.getId(), DeadlinePattern.TIMER_DEADLINE_PASSED).getDuedate())
+			.isEqualTo(deadline);
+		assertThat(this.support.reload(clue).getDeadlineAt().toInstant()).isEqualTo(deadline.toInstant());
+	}
+
+	@Test
+	void shouldRouteAnApprovedDisposalAsProposedWhateverTheApproverSubmits() {
+		Clue clue = this.support.receive(ClueTestSupport.anonymous("u2", "WORK_IMPLEMENTATION", "暂存不改道"));
+		this.support.register(clue, true, true, true, false);
+		this.support.complete(clue, ClueProcess.TASK_SET_DEADLINE, "disciplinelead",
+				Map.of(ClueProcess.VAR_STANDARD_WORKING_DAYS, 30));
+		this.support.complete(clue, ClueProcess.TASK_DISPOSE, "discipline",
+				Map.of(ClueProcess.VAR_DISPOSAL, "SHELVE", ClueProcess.VAR_DISPOSAL_REASON, "线索暂不具备核查条件"));
+		this.support.complete(clue, ClueProcess.TASK_APPROVE_DISPOSAL, "disciplinelead",
+				Map.of(ClueProcess.VAR_DISPOSAL_APPROVED, true, "opinion", "同意", ClueProcess.VAR_DISPOSAL, "CLOSE"));
+		assertThat(this.support.instance(clue)).isWaitingAt(ClueProcess.TIMER_SHELVED);
+		assertThat(this.support.reload(clue).getStatus()).isEqualTo(ClueStatus.SHELVED);
 	}
 
 	@Test
@@ -285,7 +347,7 @@ class ClueProcessTest {
 		Clue clue = this.support.receive(ClueTestSupport.anonymous("u5", "WORK_IMPLEMENTATION", "压案不查"));
 		this.support.register(clue, true, true, true, false);
 		this.support.complete(clue, ClueProcess.TASK_SET_DEADLINE, "disciplinelead",
-				Map.of(InvestigationDeadlineDelegate.VAR_STANDARD_WORKING_DAYS, 30));
+				Map.of(ClueProcess.VAR_STANDARD_WORKING_DAYS, 30));
 		this.support.complete(clue, ClueProcess.TASK_DISPOSE, "discipline", Map.of());
 		ProcessInstance pi = this.support.instance(clue);
 		this.support.fire(pi.getId(), DeadlinePattern.TIMER_REMINDER);
@@ -324,7 +386,7 @@ class ClueProcessTest {
 		ProcessInstance pi = this.support.instance(clue);
 		assertThat(this.runtimeService.getVariable(pi.getId(), ClueProcess.VAR_SUGGESTED_DISPOSAL)).isEqualTo("SHELVE");
 		this.support.complete(clue, ClueProcess.TASK_SET_DEADLINE, "disciplinelead",
-				Map.of(InvestigationDeadlineDelegate.VAR_STANDARD_WORKING_DAYS, 30));
+				Map.of(ClueProcess.VAR_STANDARD_WORKING_DAYS, 30));
 		this.support.complete(clue, ClueProcess.TASK_DISPOSE, "discipline",
 				Map.of(ClueProcess.VAR_DISPOSAL, "SHELVE", ClueProcess.VAR_DISPOSAL_REASON, "待补充材料"));
 		assertThat(pi).isWaitingAt(ClueProcess.TASK_APPROVE_DISPOSAL);
@@ -349,7 +411,7 @@ class ClueProcessTest {
 		ProcessInstance pi = this.support.instance(clue);
 		assertThat(this.runtimeService.getVariable(pi.getId(), ClueProcess.VAR_SUGGESTED_DISPOSAL)).isEqualTo("CLOSE");
 		this.support.complete(clue, ClueProcess.TASK_SET_DEADLINE, "disciplinelead",
-				Map.of(InvestigationDeadlineDelegate.VAR_STANDARD_WORKING_DAYS, 30));
+				Map.of(ClueProcess.VAR_STANDARD_WORKING_DAYS, 30));
 		assertThatThrownBy(() -> this.support.complete(clue, ClueProcess.TASK_DISPOSE, "discipline",
 				Map.of(ClueProcess.VAR_DISPOSAL, "CLOSE")))
 			.isInstanceOf(TaskRuleViolation.class);
@@ -376,7 +438,7 @@ class ClueProcessTest {
 		ProcessInstance pi = this.support.instance(clue);
 		assertThat(this.runtimeService.getVariable(pi.getId(), ClueProcess.VAR_ROUTE)).isEqualTo("STANDARD");
 		this.support.complete(clue, ClueProcess.TASK_SET_DEADLINE, "disciplinelead",
-				Map.of(InvestigationDeadlineDelegate.VAR_STANDARD_WORKING_DAYS, "20"));
+				Map.of(ClueProcess.VAR_STANDARD_WORKING_DAYS, "20"));
 		this.support.complete(clue, ClueProcess.TASK_DISPOSE, "discipline",
 				Map.of(ClueProcess.VAR_DISPOSAL, "TALK_INQUIRY"));
 		assertThat(pi).isWaitingAt(ClueProcess.TASK_INVESTIGATE);
@@ -419,7 +481,7 @@ class ClueProcessTest {
 		this.support.complete(clue, ClueProcess.TASK_INVESTIGATE, "discipline", Map.of("findings", "属实"));
 		this.support.complete(clue, ClueProcess.TASK_HANDLING_OPINION, "discipline",
 				Map.of(ClueProcess.VAR_HANDLING_OUTCOME, "SELF_EXAMINATION", ClueProcess.VAR_HANDLING_OPINION, "责令检查"));
-		assertThatThrownBy(() -> this.clueService.toLedger(clue.getId(), null, "x", null, "discipline"))
+		assertThatThrownBy(() -> this.clueHandover.toLedger(clue.getId(), null, "x", null, "discipline"))
 			.isInstanceOf(org.rectifyflow.kernel.Refusal.class);
 		this.support.complete(clue, ClueProcess.TASK_APPROVE_OPINION, "disciplinelead",
 				Map.of(ClueProcess.VAR_OPINION_APPROVED, true, "opinion", "同意"));
@@ -432,15 +494,15 @@ class ClueProcessTest {
 			.findFirst()
 			.orElseThrow()
 			.getCode();
-		assertThatThrownBy(() -> this.clueService.toLedger(clue.getId(), campaign.getId(), category, null, "u1"))
+		assertThatThrownBy(() -> this.clueHandover.toLedger(clue.getId(), campaign.getId(), category, null, "u1"))
 			.isInstanceOf(org.rectifyflow.kernel.Refusal.class);
-		String code = this.clueService.toLedger(clue.getId(), campaign.getId(), category, null, "discipline");
+		String code = this.clueHandover.toLedger(clue.getId(), campaign.getId(), category, null, "discipline");
 		assertThat(code).startsWith(campaign.getCode() + "-");
 		assertThat(this.support.reload(clue).getLedgerEntryCode()).isEqualTo(code);
 		assertThat(this.jdbc.queryForObject("select source_ref from ledger_entry where code = ?", String.class, code))
 			.isEqualTo(clue.getNumber());
 		assertThatThrownBy(
-				() -> this.clueService.toLedger(clue.getId(), campaign.getId(), category, null, "discipline"))
+				() -> this.clueHandover.toLedger(clue.getId(), campaign.getId(), category, null, "discipline"))
 			.isInstanceOfSatisfying(org.rectifyflow.kernel.Refusal.class,
 					(ex) -> assertThat(ex.getMessageEn()).contains("already"));
 	}
@@ -449,6 +511,16 @@ class ClueProcessTest {
 		Clue clue = this.support.receive(ClueTestSupport.anonymous("u1", "MEETINGS_DOCUMENTS", description));
 		this.support.register(clue, true, true, true, true);
 		this.support.complete(clue, ClueProcess.TASK_DISPOSE, "discipline", Map.of());
+		return clue;
+	}
+
+	private Clue standardUnderInvestigation(String description) {
+		Clue clue = this.support.receive(ClueTestSupport.anonymous("u4", "WORK_IMPLEMENTATION", description));
+		this.support.register(clue, true, true, true, false);
+		this.support.complete(clue, ClueProcess.TASK_SET_DEADLINE, "disciplinelead",
+				Map.of(ClueProcess.VAR_STANDARD_WORKING_DAYS, 10));
+		this.support.complete(clue, ClueProcess.TASK_DISPOSE, "discipline",
+				Map.of(ClueProcess.VAR_DISPOSAL, "PRELIMINARY_VERIFICATION"));
 		return clue;
 	}
 

@@ -22,7 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public final class ClueTestSupport {
 
-	private final ClueService clueService;
+	private final ClueIntake intake;
+
+	private final ClueRegister register;
 
 	private final RuntimeService runtimeService;
 
@@ -30,9 +32,10 @@ public final class ClueTestSupport {
 
 	private final ManagementService managementService;
 
-	public ClueTestSupport(ClueService clueService, RuntimeService runtimeService, TaskService taskService,
-			ManagementService managementService) {
-		this.clueService = clueService;
+	public ClueTestSupport(ClueIntake intake, ClueRegister register, RuntimeService runtimeService,
+			TaskService taskService, ManagementService managementService) {
+		this.intake = intake;
+		this.register = register;
 		this.runtimeService = runtimeService;
 		this.taskService = taskService;
 		this.managementService = managementService;
@@ -60,8 +63,8 @@ public final class ClueTestSupport {
 	}
 
 	public Clue receive(NewClue input) {
-		IntakeReceipt receipt = this.clueService.receive(input, List.of(), "discipline");
-		return this.clueService.findByNumber(receipt.clueNumber()).orElseThrow();
+		IntakeReceipt receipt = this.intake.receive(input, List.of(), "discipline");
+		return this.register.findByNumber(receipt.clueNumber()).orElseThrow();
 	}
 
 	ProcessInstance instance(Clue clue) {
@@ -128,7 +131,7 @@ public final class ClueTestSupport {
 	}
 
 	Clue reload(Clue clue) {
-		return this.clueService.clue(clue.getId());
+		return this.register.clue(clue.getId());
 	}
 
 }

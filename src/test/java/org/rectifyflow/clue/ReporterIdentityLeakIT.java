@@ -99,7 +99,10 @@ class ReporterIdentityLeakIT {
 	int port;
 
 	@Autowired
-	ClueService clueService;
+	ClueIntake clueIntake;
+
+	@Autowired
+	ClueRegister clueRegister;
 
 	@Autowired
 	RuntimeService runtimeService;
@@ -136,7 +139,7 @@ class ReporterIdentityLeakIT {
 
 		Clue worked = clues.get(2);
 		workThrough(worked);
-		assertThat(this.clueService.clue(worked.getId()).getStatus()).isEqualTo(ClueStatus.CLOSED);
+		assertThat(this.clueRegister.clue(worked.getId()).getStatus()).isEqualTo(ClueStatus.CLOSED);
 		deliverMails();
 
 		for (int i = 0; i < clues.size(); i++) {
@@ -228,7 +231,7 @@ class ReporterIdentityLeakIT {
 	}
 
 	private Clue clue(Map<String, String> receipt) {
-		return this.clueService.findByNumber(receipt.get("clueNumber")).orElseThrow();
+		return this.clueRegister.findByNumber(receipt.get("clueNumber")).orElseThrow();
 	}
 
 	// ---------------------------------------------------------------- lifecycle
@@ -239,8 +242,8 @@ class ReporterIdentityLeakIT {
 	 * reads the open task, its variables, form variables and comments.
 	 */
 	private void workThrough(Clue clue) throws Exception {
-		ClueTestSupport support = new ClueTestSupport(this.clueService, this.runtimeService, this.taskService,
-				this.managementService);
+		ClueTestSupport support = new ClueTestSupport(this.clueIntake, this.clueRegister, this.runtimeService,
+				this.taskService, this.managementService);
 		step(support, clue, ClueProcess.TASK_REGISTER, "discipline",
 				Map.of(ClueProcess.VAR_REGISTRATION_DECISION, "ACCEPT", ClueProcess.VAR_DECISION_REASON, "属本级管辖，予以受理",
 						ClueProcess.VAR_CLEAR, "true", ClueProcess.VAR_TARGETED, "true", ClueProcess.VAR_SPECIFIC,

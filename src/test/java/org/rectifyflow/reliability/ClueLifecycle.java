@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.rectifyflow.clue.ClueProcess;
-import org.rectifyflow.clue.ClueService;
+import org.rectifyflow.clue.ClueIntake;
 import org.rectifyflow.clue.IntakeReceipt;
 import org.rectifyflow.clue.ClueTestSupport;
 
@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * One clue from intake to closing on the GREEN route, as the discipline group works it:
- * received through {@link ClueService#receive} (number, receipt code, reporter encrypted,
+ * received through {@link ClueIntake#receive} (number, receipt code, reporter encrypted,
  * audit, process start), then 受理登记 (triage to GREEN), 确定处置方式, 核查, 提出处理意见, 审批处理意见 (by a
  * second person: four-eyes), 撰写反馈意见 — each claimed and completed through the task service
  * with what the form submits.
@@ -41,11 +41,11 @@ final class ClueLifecycle implements Lifecycle {
 			new Step(ClueProcess.TASK_WRITE_FEEDBACK, HANDLER,
 					Map.of(ClueProcess.VAR_FEEDBACK_TEXT, "经核实，已对相关人员批评教育。")));
 
-	private final ClueService clues;
+	private final ClueIntake clues;
 
 	private final JdbcTemplate jdbc;
 
-	ClueLifecycle(ClueService clues, JdbcTemplate jdbc) {
+	ClueLifecycle(ClueIntake clues, JdbcTemplate jdbc) {
 		this.clues = clues;
 		this.jdbc = jdbc;
 	}

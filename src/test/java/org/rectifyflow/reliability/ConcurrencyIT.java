@@ -34,7 +34,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.rectifyflow.clue.Clue;
 import org.rectifyflow.clue.ClueProcess;
-import org.rectifyflow.clue.ClueService;
+import org.rectifyflow.clue.ClueIntake;
+import org.rectifyflow.clue.ClueRegister;
 import org.rectifyflow.clue.ClueTestSupport;
 import org.rectifyflow.clue.HandlingOutcome;
 import org.rectifyflow.identity.Roles;
@@ -184,7 +185,10 @@ class ConcurrencyIT {
 	ApprovalOpinionService opinions;
 
 	@Autowired
-	ClueService clueService;
+	ClueIntake clueIntake;
+
+	@Autowired
+	ClueRegister clueRegister;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -206,7 +210,7 @@ class ConcurrencyIT {
 			this.identityService.createMembership(user(i), Roles.DISCIPLINE_GROUP);
 			this.identityService.createMembership(user(i), Roles.DISCIPLINE_LEAD);
 		}
-		this.clues = new ClueTestSupport(this.clueService, this.runtimeService, this.taskService,
+		this.clues = new ClueTestSupport(this.clueIntake, this.clueRegister, this.runtimeService, this.taskService,
 				this.managementService);
 		ClueTestSupport.unit(this.jdbc, CLUE_UNIT);
 		BpmnModelInstance work = Bpmn.createExecutableProcess(WORK_PROCESS)

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.rectifyflow.cluster.EngineIndexes;
-import org.rectifyflow.clue.ClueService;
+import org.rectifyflow.clue.ClueIntake;
 import org.rectifyflow.deadline.DeadlinePattern;
 import org.rectifyflow.deadline.DeadlineTemplateProcess;
 import org.rectifyflow.testsupport.PostgresIntegrationTest;
@@ -108,7 +108,7 @@ class ReliabilityBenchmark {
 	JdbcTemplate jdbc;
 
 	@Autowired
-	ClueService clueService;
+	ClueIntake clueIntake;
 
 	@Autowired
 	HikariDataSource dataSource;
@@ -399,7 +399,7 @@ class ReliabilityBenchmark {
 	@Test
 	@Order(3)
 	void lifecycleRatio() throws Exception {
-		for (Lifecycle domain : List.of(new ClueLifecycle(this.clueService, this.jdbc),
+		for (Lifecycle domain : List.of(new ClueLifecycle(this.clueIntake, this.jdbc),
 				new Lifecycle.DeadlinePatternLifecycle())) {
 			Lifecycle bare = new Lifecycle.Bare(domain.userTasks());
 			bare.prepare(this.engine);

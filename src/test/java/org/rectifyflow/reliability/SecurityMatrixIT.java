@@ -31,7 +31,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.rectifyflow.clue.ClueService;
+import org.rectifyflow.clue.ClueIntake;
 import org.rectifyflow.clue.IntakeReceipt;
 import org.rectifyflow.clue.NewClue;
 import org.rectifyflow.testsupport.PostgresIntegrationTest;
@@ -330,7 +330,7 @@ class SecurityMatrixIT {
 	TaskService taskService;
 
 	@Autowired
-	ClueService clueService;
+	ClueIntake clueIntake;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -357,7 +357,7 @@ class SecurityMatrixIT {
 	Map<String, String> items() {
 		synchronized (CLUE) {
 			if (CLUE.isEmpty()) {
-				IntakeReceipt receipt = this.clueService.receive(
+				IntakeReceipt receipt = this.clueIntake.receive(
 						new NewClue("PHONE", "u1", "某科长", "RESEARCH", "授权矩阵的线索", null, "矩阵举报人", "13800000000", null),
 						List.of(), "discipline");
 				CLUE.put("receipt", receipt.receiptCode());

@@ -1,0 +1,39 @@
+package org.rectifyflow.clue;
+
+import java.util.Locale;
+
+import org.rectifyflow.kernel.Refusal;
+
+/**
+ * Checks of submitted text shared by intake, the register filters and the extension
+ * request; each refusal is a {@link Refusal} (invalid) with a Chinese and an English
+ * message.
+ */
+final class ClueInputs {
+
+	private ClueInputs() {
+	}
+
+	static <E extends Enum<E>> E parseEnum(Class<E> type, String value, String labelZh, String field) {
+		if (NewClue.isBlank(value)) {
+			throw Refusal.invalid("请选择" + labelZh, field + " is required");
+		}
+		try {
+			return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw Refusal.invalid(labelZh + "无效：" + value.strip(), "unknown " + field + ": " + value.strip());
+		}
+	}
+
+	static void checkLength(String value, int max, String labelZh, String field) {
+		if (value != null && value.strip().codePointCount(0, value.strip().length()) > max) {
+			throw Refusal.invalid(labelZh + "不能超过" + max + "个字", field + " is longer than " + max);
+		}
+	}
+
+	static String trimToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
+}
