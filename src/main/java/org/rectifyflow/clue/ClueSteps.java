@@ -3,6 +3,7 @@ package org.rectifyflow.clue;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.List;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -12,6 +13,7 @@ import org.rectifyflow.calendar.WorkingDayCalendar;
 import org.rectifyflow.deadline.DeadlinePassed;
 import org.rectifyflow.deadline.DeadlinePattern;
 import org.rectifyflow.engine.SystemAuthority;
+import org.rectifyflow.identity.Roles;
 import org.rectifyflow.kernel.Refusal;
 import org.rectifyflow.notification.Notifier;
 
@@ -27,6 +29,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service("clueSteps")
 public class ClueSteps {
+
+	/** Where a re-reviewed clue's disposal task waits. */
+	static final String RE_REVIEW_LINK = "/camunda/app/tasklist/default/";
 
 	private final ClueRepository clues;
 
@@ -198,6 +203,9 @@ public class ClueSteps {
 		clue.reReview();
 		this.audit.record("CLUE_REREVIEW", ClueProcess.ITEM_TYPE, clue.getNumber(), ClueStatus.SHELVED.name(),
 				ClueStatus.ACCEPTED.name());
+		// Only the number: the clue's content stays with those who open it.
+		String text = "问题线索" + clue.getNumber() + "暂存期满，已退回重新研判，请及时处置。";
+		this.notifier.notifyGroups(List.of(Roles.DISCIPLINE_GROUP, Roles.DISCIPLINE_LEAD), text, RE_REVIEW_LINK);
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package org.rectifyflow.notification;
 
+import java.util.Collection;
+
 /**
  * Tells people about something that needs their attention: an in-app notification for
  * each recipient and, where the recipient has a mail address, a mail through the outbox.
@@ -23,6 +25,14 @@ public interface Notifier {
 	 * @param link a relative link to the item (may be {@code null})
 	 */
 	void notifyGroup(String groupId, String text, String link);
+
+	/**
+	 * Notifies every member of any of the groups once, however many of them it belongs to.
+	 * @param groupIds the groups
+	 * @param text the Chinese text
+	 * @param link where the notification leads, or {@code null}
+	 */
+	void notifyGroups(Collection<String> groupIds, String text, String link);
 
 	/**
 	 * Sends a mail to an address outside the organisation (for example a higher-level

@@ -2,6 +2,8 @@ package org.rectifyflow.notification;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -87,6 +89,22 @@ class NotifierImpl implements Notifier {
 		for (User member : members) {
 			notify(member.getId(), member.getEmail(), text, link);
 		}
+	}
+
+	@Override
+	public void notifyGroups(Collection<String> groupIds, String text, String link) {
+		requireText(text, "text");
+		Map<String, User> members = new LinkedHashMap<>();
+		for (String groupId : groupIds) {
+			requireText(groupId, "groupId");
+			this.systemAuthority
+				.call(() -> this.identityService.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list())
+				.forEach((user) -> members.putIfAbsent(user.getId(), user));
+		}
+		if (members.isEmpty()) {
+			log.warn("Groups {} have no members: nobody notified of \"{}\"", groupIds, text);
+		}
+		members.values().forEach((member) -> notify(member.getId(), member.getEmail(), text, link));
 	}
 
 	@Override

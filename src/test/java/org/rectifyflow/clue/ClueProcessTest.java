@@ -402,6 +402,11 @@ class ClueProcessTest {
 		this.support.fire(pi.getId(), ClueProcess.TIMER_SHELVED);
 		assertThat(pi).isWaitingAt(ClueProcess.TASK_DISPOSE);
 		assertThat(this.support.reload(clue).getStatus()).isEqualTo(ClueStatus.ACCEPTED);
+		String reReviewed = "问题线索" + clue.getNumber() + "暂存期满%";
+		assertThat(this.jdbc.queryForList("select recipient from notification where text like ?", String.class,
+				reReviewed))
+			.as("the discipline group and its lead are told, by number only")
+			.containsExactlyInAnyOrder("discipline", "discipline2", "disciplinelead");
 	}
 
 	@Test
