@@ -123,12 +123,20 @@ class RectificationProcessTest {
 		this.driver.decideMeasures(entry, false);
 		assertThat(pi).isWaitingAt(RectificationProcess.TASK_DRAFT_MEASURES);
 		assertThat(this.driver.reload(entry).getStatus()).isEqualTo(LedgerEntry.Status.DRAFTING);
-		// The drafter sees the returning opinion; the next approval starts without one.
-		assertThat(this.runtimeService.getVariable(pi.getId(), RectificationProcess.VAR_OPINION))
+		// The drafter sees the returning opinion; the next approval starts without one,
+		// and the forms' inputs never reach the process instance.
+		assertThat(
+				this.taskService.getVariable(this.driver.task(entry, RectificationProcess.TASK_DRAFT_MEASURES).getId(),
+						RectificationProcess.VAR_OPINION))
 			.isEqualTo("措施不够具体，请细化");
-		this.driver.draft(entry, 5);
 		assertThat(this.runtimeService.getVariable(pi.getId(), RectificationProcess.VAR_OPINION)).isNull();
-		assertThat(this.runtimeService.getVariable(pi.getId(), RectificationProcess.VAR_MEASURES_APPROVED)).isNull();
+		this.driver.draft(entry, 5);
+		Task approval = this.driver.task(entry, RectificationProcess.TASK_APPROVE_MEASURES);
+		assertThat(this.taskService.getVariable(approval.getId(), RectificationProcess.VAR_OPINION)).isNull();
+		assertThat(this.taskService.getVariable(approval.getId(), RectificationProcess.VAR_MEASURES_APPROVED)).isNull();
+		assertThat(this.taskService.getVariable(approval.getId(), RectificationProcess.VAR_MEASURES))
+			.isEqualTo("精简会议文件，严格执行无会日制度");
+		assertThat(this.runtimeService.getVariable(pi.getId(), RectificationProcess.VAR_MEASURES)).isNull();
 		this.driver.decideMeasures(entry, true);
 		assertThat(pi).hasPassed(RectificationProcess.TASK_ARM_DEADLINE).isWaitingAt(RectificationProcess.TASK_RECTIFY);
 		assertThat(this.driver.reload(entry).getStatus()).isEqualTo(LedgerEntry.Status.IN_PROGRESS);
