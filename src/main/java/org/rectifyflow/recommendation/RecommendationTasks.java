@@ -6,7 +6,6 @@ import org.rectifyflow.audit.AuditService;
 import org.rectifyflow.kernel.Refusal;
 import org.rectifyflow.organisation.OrganisationService;
 import org.rectifyflow.organisation.Unit;
-import org.rectifyflow.taskrules.ApprovalOpinion;
 import org.rectifyflow.taskrules.ApprovalOpinionService;
 import org.rectifyflow.taskrules.ProcessTasks;
 import org.rectifyflow.taskrules.TaskCompletion;
@@ -49,8 +48,8 @@ class RecommendationTasks implements ProcessTasks {
 	@Override
 	public void created(TaskCreation task) {
 		switch (task.getTaskDefinitionKey()) {
-			case RecommendationProcess.TASK_DRAFT ->
-				task.show(RecommendationProcess.VAR_OPINION, returnOpinion(task.getProcessInstanceId()));
+			case RecommendationProcess.TASK_DRAFT -> task.show(RecommendationProcess.VAR_OPINION,
+					this.opinions.returnOpinion(task.getProcessInstanceId(), RecommendationProcess.TASK_APPROVE));
 			case RecommendationProcess.TASK_REPLY -> {
 				RecommendationReply last = lastReply(letter(task.getProcessInstanceId()));
 				task.show(RecommendationProcess.VAR_OPINION, (last != null) ? last.getVerdictReason() : null);
@@ -136,19 +135,6 @@ class RecommendationTasks implements ProcessTasks {
 	private RecommendationReply lastReply(RecommendationLetter letter) {
 		List<RecommendationReply> replies = this.recommendations.replies(letter.getId());
 		return replies.isEmpty() ? null : replies.get(replies.size() - 1);
-	}
-
-	/** The discipline lead's reasons when the latest approval returned the draft. */
-	private String returnOpinion(String processInstanceId) {
-		List<ApprovalOpinion> approvals = this.opinions.history(processInstanceId)
-			.stream()
-			.filter((opinion) -> RecommendationProcess.TASK_APPROVE.equals(opinion.getTaskDefinitionKey()))
-			.toList();
-		if (approvals.isEmpty()) {
-			return null;
-		}
-		ApprovalOpinion last = approvals.get(approvals.size() - 1);
-		return "false".equals(last.getDecision()) ? last.getOpinion() : null;
 	}
 
 	/** Who completed the task: the user, or the task's assignee for system calls. */

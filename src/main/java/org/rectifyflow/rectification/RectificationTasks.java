@@ -11,7 +11,6 @@ import org.rectifyflow.audit.AuditService;
 import org.rectifyflow.engine.SystemAuthority;
 import org.rectifyflow.kernel.Refusal;
 import org.rectifyflow.organisation.OrganisationService;
-import org.rectifyflow.taskrules.ApprovalOpinion;
 import org.rectifyflow.taskrules.ApprovalOpinionService;
 import org.rectifyflow.taskrules.ProcessTasks;
 import org.rectifyflow.taskrules.TaskCompletion;
@@ -64,8 +63,8 @@ class RectificationTasks implements ProcessTasks {
 	@Override
 	public void created(TaskCreation task) {
 		switch (task.getTaskDefinitionKey()) {
-			case RectificationProcess.TASK_DRAFT_MEASURES ->
-				task.show(RectificationProcess.VAR_OPINION, returnOpinion(task.getProcessInstanceId()));
+			case RectificationProcess.TASK_DRAFT_MEASURES -> task.show(RectificationProcess.VAR_OPINION, this.opinions
+				.returnOpinion(task.getProcessInstanceId(), RectificationProcess.TASK_APPROVE_MEASURES));
 			case RectificationProcess.TASK_APPROVE_MEASURES -> {
 				LedgerEntry entry = entry(task.getBusinessKey(), task.getProcessInstanceId());
 				task.show(RectificationProcess.VAR_RESPONSIBLE_PERSON, entry.getResponsiblePerson());
@@ -230,18 +229,6 @@ class RectificationTasks implements ProcessTasks {
 	private static String reporter(TaskCompletion completion) {
 		return (AuditService.SYSTEM.equals(completion.getUserId()) && completion.getAssignee() != null)
 				? completion.getAssignee() : completion.getUserId();
-	}
-
-	private String returnOpinion(String processInstanceId) {
-		List<ApprovalOpinion> measures = this.opinions.history(processInstanceId)
-			.stream()
-			.filter((opinion) -> RectificationProcess.TASK_APPROVE_MEASURES.equals(opinion.getTaskDefinitionKey()))
-			.toList();
-		if (measures.isEmpty()) {
-			return null;
-		}
-		ApprovalOpinion last = measures.get(measures.size() - 1);
-		return "false".equals(last.getDecision()) ? last.getOpinion() : null;
 	}
 
 	private static Integer workingDays(Object value) {

@@ -104,6 +104,22 @@ class InspectionTest {
 	}
 
 	@Test
+	void shouldHandAFindingOverOnceAndKeepAPendingOneOpen() {
+		Finding finding = new Finding(1L, 1, Finding.Method.ON_SITE, "政务服务大厅", "窗口人员脱岗", "u1", Finding.Type.PROBLEM,
+				null, "IMPLEMENT", "d2", NOW);
+		assertThat(finding.getStatus()).isEqualTo(Finding.Status.RECORDED);
+		finding.pending("没有进行中的整治活动");
+		assertThat(finding.getStatus()).isEqualTo(Finding.Status.PENDING);
+		finding.pending("仍没有进行中的整治活动");
+		finding.handedOver("ZZ-2026-001-007", 7L);
+		assertThat(finding.getStatus()).isEqualTo(Finding.Status.HANDED_OVER);
+		assertThatThrownBy(() -> finding.handedOver("ZZ-2026-001-008", 8L)).isInstanceOfSatisfying(Refusal.class,
+				(refusal) -> assertThat(refusal.getKind()).isEqualTo(Refusal.Kind.CONFLICT));
+		assertThatThrownBy(() -> finding.pending("again")).isInstanceOf(Refusal.class);
+		assertThat(finding.getStatus()).isEqualTo(Finding.Status.HANDED_OVER);
+	}
+
+	@Test
 	void shouldCoverEveryState() {
 		Set<Inspection.Status> reached = EnumSet.of(Inspection.Status.PLANNING);
 		CHANGES.values().forEach((change) -> reached.add(change.leadsTo()));
