@@ -25,6 +25,22 @@ public final class Roles {
 	/** Camunda's administrator group. */
 	public static final String ADMIN = "camunda-admin";
 
+	/** Groups that read the whole rectification ledger, every unit's entries. */
+	public static final Set<String> LEDGER_READERS = Set.of(SUPERVISORS, CAMPAIGN_OFFICE, PARTY_GROUP, DISCIPLINE_GROUP,
+			DISCIPLINE_LEAD, ADMIN);
+
+	/**
+	 * Groups that see the discipline group's confidential work (letter drafts,
+	 * unannounced inspections) while it is confidential.
+	 */
+	public static final Set<String> DISCIPLINE_INSIDERS = Set.of(DISCIPLINE_GROUP, DISCIPLINE_LEAD, ADMIN);
+
+	/**
+	 * Supervising groups outside the discipline group that see its work once it is issued
+	 * or disclosed (an issued letter, a disclosed inspection).
+	 */
+	public static final Set<String> DISCLOSURE_READERS = Set.of(SUPERVISORS, CAMPAIGN_OFFICE, PARTY_GROUP);
+
 	static final Map<String, String> NAMES;
 
 	static {

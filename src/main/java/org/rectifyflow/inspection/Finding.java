@@ -10,6 +10,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.rectifyflow.kernel.Refusal;
 
 /**
  * A finding of the field work (发现的问题): how, where and in which unit it was found, and
@@ -127,11 +128,11 @@ public class Finding {
 
 	/**
 	 * Links the finding to the clue or ledger entry it became.
-	 * @throws IllegalStateException if already handed over
+	 * @throws Refusal (conflict) if already handed over
 	 */
 	void handedOver(String targetRef, Long targetId) {
 		if (this.status == Status.HANDED_OVER) {
-			throw new IllegalStateException("Finding " + this.id + " was already handed over");
+			throw Refusal.conflict("该问题已移交，不能再次办理", "finding " + this.id + " was already handed over");
 		}
 		this.status = Status.HANDED_OVER;
 		this.targetRef = targetRef;
@@ -141,11 +142,11 @@ public class Finding {
 
 	/**
 	 * Records why the finding could not be handed over yet.
-	 * @throws IllegalStateException if already handed over
+	 * @throws Refusal (conflict) if already handed over
 	 */
 	void pending(String note) {
 		if (this.status == Status.HANDED_OVER) {
-			throw new IllegalStateException("Finding " + this.id + " was already handed over");
+			throw Refusal.conflict("该问题已移交，不能再次办理", "finding " + this.id + " was already handed over");
 		}
 		this.status = Status.PENDING;
 		this.handoverNote = note;

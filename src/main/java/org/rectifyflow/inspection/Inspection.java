@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -13,6 +14,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.rectifyflow.kernel.Refusal;
 
 /**
  * An inspection (明察暗访): the plan, the drawn team leader and where it stands. Guards its
@@ -50,6 +52,9 @@ public class Inspection {
 		CLOSED
 
 	}
+
+	private static final Map<Status, String> STATUS_NAMES = Map.of(Status.PLANNING, "制定方案", Status.DRAWN, "待审批",
+			Status.APPROVED, "已批准", Status.FIELD_WORK, "现场检查", Status.REPORTING, "汇总", Status.CLOSED, "已办结");
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -126,7 +131,7 @@ public class Inspection {
 
 	/**
 	 * Records the plan (first time or after a return / a failed draw).
-	 * @throws IllegalStateException unless planning
+	 * @throws Refusal (conflict) unless planning
 	 */
 	void plan(Kind kind, String title, List<String> targetUnits, String places, LocalDate periodStart,
 			LocalDate periodEnd, int teamSize, String focus, OffsetDateTime now) {
@@ -144,11 +149,11 @@ public class Inspection {
 
 	/**
 	 * A draw succeeded: the team is proposed for approval.
-	 * @throws IllegalStateException unless planning or drawn (redraw)
+	 * @throws Refusal (conflict) unless planning or drawn (redraw)
 	 */
 	void teamDrawn(String leader, OffsetDateTime now) {
 		if (this.status != Status.PLANNING && this.status != Status.DRAWN) {
-			throw new IllegalStateException("Cannot draw a team for inspection " + this.code + " in " + this.status);
+			throw refused("draw a team for", Status.PLANNING);
 		}
 		this.teamLeader = leader;
 		this.drawCount++;
@@ -161,7 +166,7 @@ public class Inspection {
 	 */
 	void drawFailed(OffsetDateTime now) {
 		if (this.status != Status.PLANNING && this.status != Status.DRAWN) {
-			throw new IllegalStateException("Cannot draw a team for inspection " + this.code + " in " + this.status);
+			throw refused("draw a team for", Status.PLANNING);
 		}
 		this.drawCount++;
 		this.teamLeader = null;
@@ -220,6 +225,10 @@ public class Inspection {
 	}
 
 	void linkProcess(String processInstanceId) {
+		if (this.processInstanceId != null) {
+			throw Refusal.conflict("检查「" + this.code + "」已有办理流程",
+					"inspection " + this.code + " already has a process instance");
+		}
 		this.processInstanceId = processInstanceId;
 	}
 
@@ -234,9 +243,13 @@ public class Inspection {
 
 	private void require(Status expected, String what) {
 		if (this.status != expected) {
-			throw new IllegalStateException("Cannot " + what + " inspection " + this.code + " in " + this.status
-					+ " (expected " + expected + ")");
+			throw refused(what, expected);
 		}
+	}
+
+	private Refusal refused(String what, Status expected) {
+		return Refusal.conflict("检查「" + this.code + "」当前为「" + STATUS_NAMES.get(this.status) + "」，不能办理此项",
+				"cannot " + what + " inspection " + this.code + " in " + this.status + " (expected " + expected + ")");
 	}
 
 	public List<String> targetUnitList() {

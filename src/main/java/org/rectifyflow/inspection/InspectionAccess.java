@@ -1,55 +1,36 @@
 package org.rectifyflow.inspection;
 
-import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
-import org.rectifyflow.engine.SystemAuthority;
+import org.rectifyflow.identity.Membership;
+import org.rectifyflow.identity.Membership.Member;
 import org.rectifyflow.identity.Roles;
-import org.rectifyflow.organisation.Unit;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Who may see which inspection through the API. The discipline group sees everything; the
- * planner and the drawn team see their own inspection; anybody else sees an inspection
- * only once it is disclosed (a 明察, or a 暗访 after its field work): the supervising Cockpit
- * groups all of them, unit staff those that target their unit. An inspection a user may
- * not see does not exist for that user (404).
+ * Who may see which inspection through the API. The {@link Roles#DISCIPLINE_INSIDERS} see
+ * everything; the planner and the drawn team see their own inspection; anybody else sees
+ * an inspection only once it is disclosed (a 明察, or a 暗访 after its field work): the
+ * {@link Roles#DISCLOSURE_READERS} all of them, unit staff those that target their unit.
+ * An inspection a user may not see does not exist for that user (404).
  */
 @Component
 class InspectionAccess {
 
-	static final Set<String> INSIDERS = Set.of(Roles.DISCIPLINE_GROUP, Roles.DISCIPLINE_LEAD, Roles.ADMIN);
-
-	private final IdentityService identityService;
-
-	private final SystemAuthority systemAuthority;
+	private final Membership membership;
 
 	private final InspectionService inspections;
 
-	InspectionAccess(IdentityService identityService, SystemAuthority systemAuthority, InspectionService inspections) {
-		this.identityService = identityService;
-		this.systemAuthority = systemAuthority;
+	InspectionAccess(Membership membership, InspectionService inspections) {
+		this.membership = membership;
 		this.inspections = inspections;
 	}
 
 	Viewer viewer(String userId) {
-		List<String> groups = this.systemAuthority.call(() -> this.identityService.createGroupQuery()
-			.groupMember(userId)
-			.list()
-			.stream()
-			.map(Group::getId)
-			.toList());
-		Set<String> units = groups.stream()
-			.filter((g) -> g.startsWith(Unit.GROUP_PREFIX))
-			.map((g) -> g.substring(Unit.GROUP_PREFIX.length()))
-			.collect(Collectors.toUnmodifiableSet());
-		return new Viewer(userId, groups.stream().anyMatch(INSIDERS::contains),
-				groups.stream().anyMatch(InspectionSecrecy.DISCLOSED_TO::contains), units,
-				Set.copyOf(this.inspections.inspectionsOfMember(userId)));
+		Member member = this.membership.of(userId);
+		return new Viewer(userId, member.isAnyOf(Roles.DISCIPLINE_INSIDERS), member.isAnyOf(Roles.DISCLOSURE_READERS),
+				member.units(), Set.copyOf(this.inspections.inspectionsOfMember(userId)));
 	}
 
 	/**

@@ -30,19 +30,11 @@ public final class InspectionProcess {
 	// Service tasks and other elements
 	public static final String TASK_REGISTER = "Task_Register";
 
-	public static final String TASK_RECORD_PLAN = "Task_RecordPlan";
-
 	public static final String TASK_DRAW_TEAM = "Task_DrawTeam";
-
-	public static final String TASK_RECORD_PLAN_DECISION = "Task_RecordPlanDecision";
 
 	public static final String TASK_ARM_DEADLINE = DeadlinePattern.TASK_ARM_DEADLINE;
 
-	public static final String TASK_RECORD_FINDING = "Task_RecordFinding";
-
 	public static final String TASK_END_FIELD_WORK = "Task_EndFieldWork";
-
-	public static final String TASK_HAND_OVER = "Task_HandOver";
 
 	public static final String SUBPROCESS_FIELD_WORK = "SubProcess_FieldWork";
 
@@ -127,6 +119,9 @@ public final class InspectionProcess {
 
 	/** Local to a member's work: whether the member continues recording. */
 	public static final String VAR_MORE_FINDINGS = "moreFindings";
+
+	/** The field work's deadline, armed when the plan is approved. */
+	public static final String VAR_DEADLINE_AT = DeadlinePattern.VAR_DEADLINE_AT;
 
 	// Report
 	/** The findings as text, for the report form. */

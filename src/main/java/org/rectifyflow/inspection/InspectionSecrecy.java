@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
 class InspectionSecrecy {
 
 	/** Cockpit groups outside the discipline group that see disclosed inspections. */
-	static final List<String> DISCLOSED_TO = List.of(Roles.SUPERVISORS, Roles.CAMPAIGN_OFFICE, Roles.PARTY_GROUP);
+	static final List<String> DISCLOSED_TO = Roles.DISCLOSURE_READERS.stream().sorted().toList();
 
 	private static final List<Resource> RESOURCES = List.of(Resources.PROCESS_INSTANCE,
 			Resources.HISTORIC_PROCESS_INSTANCE);

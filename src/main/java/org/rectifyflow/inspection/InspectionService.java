@@ -20,7 +20,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.rectifyflow.audit.AuditService;
@@ -28,6 +27,7 @@ import org.rectifyflow.calendar.WorkingDayCalendar;
 import org.rectifyflow.deadline.DeadlinePassed;
 import org.rectifyflow.engine.SystemAuthority;
 import org.rectifyflow.identity.Roles;
+import org.rectifyflow.kernel.Refusal;
 import org.rectifyflow.notification.Notifier;
 import org.rectifyflow.organisation.OrganisationService;
 import org.rectifyflow.organisation.Unit;
@@ -82,12 +82,6 @@ public class InspectionService {
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE;
 
 	/** Variables of the field work form, removed after each submission. */
-	static final List<String> FIELD_INPUTS = List.of(InspectionProcess.VAR_FIELD_ACTION,
-			InspectionProcess.VAR_FINDING_METHOD, InspectionProcess.VAR_FINDING_PLACE,
-			InspectionProcess.VAR_FINDING_UNIT, InspectionProcess.VAR_FINDING_TYPE,
-			InspectionProcess.VAR_FINDING_PERSON, InspectionProcess.VAR_FINDING_CATEGORY,
-			InspectionProcess.VAR_FINDING_DESCRIPTION);
-
 	private final InspectionRepository inspections;
 
 	private final TeamDrawRecordRepository draws;
@@ -225,14 +219,32 @@ public class InspectionService {
 	}
 
 	/**
-	 * {@code Task_RecordPlan}: stores the plan submitted by {@code Task_Plan} (already
-	 * validated there) and applies the secrecy of its kind.
+	 * The planner of an inspection: the assignee of the planning task.
+	 * @param code the process instance's business key
+	 * @return the planner recorded on the inspection
+	 */
+	public String plannerOf(String code) {
+		return byCode(code).getPlanner();
+	}
+
+	/**
+	 * The leader of an inspection's team: the assignee of the report.
+	 * @param code the process instance's business key
+	 * @return the team leader recorded on the inspection
+	 */
+	public String teamLeaderOf(String code) {
+		return byCode(code).getTeamLeader();
+	}
+
+	/**
+	 * {@code Task_Plan} completed: stores the plan (validated by {@link InspectionTasks})
+	 * and applies the secrecy of its kind.
+	 * @param inspectionId the inspection
+	 * @param plan the parsed plan
 	 */
 	@Transactional
-	public void planRecorded(Long inspectionId, String kind, String title, String targetUnits, String places,
-			String periodStart, String periodEnd, Object teamSize, String focus) {
+	public void recordPlan(Long inspectionId, PlanInput plan) {
 		Inspection inspection = inspection(inspectionId);
-		PlanInput plan = PlanInput.parse(kind, title, targetUnits, places, periodStart, periodEnd, teamSize, focus);
 		inspection.plan(plan.kind(), plan.title(), plan.targetUnits(), plan.places(), plan.periodStart(),
 				plan.periodEnd(), plan.teamSize(), plan.focus(), now());
 		this.secrecy.apply(inspection);
@@ -313,14 +325,15 @@ public class InspectionService {
 	}
 
 	/**
-	 * {@code Task_RecordPlanDecision}: approve, redraw or return.
+	 * {@code Task_ApprovePlan} completed: approve, redraw or return.
+	 * @param inspectionId the inspection
+	 * @param value the discipline lead's decision
 	 * @return the field work's deadline (18:00 on the last day of the period) when
 	 * approved, else {@code null}
 	 */
 	@Transactional
-	public Date planDecided(Long inspectionId, String decision) {
+	public Date decidePlan(Long inspectionId, InspectionProcess.PlanDecision value) {
 		Inspection inspection = inspection(inspectionId);
-		InspectionProcess.PlanDecision value = InspectionProcess.PlanDecision.valueOf(decision.strip());
 		this.audit.record(ACTION_PLAN_DECIDED, InspectionProcess.ITEM_TYPE, String.valueOf(inspectionId),
 				inspection.getStatus().name(), value.name());
 		switch (value) {
@@ -359,42 +372,13 @@ public class InspectionService {
 		}
 	}
 
-	/**
-	 * Create listener of {@code Task_FieldWork}: the form starts empty.
-	 * @param task the task being created
-	 */
-	public void clearFieldInputs(DelegateTask task) {
-		FIELD_INPUTS.forEach(task::removeVariable);
-	}
-
-	/**
-	 * {@code Task_RecordFinding}: stores the finding just submitted (if any), removes the
-	 * form's values and tells the member's loop whether to continue
-	 * ({@code moreFindings}, local to the member's work).
-	 * @param execution the member's execution
-	 */
-	@Transactional
-	public void recordFieldWork(DelegateExecution execution) {
-		Long inspectionId = (Long) execution.getVariable(InspectionProcess.VAR_INSPECTION_ID);
-		String member = (String) execution.getVariable(InspectionProcess.VAR_MEMBER);
-		String action = str(execution.getVariable(InspectionProcess.VAR_FIELD_ACTION));
-		boolean more = InspectionProcess.FieldAction.FINDING.name().equals(action);
-		if (more) {
-			FindingInput input = FindingInput.of(execution::getVariable);
-			recordFinding(inspectionId, input, member);
-		}
-		for (String name : FIELD_INPUTS) {
-			execution.removeVariable(name);
-		}
-		execution.setVariableLocal(InspectionProcess.VAR_MORE_FINDINGS, more);
-	}
-
 	/** Stores one finding of a team member. */
 	@Transactional
 	Finding recordFinding(Long inspectionId, FindingInput input, String member) {
 		Inspection inspection = inspection(inspectionId);
 		if (inspection.getStatus() != Inspection.Status.FIELD_WORK) {
-			throw new IllegalStateException("Inspection " + inspection.getCode() + " is not in the field work");
+			throw Refusal.conflict("检查「" + inspection.getCode() + "」不在现场检查阶段，不能记录问题",
+					"inspection " + inspection.getCode() + " is not in the field work");
 		}
 		int seq = (int) this.findings.countByInspectionId(inspectionId) + 1;
 		Finding finding = this.findings.save(new Finding(inspectionId, seq, input.method(), input.place(),
@@ -422,8 +406,8 @@ public class InspectionService {
 	}
 
 	/**
-	 * {@code Task_HandOver}: closes the inspection with the leader's report and hands
-	 * every finding over to its {@link FindingSink}.
+	 * {@code Task_Report} completed: closes the inspection with the leader's report and
+	 * hands every finding over to its {@link FindingSink}.
 	 * @param inspectionId the inspection
 	 * @param reportSummary the leader's report
 	 */
@@ -559,7 +543,11 @@ public class InspectionService {
 	}
 
 	private Inspection inspection(Long id) {
-		return this.inspections.findById(id).orElseThrow(() -> new IllegalArgumentException("No inspection " + id));
+		return this.inspections.findById(id).orElseThrow(() -> Refusal.notFound("检查不存在", "no inspection " + id));
+	}
+
+	private Inspection byCode(String code) {
+		return this.inspections.findByCode(code).orElseThrow(() -> Refusal.notFound("检查不存在", "no inspection " + code));
 	}
 
 	OffsetDateTime now() {

@@ -1,6 +1,7 @@
 package org.rectifyflow.recommendation;
 
 import java.time.OffsetDateTime;
+import java.util.Map;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -10,6 +11,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.rectifyflow.kernel.Refusal;
 
 /**
  * A recommendation letter (纪律检查建议书 / 监察建议书) to a unit with systemic problems. Guards its
@@ -150,6 +152,9 @@ public class RecommendationLetter {
 	@Column(name = "updated_at", nullable = false)
 	private OffsetDateTime updatedAt;
 
+	private static final Map<Status, String> STATUS_NAMES = Map.of(Status.DRAFTING, "起草中", Status.APPROVING, "待审批",
+			Status.ISSUED, "已印发，待回复", Status.REPLIED, "待核实", Status.ACCEPTED, "已办结");
+
 	protected RecommendationLetter() {
 	}
 
@@ -167,7 +172,7 @@ public class RecommendationLetter {
 
 	/**
 	 * Records the draft and submits it for approval.
-	 * @throws IllegalStateException unless drafting
+	 * @throws Refusal (conflict) unless drafting
 	 */
 	void draft(Kind kind, String unitCode, String problems, String basisRefs, String requirements, int replyWorkingDays,
 			String draftedBy, OffsetDateTime now) {
@@ -193,7 +198,7 @@ public class RecommendationLetter {
 
 	/**
 	 * Issues the approved letter with its document number to the unit's leader.
-	 * @throws IllegalStateException unless approving
+	 * @throws Refusal (conflict) unless approving
 	 */
 	void issue(int year, int seq, String recipient, OffsetDateTime replyDeadline, OffsetDateTime now) {
 		require(Status.APPROVING, "issue");
@@ -234,6 +239,10 @@ public class RecommendationLetter {
 	}
 
 	void linkProcess(String processInstanceId) {
+		if (this.processInstanceId != null) {
+			throw Refusal.conflict("建议书「" + this.code + "」已有办理流程",
+					"letter " + this.code + " already has a process instance");
+		}
 		this.processInstanceId = processInstanceId;
 	}
 
@@ -246,8 +255,8 @@ public class RecommendationLetter {
 
 	private void require(Status expected, String what) {
 		if (this.status != expected) {
-			throw new IllegalStateException(
-					"Cannot " + what + " letter " + this.code + " in " + this.status + " (expected " + expected + ")");
+			throw Refusal.conflict("建议书「" + this.code + "」当前为「" + STATUS_NAMES.get(this.status) + "」，不能办理此项",
+					"cannot " + what + " letter " + this.code + " in " + this.status + " (expected " + expected + ")");
 		}
 	}
 

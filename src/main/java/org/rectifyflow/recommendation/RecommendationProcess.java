@@ -31,17 +31,9 @@ public final class RecommendationProcess {
 	// Other elements
 	public static final String TASK_REGISTER = "Task_Register";
 
-	public static final String TASK_RECORD_DRAFT = "Task_RecordDraft";
-
-	public static final String TASK_RECORD_APPROVAL = "Task_RecordApproval";
-
 	public static final String TASK_ISSUE = "Task_Issue";
 
 	public static final String TASK_ARM_DEADLINE = DeadlinePattern.TASK_ARM_DEADLINE;
-
-	public static final String TASK_RECORD_REPLY = "Task_RecordReply";
-
-	public static final String TASK_RECORD_VERIFICATION = "Task_RecordVerification";
 
 	public static final String SUBPROCESS_REPLY = "SubProcess_Reply";
 

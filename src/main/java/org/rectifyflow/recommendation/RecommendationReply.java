@@ -2,12 +2,17 @@ package org.rectifyflow.recommendation;
 
 import java.time.OffsetDateTime;
 
+import jakarta.persistence.AttributeConverter;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.rectifyflow.taskrules.Decision;
 
 /**
  * A unit's reply to a recommendation letter (整改情况回复) and its verification.
@@ -38,16 +43,15 @@ public class RecommendationReply {
 	@Column(name = "replied_at", nullable = false)
 	private OffsetDateTime repliedAt;
 
-	private String verdict;
+	@Embedded
+	@AttributeOverride(name = "approved", column = @Column(name = "verdict"))
+	@AttributeOverride(name = "decidedBy", column = @Column(name = "verified_by"))
+	@AttributeOverride(name = "decidedAt", column = @Column(name = "verified_at"))
+	@Convert(attributeName = "approved", converter = Verdict.class)
+	private Decision decision = Decision.pending();
 
 	@Column(name = "verdict_reason")
 	private String verdictReason;
-
-	@Column(name = "verified_by")
-	private String verifiedBy;
-
-	@Column(name = "verified_at")
-	private OffsetDateTime verifiedAt;
 
 	protected RecommendationReply() {
 	}
@@ -64,16 +68,11 @@ public class RecommendationReply {
 
 	/**
 	 * Records the verification.
-	 * @throws IllegalStateException if already verified
+	 * @throws org.rectifyflow.kernel.Refusal (conflict) if already verified
 	 */
 	void verify(boolean accepted, String reason, String userId, OffsetDateTime now) {
-		if (this.verdict != null) {
-			throw new IllegalStateException("Reply " + this.id + " was already verified");
-		}
-		this.verdict = accepted ? "ACCEPTED" : "REJECTED";
+		decision().decide(accepted, userId, now);
 		this.verdictReason = reason;
-		this.verifiedBy = userId;
-		this.verifiedAt = now;
 	}
 
 	public Long getId() {
@@ -104,8 +103,11 @@ public class RecommendationReply {
 		return this.repliedAt;
 	}
 
+	/**
+	 * @return {@code ACCEPTED}, {@code REJECTED}, or {@code null} while not verified
+	 */
 	public String getVerdict() {
-		return this.verdict;
+		return Verdict.name(decision().getApproved());
 	}
 
 	public String getVerdictReason() {
@@ -113,11 +115,41 @@ public class RecommendationReply {
 	}
 
 	public String getVerifiedBy() {
-		return this.verifiedBy;
+		return decision().getDecidedBy();
 	}
 
 	public OffsetDateTime getVerifiedAt() {
-		return this.verifiedAt;
+		return decision().getDecidedAt();
+	}
+
+	/** Hibernate loads a pending decision (all columns null) as {@code null}. */
+	private Decision decision() {
+		if (this.decision == null) {
+			this.decision = Decision.pending();
+		}
+		return this.decision;
+	}
+
+	/**
+	 * Stores a verification's outcome in the {@code verdict} column as
+	 * {@code ACCEPTED}/{@code REJECTED}.
+	 */
+	static class Verdict implements AttributeConverter<Boolean, String> {
+
+		static String name(Boolean accepted) {
+			return (accepted == null) ? null : (accepted ? "ACCEPTED" : "REJECTED");
+		}
+
+		@Override
+		public String convertToDatabaseColumn(Boolean accepted) {
+			return name(accepted);
+		}
+
+		@Override
+		public Boolean convertToEntityAttribute(String verdict) {
+			return (verdict == null) ? null : "ACCEPTED".equals(verdict);
+		}
+
 	}
 
 }

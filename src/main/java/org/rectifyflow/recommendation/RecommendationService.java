@@ -13,7 +13,6 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.rectifyflow.audit.AuditService;
@@ -64,13 +63,6 @@ public class RecommendationService {
 	private static final Logger logger = LoggerFactory.getLogger(RecommendationService.class);
 
 	static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm", Locale.CHINA);
-
-	private static final Map<String, List<String>> INPUTS = Map.of(RecommendationProcess.TASK_APPROVE,
-			List.of(RecommendationProcess.VAR_LETTER_APPROVED, RecommendationProcess.VAR_OPINION),
-			RecommendationProcess.TASK_REPLY,
-			List.of(RecommendationProcess.VAR_REPLY_MEASURES, RecommendationProcess.VAR_REPLY_EVIDENCE),
-			RecommendationProcess.TASK_VERIFY,
-			List.of(RecommendationProcess.VAR_REPLY_ACCEPTED, RecommendationProcess.VAR_OPINION));
 
 	private final RecommendationLetterRepository letters;
 
@@ -198,57 +190,64 @@ public class RecommendationService {
 	}
 
 	/**
-	 * Create listener of the user tasks: the form starts without last time's decision.
-	 * @param task the task being created
+	 * The recipient of an issued letter: the assignee of the reply task.
+	 * @param letterCode the process instance's business key
+	 * @return the unit leader the letter was issued to
 	 */
-	public void clearInputs(DelegateTask task) {
-		INPUTS.getOrDefault(task.getTaskDefinitionKey(), List.of()).forEach(task::removeVariable);
+	public String recipientOf(String letterCode) {
+		return this.letters.findByCode(letterCode)
+			.map(RecommendationLetter::getRecipient)
+			.orElseThrow(() -> Refusal.notFound("建议书不存在", "no letter " + letterCode));
 	}
 
 	/**
-	 * {@code Task_RecordDraft}: stores the draft (validated by the task validator).
+	 * {@code Task_Draft} completed: stores the draft and submits it for approval.
+	 * @param letterId the letter
+	 * @param draft the parsed draft
+	 * @param draftedBy who drafted it
 	 */
 	@Transactional
-	public void drafted(Long letterId, String kind, String unitCode, String problems, String basisRefs,
-			String requirements, Object replyWorkingDays) {
+	public void draft(Long letterId, DraftInput draft, String draftedBy) {
 		RecommendationLetter letter = letter(letterId);
-		DraftInput draft = DraftInput.parse(kind, unitCode, problems, basisRefs, requirements, replyWorkingDays,
-				this.defaultReplyWorkingDays);
 		letter.draft(draft.kind(), draft.unitCode(), draft.problems(), draft.basisRefs(), draft.requirements(),
-				draft.replyWorkingDays(), this.audit.currentActor(), now());
+				draft.replyWorkingDays(), draftedBy, now());
 		this.audit.record(ACTION_DRAFTED, RecommendationProcess.ITEM_TYPE, String.valueOf(letterId), null,
 				"kind=" + draft.kind() + " unit=" + draft.unitCode() + " replyWorkingDays=" + draft.replyWorkingDays());
 	}
 
 	/**
-	 * {@code Task_RecordApproval}.
-	 * @return the decision as a boolean for the gateway
+	 * {@code Task_Approve} completed: approved letters go on to be issued, returned ones
+	 * back to drafting.
+	 * @param letterId the letter
+	 * @param approved the discipline lead's decision
 	 */
 	@Transactional
-	public boolean approvalDecided(Long letterId, Object approved) {
+	public void decideApproval(Long letterId, boolean approved) {
 		RecommendationLetter letter = letter(letterId);
-		boolean yes = Boolean.parseBoolean(String.valueOf(approved));
-		if (!yes) {
+		if (!approved) {
 			letter.returned(now());
 			this.notifier.notifyGroup(Roles.DISCIPLINE_GROUP, "建议书「" + letter.getCode() + "」被退回修改。", link(letter));
 		}
 		this.audit.record(ACTION_APPROVAL, RecommendationProcess.ITEM_TYPE, String.valueOf(letterId), null,
-				yes ? "approved" : "returned");
-		return yes;
+				approved ? "approved" : "returned");
 	}
 
 	/**
 	 * {@code Task_Issue}: gives the approved letter its document number, sends it to the
 	 * unit's recorded leader and sets {@code recipient}, {@code unitName},
-	 * {@code docNumber} and {@code deadlineAt} (the reply deadline).
+	 * {@code docNumber} and {@code deadlineAt} (the reply deadline). The letter is the
+	 * one linked to the execution's process instance.
 	 * @param execution the execution
 	 */
 	@Transactional
 	public void issue(DelegateExecution execution) {
-		RecommendationLetter letter = letter((Long) execution.getVariable(RecommendationProcess.VAR_LETTER_ID));
+		RecommendationLetter letter = this.letters.findByProcessInstanceId(execution.getProcessInstanceId())
+			.orElseThrow(() -> Refusal.conflict("本流程没有对应的建议书",
+					"no letter is linked to process instance " + execution.getProcessInstanceId()));
 		Unit unit = this.organisation.findUnit(letter.getUnitCode()).orElseThrow();
 		if (unit.getLeaderUserId() == null) {
-			throw new IllegalStateException("Unit " + unit.getCode() + " has no recorded leader");
+			throw Refusal.conflict("单位「" + unit.getName() + "」未登记负责人，建议书无法送达",
+					"unit " + unit.getCode() + " has no recorded leader");
 		}
 		OffsetDateTime now = now();
 		ZonedDateTime deadline = this.calendar.deadline(now.toInstant(), letter.getReplyWorkingDays());
@@ -259,9 +258,6 @@ public class RecommendationService {
 		execution.setVariable(RecommendationProcess.VAR_UNIT_NAME, unit.getName());
 		execution.setVariable(RecommendationProcess.VAR_DOC_NUMBER, letter.getDocNumber());
 		execution.setVariable(RecommendationProcess.VAR_DEADLINE_AT, Date.from(deadline.toInstant()));
-		// The reply form shows a verification's reasons; the approver's opinion is not
-		// one.
-		execution.removeVariable(RecommendationProcess.VAR_OPINION);
 		this.audit.record(ACTION_ISSUED, RecommendationProcess.ITEM_TYPE, String.valueOf(letter.getId()),
 				RecommendationLetter.Status.APPROVING.name(),
 				letter.getDocNumber() + " to " + unit.getLeaderUserId() + " reply by " + DISPLAY.format(deadline));
@@ -274,16 +270,19 @@ public class RecommendationService {
 	}
 
 	/**
-	 * {@code Task_RecordReply}: the unit's reply.
+	 * {@code Task_Reply} completed: the unit's reply.
+	 * @param letterId the letter
+	 * @param measures the measures taken and their effect
+	 * @param evidence the evidence note, may be {@code null}
+	 * @param repliedBy who replied
 	 */
 	@Transactional
-	public void replied(Long letterId, String measures, Object evidence, String recipient) {
+	public void reply(Long letterId, String measures, String evidence, String repliedBy) {
 		RecommendationLetter letter = letter(letterId);
 		letter.replied(now());
 		int seq = this.replies.findByLetterIdOrderBySeqAsc(letterId).size() + 1;
-		String note = (evidence == null || evidence.toString().isBlank()) ? null : evidence.toString().strip();
-		this.replies
-			.save(new RecommendationReply(letterId, seq, measures.strip(), note, this.actorOr(recipient), now()));
+		String note = (evidence == null || evidence.isBlank()) ? null : evidence.strip();
+		this.replies.save(new RecommendationReply(letterId, seq, measures.strip(), note, repliedBy, now()));
 		this.audit.record(ACTION_REPLIED, RecommendationProcess.ITEM_TYPE, String.valueOf(letterId), null,
 				"reply " + seq);
 		this.notifier.notifyGroup(Roles.DISCIPLINE_GROUP, "建议书「" + letter.getDocNumber() + "」已收到单位回复，请核实整改情况。",
@@ -291,13 +290,15 @@ public class RecommendationService {
 	}
 
 	/**
-	 * {@code Task_RecordVerification}.
-	 * @return whether the reply was accepted (closes the letter)
+	 * {@code Task_Verify} completed: the discipline group accepted the reply (closes the
+	 * letter) or sent it back.
+	 * @param letterId the letter
+	 * @param yes whether the reply was accepted
+	 * @param opinion the verification's reasons
 	 */
 	@Transactional
-	public boolean verified(Long letterId, Object accepted, String opinion) {
+	public void verify(Long letterId, boolean yes, String opinion) {
 		RecommendationLetter letter = letter(letterId);
-		boolean yes = Boolean.parseBoolean(String.valueOf(accepted));
 		List<RecommendationReply> all = this.replies.findByLetterIdOrderBySeqAsc(letterId);
 		all.get(all.size() - 1).verify(yes, opinion, this.audit.currentActor(), now());
 		letter.verified(yes, now());
@@ -305,7 +306,6 @@ public class RecommendationService {
 				RecommendationLetter.Status.REPLIED.name(), letter.getStatus().name());
 		this.notifier.notifyUser(letter.getRecipient(), yes ? "建议书「" + letter.getDocNumber() + "」的整改情况已核实通过，予以办结。"
 				: "建议书「" + letter.getDocNumber() + "」的整改情况未通过核实，请继续整改后重新回复。理由：" + opinion, link(letter));
-		return yes;
 	}
 
 	/**
@@ -354,11 +354,6 @@ public class RecommendationService {
 
 	// ------------------------------------------------------------------ helpers
 
-	private String actorOr(String fallback) {
-		String actor = this.audit.currentActor();
-		return AuditService.SYSTEM.equals(actor) ? fallback : actor;
-	}
-
 	private String nextCode() {
 		String prefix = "JY-" + now().getYear() + "-";
 		String max = this.letters.maxCodeWithPrefix(prefix);
@@ -367,7 +362,11 @@ public class RecommendationService {
 	}
 
 	private RecommendationLetter letter(Long id) {
-		return this.letters.findById(id).orElseThrow(() -> new IllegalArgumentException("No letter " + id));
+		return this.letters.findById(id).orElseThrow(() -> Refusal.notFound("建议书不存在", "no letter " + id));
+	}
+
+	int defaultReplyWorkingDays() {
+		return this.defaultReplyWorkingDays;
 	}
 
 	OffsetDateTime now() {

@@ -1,35 +1,25 @@
 package org.rectifyflow.rectification;
 
-import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
-import org.rectifyflow.engine.SystemAuthority;
+import org.rectifyflow.identity.Membership;
+import org.rectifyflow.identity.Membership.Member;
 import org.rectifyflow.identity.Roles;
-import org.rectifyflow.organisation.Unit;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Who may see which ledger entries: the supervising roles see every entry; anyone else
- * sees the entries of the units whose staff they are, and those they are responsible for.
+ * Who may see which ledger entries: the {@link Roles#LEDGER_READERS} see every entry;
+ * anyone else sees the entries of the units whose staff they are, and those they are
+ * responsible for.
  */
 @Component
 class LedgerAccess {
 
-	/** Groups that see the whole ledger. */
-	static final Set<String> OVERSEERS = Set.of(Roles.SUPERVISORS, Roles.CAMPAIGN_OFFICE, Roles.PARTY_GROUP,
-			Roles.DISCIPLINE_GROUP, Roles.DISCIPLINE_LEAD, Roles.ADMIN);
+	private final Membership membership;
 
-	private final IdentityService identityService;
-
-	private final SystemAuthority systemAuthority;
-
-	LedgerAccess(IdentityService identityService, SystemAuthority systemAuthority) {
-		this.identityService = identityService;
-		this.systemAuthority = systemAuthority;
+	LedgerAccess(Membership membership) {
+		this.membership = membership;
 	}
 
 	/**
@@ -37,18 +27,8 @@ class LedgerAccess {
 	 * @return what the user may see
 	 */
 	Viewer viewer(String userId) {
-		List<String> groups = this.systemAuthority.call(() -> this.identityService.createGroupQuery()
-			.groupMember(userId)
-			.list()
-			.stream()
-			.map(Group::getId)
-			.toList());
-		boolean all = groups.stream().anyMatch(OVERSEERS::contains);
-		Set<String> units = groups.stream()
-			.filter((g) -> g.startsWith(Unit.GROUP_PREFIX))
-			.map((g) -> g.substring(Unit.GROUP_PREFIX.length()))
-			.collect(Collectors.toUnmodifiableSet());
-		return new Viewer(userId, all, units);
+		Member member = this.membership.of(userId);
+		return new Viewer(userId, member.isAnyOf(Roles.LEDGER_READERS), member.units());
 	}
 
 	/**
@@ -57,8 +37,7 @@ class LedgerAccess {
 	 * @return whether the user is a member of the group
 	 */
 	boolean isMember(String userId, String groupId) {
-		return this.systemAuthority
-			.call(() -> this.identityService.createGroupQuery().groupMember(userId).groupId(groupId).count()) > 0;
+		return this.membership.of(userId).isIn(groupId);
 	}
 
 	/**

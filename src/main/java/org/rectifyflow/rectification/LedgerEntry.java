@@ -11,13 +11,14 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.rectifyflow.kernel.Refusal;
 
 /**
  * One line of the rectification ledger (整改工作台账): a problem, who rectifies it (责任领导, 责任人),
  * the measures and deadline (完成时限), and where the rectification stands. Each entry has
  * one {@code rectification} process instance whose business key is {@link #getCode()}.
- * The entry guards its own transitions: every state-changing method throws
- * {@link IllegalStateException} in a state where the change is not allowed.
+ * The entry guards its own transitions: every state-changing method throws a
+ * {@link Refusal#conflict conflict} in a state where the change is not allowed.
  */
 @Entity
 @Table(name = "ledger_entry")
@@ -166,7 +167,8 @@ public class LedgerEntry {
 	 */
 	void linkProcess(String processInstanceId) {
 		if (this.processInstanceId != null) {
-			throw new IllegalStateException("Ledger entry " + this.code + " already has a process instance");
+			throw Refusal.conflict("整改事项「" + this.code + "」已有整改流程",
+					"ledger entry " + this.code + " already has a process instance");
 		}
 		this.processInstanceId = processInstanceId;
 	}
@@ -274,7 +276,8 @@ public class LedgerEntry {
 	 */
 	public boolean markOverdue(OffsetDateTime now) {
 		if (this.status.isSettled()) {
-			throw new IllegalStateException("Ledger entry " + this.code + " is " + this.status + ": cannot be overdue");
+			throw Refusal.conflict("整改事项「" + this.code + "」" + StatusNames.of(this.status) + "，不能标记逾期",
+					"ledger entry " + this.code + " is " + this.status + ": cannot be overdue");
 		}
 		if (this.overdue) {
 			return false;
@@ -287,8 +290,9 @@ public class LedgerEntry {
 
 	private void require(Status expected, String action) {
 		if (this.status != expected) {
-			throw new IllegalStateException("Ledger entry " + this.code + " is " + this.status + ", cannot " + action
-					+ " (needs " + expected + ")");
+			throw Refusal.conflict("整改事项「" + this.code + "」当前为「" + StatusNames.of(this.status) + "」，不能办理此项",
+					"ledger entry " + this.code + " is " + this.status + ", cannot " + action + " (needs " + expected
+							+ ")");
 		}
 	}
 

@@ -119,7 +119,6 @@ public class LedgerService {
 		variables.put(RectificationProcess.VAR_UNIT_CODE, unit.getCode());
 		variables.put(RectificationProcess.VAR_UNIT_NAME, unit.getName());
 		variables.put(RectificationProcess.VAR_UNIT_LEADER, unit.getLeaderUserId());
-		variables.put(RectificationProcess.VAR_RESPONSIBLE_LEADER, unit.getLeaderUserId());
 		variables.put(RectificationProcess.VAR_CATEGORY_NAME, saved.getCategoryName());
 		variables.put(RectificationProcess.VAR_PROBLEM_SUMMARY, summaryOf(saved.getDescription()));
 		variables.put(RectificationProcess.VAR_CARRIED_OVER, false);

@@ -4,17 +4,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.Date;
-import java.util.List;
-import java.util.Map;
+import java.time.ZoneId;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.rectifyflow.audit.AuditService;
 import org.rectifyflow.calendar.WorkingDayCalendar;
 import org.rectifyflow.identity.Roles;
+import org.rectifyflow.kernel.Refusal;
 import org.rectifyflow.notification.Notifier;
 import org.rectifyflow.taskrules.TaskRuleViolation;
 import org.slf4j.Logger;
@@ -26,9 +23,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The steps of {@code bpmn/rectification.bpmn}: every service task and task listener of
- * the process calls one method here with the ledger entry's id, and the method changes
- * the {@link LedgerEntry} (which guards its own transitions), audits and notifies.
+ * The steps of {@code bpmn/rectification.bpmn}: {@link RectificationTasks} calls one
+ * method here with the ledger entry's id and typed inputs when a user task completes, and
+ * the method changes the {@link LedgerEntry} (which guards its own transitions), audits
+ * and notifies. The process's assignee expressions read the responsible people from the
+ * entry by the instance's business key.
  */
 @Service("rectificationService")
 public class RectificationService {
@@ -61,19 +60,6 @@ public class RectificationService {
 
 	private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-	/** Variables a user task's form submits, removed when the task is created again. */
-	private static final Map<String, List<String>> INPUTS = Map.of(RectificationProcess.TASK_DRAFT_MEASURES,
-			List.of(RectificationProcess.VAR_WORKING_DAYS, RectificationProcess.VAR_DEADLINE_DATE),
-			RectificationProcess.TASK_APPROVE_MEASURES,
-			List.of(RectificationProcess.VAR_MEASURES_APPROVED, RectificationProcess.VAR_OPINION),
-			RectificationProcess.TASK_RECTIFY,
-			List.of(RectificationProcess.VAR_RECTIFY_ACTION, RectificationProcess.VAR_PROGRESS_TEXT,
-					RectificationProcess.VAR_CARRY_OVER_REASON),
-			RectificationProcess.TASK_ACCEPT_CLOSURE,
-			List.of(RectificationProcess.VAR_CLOSURE_ACCEPTED, RectificationProcess.VAR_OPINION),
-			RectificationProcess.TASK_APPROVE_CARRY_OVER,
-			List.of(RectificationProcess.VAR_CARRY_OVER_APPROVED, RectificationProcess.VAR_OPINION));
-
 	private final LedgerService ledger;
 
 	private final LedgerEntryRepository entries;
@@ -104,64 +90,71 @@ public class RectificationService {
 	}
 
 	/**
-	 * Removes the values a user task's form submitted last time, so that a task entered
-	 * again (a returned draft, a rejected closure) starts with a fresh decision and
-	 * opinion. Called by the {@code create} listener of the process's user tasks.
-	 * @param task the task being created
+	 * The responsible person of the entry a rectification instance works on: the assignee
+	 * of the drafting and work tasks.
+	 * @param entryCode the process instance's business key
+	 * @return the responsible person recorded on the entry
 	 */
-	public void clearInputs(DelegateTask task) {
-		INPUTS.getOrDefault(task.getTaskDefinitionKey(), List.of()).forEach(task::removeVariable);
+	public String responsiblePersonOf(String entryCode) {
+		return entry(entryCode).getResponsiblePerson();
 	}
 
 	/**
-	 * {@code Task_RecordAssignment}: the unit leader named the responsible person.
+	 * The responsible leader of the entry a rectification instance works on: the assignee
+	 * of the measures approval.
+	 * @param entryCode the process instance's business key
+	 * @return the responsible leader recorded on the entry
+	 */
+	public String responsibleLeaderOf(String entryCode) {
+		return entry(entryCode).getResponsibleLeader();
+	}
+
+	/**
+	 * {@code Task_AssignResponsible} completed: the unit leader named the responsible
+	 * person.
 	 * @param entryId the ledger entry id
 	 * @param responsiblePerson the responsible person (责任人)
-	 * @param responsibleLeader the responsible leader, blank for the unit leader
-	 * @param unitLeader the unit leader
-	 * @return the responsible leader in effect
+	 * @param responsibleLeader the responsible leader, {@code null} for the unit leader
+	 * recorded when the entry was opened
 	 */
 	@Transactional
-	public String assigned(Long entryId, String responsiblePerson, String responsibleLeader, String unitLeader) {
+	public void assign(Long entryId, String responsiblePerson, String responsibleLeader) {
 		LedgerEntry entry = entry(entryId);
-		String leader = (responsibleLeader == null || responsibleLeader.isBlank()) ? unitLeader
-				: responsibleLeader.strip();
-		entry.assignResponsible(responsiblePerson.strip(), leader, now());
+		String leader = (responsibleLeader != null) ? responsibleLeader : entry.getResponsibleLeader();
+		entry.assignResponsible(responsiblePerson, leader, now());
 		this.audit.record(ACTION_ASSIGNED, RectificationProcess.ITEM_TYPE, String.valueOf(entryId), null,
 				"responsiblePerson=" + entry.getResponsiblePerson() + " responsibleLeader=" + leader);
 		this.notifier.notifyUser(entry.getResponsiblePerson(), "您被指定为整改事项「" + entry.getCode() + "」的责任人，请制定整改措施和完成时限。",
 				LedgerService.link(entry));
-		return leader;
 	}
 
 	/**
-	 * {@code Task_RecordMeasures}: the responsible person submitted measures and a
-	 * deadline for approval.
+	 * {@code Task_DraftMeasures} completed: the responsible person submitted measures and
+	 * a deadline for approval.
 	 * @param entryId the ledger entry id
 	 * @param measures the measures
 	 * @param workingDays working days allowed, or {@code null}
 	 * @param deadlineDate the deadline date, or {@code null}
-	 * @return the proposed deadline, which becomes {@code deadlineAt}
+	 * @return the proposed deadline
 	 */
 	@Transactional
-	public Date measuresDrafted(Long entryId, String measures, Object workingDays, Object deadlineDate) {
+	public Instant submitMeasures(Long entryId, String measures, Integer workingDays, LocalDate deadlineDate) {
 		LedgerEntry entry = entry(entryId);
 		Instant deadline = proposedDeadline(workingDays, deadlineDate, entry.getCampaignId());
 		entry.submitMeasures(measures.strip(), at(deadline), now());
 		this.audit.record(ACTION_MEASURES_SUBMITTED, RectificationProcess.ITEM_TYPE, String.valueOf(entryId), null,
 				"deadline=" + entry.getDeadline());
-		return Date.from(deadline);
+		return deadline;
 	}
 
 	/**
-	 * {@code Task_RecordMeasuresDecision}: the responsible leader approved or returned
+	 * {@code Task_ApproveMeasures} completed: the responsible leader approved or returned
 	 * the measures.
 	 * @param entryId the ledger entry id
 	 * @param approved the decision
-	 * @return the decision, as the gateway reads it
 	 */
 	@Transactional
-	public boolean measuresDecided(Long entryId, boolean approved) {
+	public void decideMeasures(Long entryId, boolean approved) {
 		LedgerEntry entry = entry(entryId);
 		String before = entry.getStatus().name();
 		entry.decideMeasures(approved, now());
@@ -171,35 +164,32 @@ public class RectificationService {
 			this.notifier.notifyUser(entry.getResponsiblePerson(), "整改事项「" + entry.getCode() + "」的整改措施被退回，请根据审核意见修改。",
 					LedgerService.link(entry));
 		}
-		return approved;
 	}
 
 	/**
-	 * {@code Task_RecordWork}: the responsible person reported progress, or asked for
-	 * closure or carry-over.
+	 * {@code Task_Rectify} completed: the responsible person reported progress, or asked
+	 * for closure or carry-over.
 	 * @param entryId the ledger entry id
-	 * @param action one of {@link RectificationProcess.Action}
-	 * @param progressText the progress report (for {@code PROGRESS})
-	 * @param evidenceNote the evidence text (for {@code CLOSURE}), may be blank when
-	 * files are attached
-	 * @param carryOverReason the reason (for {@code CARRY_OVER})
+	 * @param action what the responsible person chose
+	 * @param text the progress report ({@code PROGRESS}), the evidence note
+	 * ({@code CLOSURE}, {@code null} when files are attached) or the reason
+	 * ({@code CARRY_OVER})
 	 * @param reporter the user who completed the work task
 	 */
 	@Transactional
-	public void workReported(Long entryId, String action, String progressText, String evidenceNote,
-			String carryOverReason, String reporter) {
+	public void reportWork(Long entryId, RectificationProcess.Action action, String text, String reporter) {
 		LedgerEntry entry = entry(entryId);
-		switch (RectificationProcess.Action.valueOf(action)) {
-			case PROGRESS -> addProgress(entry, progressText, reporter);
+		switch (action) {
+			case PROGRESS -> addProgress(entry, text, reporter);
 			case CLOSURE -> {
-				entry.requestClosure(blankToNull(evidenceNote), now());
+				entry.requestClosure(blankToNull(text), now());
 				this.audit.record(ACTION_CLOSURE_REQUESTED, RectificationProcess.ITEM_TYPE, String.valueOf(entryId),
 						LedgerEntry.Status.IN_PROGRESS.name(), entry.getStatus().name());
 				this.notifier.notifyGroup(Roles.CAMPAIGN_OFFICE, "整改事项「" + entry.getCode() + "」申请销号，请验收。",
 						LedgerService.link(entry));
 			}
 			case CARRY_OVER -> {
-				entry.requestCarryOver(carryOverReason.strip(), now());
+				entry.requestCarryOver(text.strip(), now());
 				this.audit.record(ACTION_CARRY_OVER_REQUESTED, RectificationProcess.ITEM_TYPE, String.valueOf(entryId),
 						LedgerEntry.Status.IN_PROGRESS.name(), entry.getStatus().name());
 				this.notifier.notifyGroup(Roles.PARTY_GROUP, "整改事项「" + entry.getCode() + "」申请结转，请审批。",
@@ -230,14 +220,13 @@ public class RectificationService {
 	}
 
 	/**
-	 * {@code Task_RecordClosureDecision}: the campaign office accepted (销号) or rejected
+	 * {@code Task_AcceptClosure} completed: the campaign office accepted (销号) or rejected
 	 * the closure. Accepting settles the entry and may settle the campaign's ledger.
 	 * @param entryId the ledger entry id
 	 * @param accepted the decision
-	 * @return the decision, as the gateway reads it
 	 */
 	@Transactional
-	public boolean closureDecided(Long entryId, boolean accepted) {
+	public void decideClosure(Long entryId, boolean accepted) {
 		LedgerEntry entry = this.ledger.lockForSettlement(entryId);
 		entry.decideClosure(accepted, now());
 		this.audit.record(ACTION_CLOSURE_DECIDED, RectificationProcess.ITEM_TYPE, String.valueOf(entryId),
@@ -253,18 +242,16 @@ public class RectificationService {
 			this.notifier.notifyUser(entry.getResponsiblePerson(), "整改事项「" + entry.getCode() + "」的销号申请未通过验收，请继续整改。",
 					LedgerService.link(entry));
 		}
-		return accepted;
 	}
 
 	/**
-	 * {@code Task_RecordCarryOverDecision}: the party group approved or rejected the
+	 * {@code Task_ApproveCarryOver} completed: the party group approved or rejected the
 	 * carry-over. Approving settles the entry and may settle the campaign's ledger.
 	 * @param entryId the ledger entry id
 	 * @param approved the decision
-	 * @return the decision ({@code carriedOver}), as the gateways read it
 	 */
 	@Transactional
-	public boolean carryOverDecided(Long entryId, boolean approved) {
+	public void decideCarryOver(Long entryId, boolean approved) {
 		LedgerEntry entry = this.ledger.lockForSettlement(entryId);
 		entry.decideCarryOver(approved, now());
 		this.audit.record(ACTION_CARRY_OVER_DECIDED, RectificationProcess.ITEM_TYPE, String.valueOf(entryId),
@@ -280,7 +267,6 @@ public class RectificationService {
 			this.notifier.notifyUser(entry.getResponsiblePerson(), "整改事项「" + entry.getCode() + "」的结转申请未获批准，请继续整改。",
 					LedgerService.link(entry));
 		}
-		return approved;
 	}
 
 	private void notifySettled(LedgerEntry entry, String text) {
@@ -295,18 +281,14 @@ public class RectificationService {
 	 * The deadline a draft proposes: close of business after the given working days, or
 	 * close of business on the given date; not in the past and, when the campaign's
 	 * rectification phase has an end, not after it.
-	 * @param workingDays working days allowed (a number or numeric text), or
-	 * {@code null}/blank
-	 * @param deadlineDate the date ({@code yyyy-MM-dd} text, {@link Date} or
-	 * {@link LocalDate}), or {@code null}/blank
+	 * @param days working days allowed, or {@code null}
+	 * @param date the date, or {@code null}
 	 * @param campaignId the campaign, to check against its rectification phase
 	 * @return the deadline
 	 * @throws TaskRuleViolation if the deadline is missing, ambiguous or out of range
 	 */
-	Instant proposedDeadline(Object workingDays, Object deadlineDate, Long campaignId) {
+	Instant proposedDeadline(Integer days, LocalDate date, Long campaignId) {
 		Instant now = ClockUtil.getCurrentTime().toInstant();
-		Integer days = workingDays(workingDays);
-		LocalDate date = date(deadlineDate);
 		if (days == null && date == null) {
 			throw new TaskRuleViolation("请填写整改时限：工作日数或完成日期", "a deadline (working days or a date) is required");
 		}
@@ -338,45 +320,18 @@ public class RectificationService {
 		return deadline;
 	}
 
-	private static Integer workingDays(Object value) {
-		if (value == null || (value instanceof String text && text.isBlank())) {
-			return null;
-		}
-		try {
-			double number = (value instanceof Number n) ? n.doubleValue()
-					: Double.parseDouble(value.toString().strip());
-			if (number != Math.rint(number)) {
-				throw new NumberFormatException("not a whole number: " + value);
-			}
-			return (int) Math.max(Math.min(number, Integer.MAX_VALUE), Integer.MIN_VALUE);
-		}
-		catch (NumberFormatException ex) {
-			throw new TaskRuleViolation("「整改工作日数」须为整数", "workingDays is not a whole number");
-		}
-	}
-
-	private LocalDate date(Object value) {
-		if (value == null || (value instanceof String text && text.isBlank())) {
-			return null;
-		}
-		if (value instanceof LocalDate date) {
-			return date;
-		}
-		if (value instanceof Date date) {
-			return LocalDate.ofInstant(date.toInstant(), this.calendar.zone());
-		}
-		try {
-			String text = value.toString().strip();
-			return LocalDate.parse((text.length() > 10) ? text.substring(0, 10) : text);
-		}
-		catch (DateTimeParseException ex) {
-			throw new TaskRuleViolation("「完成日期」不是有效的日期", "deadlineDate is not a date");
-		}
+	ZoneId zone() {
+		return this.calendar.zone();
 	}
 
 	private LedgerEntry entry(Long entryId) {
 		return this.entries.findById(entryId)
-			.orElseThrow(() -> new IllegalArgumentException("No ledger entry " + entryId));
+			.orElseThrow(() -> Refusal.notFound("整改事项不存在", "no ledger entry " + entryId));
+	}
+
+	private LedgerEntry entry(String entryCode) {
+		return this.entries.findByCode(entryCode)
+			.orElseThrow(() -> Refusal.notFound("整改事项不存在", "no ledger entry " + entryCode));
 	}
 
 	private OffsetDateTime now() {

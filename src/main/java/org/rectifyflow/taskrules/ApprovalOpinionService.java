@@ -46,6 +46,26 @@ public class ApprovalOpinionService {
 	}
 
 	/**
+	 * The approver's reasons when the latest decision of an approval task sent the matter
+	 * back, for the form of the task it went back to.
+	 * @param processInstanceId the process instance id
+	 * @param taskDefinitionKey the approval task
+	 * @return the opinion of the latest decision on that task if it was a refusal
+	 * ({@code "false"}), else {@code null}
+	 */
+	@Transactional(readOnly = true)
+	public String returnOpinion(String processInstanceId, String taskDefinitionKey) {
+		List<ApprovalOpinion> given = history(processInstanceId).stream()
+			.filter((opinion) -> taskDefinitionKey.equals(opinion.getTaskDefinitionKey()))
+			.toList();
+		if (given.isEmpty()) {
+			return null;
+		}
+		ApprovalOpinion last = given.get(given.size() - 1);
+		return "false".equals(last.getDecision()) ? last.getOpinion() : null;
+	}
+
+	/**
 	 * Stores the opinion given on completing an approval task, in the completion's
 	 * transaction, dated by the engine clock.
 	 */

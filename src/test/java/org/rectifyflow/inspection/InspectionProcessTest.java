@@ -188,7 +188,7 @@ class InspectionProcessTest {
 
 		this.driver.complete(this.driver.task(inspection, InspectionProcess.TASK_REPORT),
 				InspectionProcess.VAR_REPORT_SUMMARY, "共发现问题2个，问题线索1条");
-		assertThat(pi).hasPassed(InspectionProcess.TASK_HAND_OVER, InspectionProcess.EVENT_CLOSED).isEnded();
+		assertThat(pi).hasPassed(InspectionProcess.EVENT_CLOSED).isEnded();
 		assertThat(this.driver.reload(inspection).getStatus()).isEqualTo(Inspection.Status.CLOSED);
 		List<Finding> findings = this.inspections.findings(inspection.getId());
 		assertThat(findings).extracting(Finding::getType).containsExactly(Finding.Type.CLUE, Finding.Type.PROBLEM);

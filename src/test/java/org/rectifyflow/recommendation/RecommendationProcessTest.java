@@ -103,6 +103,9 @@ class RecommendationProcessTest {
 		complete(letter, RecommendationProcess.TASK_APPROVE, RecommendationProcess.VAR_LETTER_APPROVED, "false",
 				RecommendationProcess.VAR_OPINION, "问题表述不够具体");
 		assertThat(pi).isWaitingAt(RecommendationProcess.TASK_DRAFT);
+		assertThat(this.taskService.getVariable(task(letter, RecommendationProcess.TASK_DRAFT).getId(),
+				RecommendationProcess.VAR_OPINION))
+			.isEqualTo("问题表述不够具体");
 		draft(letter, "u3");
 		complete(letter, RecommendationProcess.TASK_APPROVE, RecommendationProcess.VAR_LETTER_APPROVED, "true",
 				RecommendationProcess.VAR_OPINION, "同意印发");
@@ -142,12 +145,18 @@ class RecommendationProcessTest {
 		complete(letter, RecommendationProcess.TASK_REPLY, RecommendationProcess.VAR_REPLY_MEASURES, "已修订考核办法",
 				RecommendationProcess.VAR_REPLY_EVIDENCE, "考核办法（修订稿）");
 		assertThat(pi).isWaitingAt(RecommendationProcess.TASK_VERIFY);
+		assertThat(this.taskService.getVariable(task(letter, RecommendationProcess.TASK_VERIFY).getId(),
+				RecommendationProcess.VAR_REPLY_EVIDENCE))
+			.isEqualTo("考核办法（修订稿）");
 		complete(letter, RecommendationProcess.TASK_VERIFY, RecommendationProcess.VAR_REPLY_ACCEPTED, "false",
 				RecommendationProcess.VAR_OPINION, "未见落实成效，请补充");
 		assertThat(pi).isWaitingAt(RecommendationProcess.TASK_REPLY);
 		assertThat(reload(letter).getStatus()).isEqualTo(RecommendationLetter.Status.ISSUED);
-		assertThat(this.runtimeService.getVariable(pi.getId(), RecommendationProcess.VAR_OPINION))
+		// The reply form shows the reasons; the verification's inputs stay with its task.
+		assertThat(this.taskService.getVariable(task(letter, RecommendationProcess.TASK_REPLY).getId(),
+				RecommendationProcess.VAR_OPINION))
 			.isEqualTo("未见落实成效，请补充");
+		assertThat(this.runtimeService.getVariable(pi.getId(), RecommendationProcess.VAR_OPINION)).isNull();
 
 		complete(letter, RecommendationProcess.TASK_REPLY, RecommendationProcess.VAR_REPLY_MEASURES, "已按新办法完成两轮考核");
 		complete(letter, RecommendationProcess.TASK_VERIFY, RecommendationProcess.VAR_REPLY_ACCEPTED, "true",

@@ -123,12 +123,20 @@ class RectificationProcessTest {
 		this.driver.decideMeasures(entry, false);
 		assertThat(pi).isWaitingAt(RectificationProcess.TASK_DRAFT_MEASURES);
 		assertThat(this.driver.reload(entry).getStatus()).isEqualTo(LedgerEntry.Status.DRAFTING);
-		// The drafter sees the returning opinion; the next approval starts without one.
-		assertThat(this.runtimeService.getVariable(pi.getId(), RectificationProcess.VAR_OPINION))
+		// The drafter sees the returning opinion; the next approval starts without one,
+		// and the forms' inputs never reach the process instance.
+		assertThat(
+				this.taskService.getVariable(this.driver.task(entry, RectificationProcess.TASK_DRAFT_MEASURES).getId(),
+						RectificationProcess.VAR_OPINION))
 			.isEqualTo("措施不够具体，请细化");
-		this.driver.draft(entry, 5);
 		assertThat(this.runtimeService.getVariable(pi.getId(), RectificationProcess.VAR_OPINION)).isNull();
-		assertThat(this.runtimeService.getVariable(pi.getId(), RectificationProcess.VAR_MEASURES_APPROVED)).isNull();
+		this.driver.draft(entry, 5);
+		Task approval = this.driver.task(entry, RectificationProcess.TASK_APPROVE_MEASURES);
+		assertThat(this.taskService.getVariable(approval.getId(), RectificationProcess.VAR_OPINION)).isNull();
+		assertThat(this.taskService.getVariable(approval.getId(), RectificationProcess.VAR_MEASURES_APPROVED)).isNull();
+		assertThat(this.taskService.getVariable(approval.getId(), RectificationProcess.VAR_MEASURES))
+			.isEqualTo("精简会议文件，严格执行无会日制度");
+		assertThat(this.runtimeService.getVariable(pi.getId(), RectificationProcess.VAR_MEASURES)).isNull();
 		this.driver.decideMeasures(entry, true);
 		assertThat(pi).hasPassed(RectificationProcess.TASK_ARM_DEADLINE).isWaitingAt(RectificationProcess.TASK_RECTIFY);
 		assertThat(this.driver.reload(entry).getStatus()).isEqualTo(LedgerEntry.Status.IN_PROGRESS);
@@ -292,6 +300,56 @@ class RectificationProcessTest {
 		assertThat(pi).isWaitingAt(RectificationProcess.TASK_RECTIFY);
 		assertThat(this.ledger.progress(entry.getId())).isEmpty();
 		assertThat(this.driver.reload(entry).getStatus()).isEqualTo(LedgerEntry.Status.IN_PROGRESS);
+	}
+
+	@Test
+	void shouldStoreProgressOnTheTasksOwnEntryWhateverEntryIdIsSubmitted() {
+		LedgerEntry own = this.driver.open(RectificationDriver.newCampaignId(), "u1");
+		LedgerEntry other = this.driver.open(RectificationDriver.newCampaignId(), "u3");
+		this.driver.toWork(own);
+		this.driver.toWork(other);
+
+		this.driver.complete(own, RectificationProcess.TASK_RECTIFY, RectificationProcess.VAR_RECTIFY_ACTION,
+				RectificationProcess.Action.PROGRESS.name(), RectificationProcess.VAR_PROGRESS_TEXT, "已完成第一阶段",
+				RectificationProcess.VAR_LEDGER_ENTRY_ID, other.getId());
+
+		assertThat(this.ledger.progress(other.getId())).isEmpty();
+		assertThat(this.ledger.progress(own.getId())).extracting(ProgressReport::getText).containsExactly("已完成第一阶段");
+		assertThat(this.driver.instance(own)).isWaitingAt(RectificationProcess.TASK_RECTIFY);
+	}
+
+	@Test
+	void shouldRequestClosureOfTheTasksOwnEntryWhateverEntryIdIsSubmitted() {
+		LedgerEntry own = this.driver.open(RectificationDriver.newCampaignId(), "u1");
+		LedgerEntry other = this.driver.open(RectificationDriver.newCampaignId(), "u3");
+		this.driver.toWork(own);
+		this.driver.toWork(other);
+
+		this.driver.complete(own, RectificationProcess.TASK_RECTIFY, RectificationProcess.VAR_RECTIFY_ACTION,
+				RectificationProcess.Action.CLOSURE.name(), RectificationProcess.VAR_EVIDENCE_NOTE, "制度已印发",
+				RectificationProcess.VAR_LEDGER_ENTRY_ID, other.getId());
+
+		assertThat(this.driver.reload(other).getStatus()).isEqualTo(LedgerEntry.Status.IN_PROGRESS);
+		assertThat(this.driver.reload(other).getEvidenceNote()).isNull();
+		assertThat(this.driver.instance(other)).isWaitingAt(RectificationProcess.TASK_RECTIFY);
+		assertThat(this.driver.reload(own).getStatus()).isEqualTo(LedgerEntry.Status.CLOSURE_REQUESTED);
+		assertThat(this.driver.instance(own)).isWaitingAt(RectificationProcess.TASK_ACCEPT_CLOSURE);
+	}
+
+	@Test
+	void shouldSendTheMeasuresToTheLeaderRecordedOnTheEntryWhateverLeaderIsSubmitted() {
+		LedgerEntry entry = this.driver.open(RectificationDriver.newCampaignId(), "u1");
+		this.driver.assign(entry, "u1");
+
+		this.driver.complete(entry, RectificationProcess.TASK_DRAFT_MEASURES, RectificationProcess.VAR_MEASURES,
+				"精简会议文件", RectificationProcess.VAR_WORKING_DAYS, 5, RectificationProcess.VAR_RESPONSIBLE_LEADER, "u3",
+				RectificationProcess.VAR_RESPONSIBLE_PERSON, "u3");
+
+		assertThat(this.driver.task(entry, RectificationProcess.TASK_APPROVE_MEASURES).getAssignee())
+			.isEqualTo("u1lead");
+		assertThat(this.driver.reload(entry).getResponsibleLeader()).isEqualTo("u1lead");
+		this.driver.decideMeasures(entry, false);
+		assertThat(this.driver.task(entry, RectificationProcess.TASK_DRAFT_MEASURES).getAssignee()).isEqualTo("u1");
 	}
 
 	private Job timer(ProcessInstance pi, String activityId) {

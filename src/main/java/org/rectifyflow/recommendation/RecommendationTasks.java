@@ -1,0 +1,146 @@
+package org.rectifyflow.recommendation;
+
+import java.util.List;
+
+import org.rectifyflow.audit.AuditService;
+import org.rectifyflow.kernel.Refusal;
+import org.rectifyflow.organisation.OrganisationService;
+import org.rectifyflow.organisation.Unit;
+import org.rectifyflow.taskrules.ApprovalOpinionService;
+import org.rectifyflow.taskrules.ProcessTasks;
+import org.rectifyflow.taskrules.TaskCompletion;
+import org.rectifyflow.taskrules.TaskCreation;
+import org.rectifyflow.taskrules.TaskRuleViolation;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The user tasks of {@code bpmn/recommendation.bpmn}. The approval's, the reply's and the
+ * verification's inputs are local to their task (input mappings in the BPMN); the draft's
+ * stay on the instance, so that a returned draft is edited rather than written again. The
+ * letter a task works on is the one linked to the task's process instance, whatever
+ * variables a user wrote.
+ */
+@Component
+class RecommendationTasks implements ProcessTasks {
+
+	private final RecommendationService recommendations;
+
+	private final RecommendationLetterRepository letters;
+
+	private final OrganisationService organisation;
+
+	private final ApprovalOpinionService opinions;
+
+	RecommendationTasks(RecommendationService recommendations, RecommendationLetterRepository letters,
+			OrganisationService organisation, ApprovalOpinionService opinions) {
+		this.recommendations = recommendations;
+		this.letters = letters;
+		this.organisation = organisation;
+		this.opinions = opinions;
+	}
+
+	@Override
+	public String processKey() {
+		return RecommendationProcess.KEY;
+	}
+
+	@Override
+	public void created(TaskCreation task) {
+		switch (task.getTaskDefinitionKey()) {
+			case RecommendationProcess.TASK_DRAFT -> task.show(RecommendationProcess.VAR_OPINION,
+					this.opinions.returnOpinion(task.getProcessInstanceId(), RecommendationProcess.TASK_APPROVE));
+			case RecommendationProcess.TASK_REPLY -> {
+				RecommendationReply last = lastReply(letter(task.getProcessInstanceId()));
+				task.show(RecommendationProcess.VAR_OPINION, (last != null) ? last.getVerdictReason() : null);
+			}
+			case RecommendationProcess.TASK_VERIFY -> {
+				RecommendationReply last = lastReply(letter(task.getProcessInstanceId()));
+				task.show(RecommendationProcess.VAR_REPLY_MEASURES, (last != null) ? last.getMeasures() : null);
+				task.show(RecommendationProcess.VAR_REPLY_EVIDENCE, (last != null) ? last.getEvidenceNote() : null);
+			}
+			default -> {
+			}
+		}
+	}
+
+	@Override
+	public void validate(TaskCompletion completion) {
+		switch (completion.getTaskDefinitionKey()) {
+			case RecommendationProcess.TASK_DRAFT -> draft(completion);
+			case RecommendationProcess.TASK_REPLY -> {
+				if (completion.isBlank(RecommendationProcess.VAR_REPLY_MEASURES)) {
+					throw new TaskRuleViolation("「整改措施和成效」为必填项", "replyMeasures is required");
+				}
+			}
+			default -> {
+			}
+		}
+	}
+
+	@Override
+	public void completed(TaskCompletion completion) {
+		Long id = letter(completion.getProcessInstanceId()).getId();
+		switch (completion.getTaskDefinitionKey()) {
+			case RecommendationProcess.TASK_DRAFT ->
+				this.recommendations.draft(id, draft(completion), actor(completion));
+			case RecommendationProcess.TASK_APPROVE -> {
+				boolean approved = Boolean.TRUE.equals(completion.bool(RecommendationProcess.VAR_LETTER_APPROVED));
+				this.recommendations.decideApproval(id, approved);
+				completion.route(RecommendationProcess.VAR_LETTER_APPROVED, approved);
+			}
+			case RecommendationProcess.TASK_REPLY ->
+				this.recommendations.reply(id, completion.string(RecommendationProcess.VAR_REPLY_MEASURES),
+						completion.string(RecommendationProcess.VAR_REPLY_EVIDENCE), actor(completion));
+			case RecommendationProcess.TASK_VERIFY -> {
+				boolean accepted = Boolean.TRUE.equals(completion.bool(RecommendationProcess.VAR_REPLY_ACCEPTED));
+				this.recommendations.verify(id, accepted, completion.string(RecommendationProcess.VAR_OPINION));
+				completion.route(RecommendationProcess.VAR_REPLY_ACCEPTED, accepted);
+			}
+			default -> {
+			}
+		}
+	}
+
+	/**
+	 * The draft as submitted, parsed; the unit must be active and have a recorded leader
+	 * to receive the letter.
+	 */
+	private RecommendationService.DraftInput draft(TaskCompletion completion) {
+		RecommendationService.DraftInput draft = RecommendationService.DraftInput.parse(
+				completion.string(RecommendationProcess.VAR_LETTER_KIND),
+				completion.string(RecommendationProcess.VAR_UNIT_CODE),
+				completion.string(RecommendationProcess.VAR_PROBLEMS),
+				completion.string(RecommendationProcess.VAR_BASIS_REFS),
+				completion.string(RecommendationProcess.VAR_REQUIREMENTS),
+				completion.variable(RecommendationProcess.VAR_REPLY_WORKING_DAYS),
+				this.recommendations.defaultReplyWorkingDays());
+		Unit unit = this.organisation.findUnit(draft.unitCode())
+			.filter(Unit::isActive)
+			.orElseThrow(() -> new TaskRuleViolation("单位不存在或已停用：" + draft.unitCode(),
+					"unknown or inactive unit " + draft.unitCode()));
+		if (unit.getLeaderUserId() == null) {
+			throw new TaskRuleViolation("单位「" + unit.getName() + "」未登记负责人，建议书无法送达",
+					"unit " + unit.getCode() + " has no recorded leader");
+		}
+		return draft;
+	}
+
+	private RecommendationLetter letter(String processInstanceId) {
+		return this.letters.findByProcessInstanceId(processInstanceId)
+			.orElseThrow(() -> Refusal.conflict("本流程没有对应的建议书",
+					"no letter is linked to process instance " + processInstanceId));
+	}
+
+	private RecommendationReply lastReply(RecommendationLetter letter) {
+		List<RecommendationReply> replies = this.recommendations.replies(letter.getId());
+		return replies.isEmpty() ? null : replies.get(replies.size() - 1);
+	}
+
+	/** Who completed the task: the user, or the task's assignee for system calls. */
+	private static String actor(TaskCompletion completion) {
+		return (AuditService.SYSTEM.equals(completion.getUserId()) && completion.getAssignee() != null)
+				? completion.getAssignee() : completion.getUserId();
+	}
+
+}
