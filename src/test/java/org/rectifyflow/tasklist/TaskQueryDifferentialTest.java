@@ -28,7 +28,7 @@ class TaskQueryDifferentialTest {
 		configuration.setProcessEnginePlugins(List.of(new TaskQueryStatements()));
 		ProcessEngine engine = configuration.buildProcessEngine();
 		try {
-			new TaskQueryDifferential(engine, "dq").run(12, 6, 160, 40);
+			new TaskQueryDifferential(engine, "dq").run(10, 6, 120, 30);
 		}
 		finally {
 			engine.close();
