@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -20,6 +21,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * {@code target/bench/results.json} together with a description of the machine.
  */
 final class BenchResults {
+
+	static final String HEADLINE = "headline";
 
 	private final Map<String, Object> machine = new LinkedHashMap<>();
 
@@ -38,13 +41,27 @@ final class BenchResults {
 		this.sections.computeIfAbsent(section, (s) -> new LinkedHashMap<>()).put(figure, value);
 	}
 
+	/**
+	 * The figure's value, created by {@code initial} if there is none yet.
+	 */
+	Object get(String section, String figure, Supplier<Object> initial) {
+		return this.sections.computeIfAbsent(section, (s) -> new LinkedHashMap<>())
+			.computeIfAbsent(figure, (f) -> initial.get());
+	}
+
 	void machine(String key, Object value) {
 		this.machine.put(key, value);
 	}
 
 	String table() {
 		StringBuilder out = new StringBuilder("\n=== rectify-flow benchmark ===\nmachine: " + this.machine + "\n");
-		this.sections.forEach((section, figures) -> {
+		Map<String, Map<String, Object>> ordered = new LinkedHashMap<>();
+		// the figures a user feels first
+		if (this.sections.containsKey(HEADLINE)) {
+			ordered.put(HEADLINE, this.sections.get(HEADLINE));
+		}
+		ordered.putAll(this.sections);
+		ordered.forEach((section, figures) -> {
 			out.append(String.format("%n[%s]%n", section));
 			figures.forEach((name, value) -> out.append(String.format("  %-46s %s%n", name, format(value))));
 		});

@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -39,6 +41,7 @@ import org.rectifyflow.cluster.EngineIndexes;
 import org.rectifyflow.clue.ClueIntake;
 import org.rectifyflow.deadline.DeadlinePattern;
 import org.rectifyflow.deadline.DeadlineTemplateProcess;
+import org.rectifyflow.task.TaskQueryStatements;
 import org.rectifyflow.testsupport.PostgresIntegrationTest;
 import org.rectifyflow.testsupport.TestDatabase;
 
@@ -71,12 +74,17 @@ class ReliabilityBenchmark {
 
 	static final int STORM_BASELINE = Integer.getInteger("bench.storm.baseline", STORM);
 
-	static final int TASKS = Integer.getInteger("bench.tasklist.tasks", 100_000);
+	/** Open tasks of the units, in steps, so that the growth of each figure shows. */
+	static final List<Integer> TASKLIST_SIZES = Arrays
+		.stream(System.getProperty("bench.tasklist.sizes", "1000,10000,100000").split(","))
+		.map((size) -> Integer.valueOf(size.trim()))
+		.toList();
 
 	static final int QUERIES = Integer.getInteger("bench.tasklist.queries", 500);
 
 	/**
-	 * Queries of Camunda's defaults through HTTP: each takes seconds at 100,000 tasks.
+	 * Queries through HTTP with Camunda's task query statements or defaults: each takes
+	 * seconds at 100,000 tasks.
 	 */
 	static final int REST_DEFAULT_QUERIES = Integer.getInteger("bench.tasklist.default-rest-queries", 10);
 
@@ -93,7 +101,7 @@ class ReliabilityBenchmark {
 
 	static final String BARE_TIMER = "bench-bare-timer";
 
-	static final String TASK_QUERY_STATEMENT = "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity.selectTaskByQueryCriteria";
+	static final String TASK_ENTITY_NAMESPACE = "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity";
 
 	static final String SUPERVISOR = "bench-supervisor";
 
@@ -115,6 +123,9 @@ class ReliabilityBenchmark {
 
 	@LocalServerPort
 	int port;
+
+	/** Open tasks of the handler's unit. */
+	int unitTasks;
 
 	@AfterAll
 	void report() {
@@ -254,25 +265,16 @@ class ReliabilityBenchmark {
 						.endEvent()
 						.done())
 			.deploy();
-		long started = System.nanoTime();
-		int perUnit = Math.max(1, TASKS / UNITS);
+		Map<String, String> templates = new LinkedHashMap<>();
 		for (String unit : units) {
-			String template = this.engine.getRuntimeService()
-				.startProcessInstanceByKey("bench-unit-work", unit + "-0",
-						Map.of("unitGroup", unit, "due", Date.from(Instant.now().plus(10, ChronoUnit.DAYS))))
-				.getId();
-			cloneInstance(template, perUnit - 1);
+			templates.put(unit,
+					this.engine.getRuntimeService()
+						.startProcessInstanceByKey("bench-unit-work", unit + "-0",
+								Map.of("unitGroup", unit, "due", Date.from(Instant.now().plus(10, ChronoUnit.DAYS))))
+						.getId());
 		}
-		this.jdbc.execute("analyze");
-		long open = this.jdbc.queryForObject("select count(*) from act_ru_task", Long.class);
-		results.put("tasklist", "open tasks", open);
-		results.put("tasklist", "units", UNITS);
-		results.put("tasklist", "data set up s (SQL copies of real instances)", seconds(System.nanoTime() - started));
-
 		FilterService filters = this.engine.getFilterService();
 		Filter groupTasks = filters.createFilterQuery().filterName("我的组任务").singleResult();
-		ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) this.engine
-			.getProcessEngineConfiguration();
 		List<String> groups = identity.createGroupQuery()
 			.groupMember("bench-handler")
 			.list()
@@ -280,6 +282,77 @@ class ReliabilityBenchmark {
 			.map((g) -> g.getId())
 			.toList();
 
+		int perUnit = 1;
+		for (int size : TASKLIST_SIZES) {
+			int target = Math.max(1, size / UNITS);
+			long started = System.nanoTime();
+			for (String template : templates.values()) {
+				cloneInstance(template, perUnit, target - 1);
+			}
+			perUnit = Math.max(perUnit, target);
+			this.unitTasks = perUnit;
+			this.jdbc.execute("analyze");
+			long open = this.jdbc.queryForObject("select count(*) from act_ru_task", Long.class);
+			String at = size + " unit tasks";
+			results.put("tasklist", at + ": open tasks in all (with the storm's)", open);
+			results.put("tasklist", at + ": open tasks of the handler's unit (its grants)", perUnit);
+			results.put("tasklist", at + ": data set up s", seconds(System.nanoTime() - started));
+			boolean largest = size == TASKLIST_SIZES.get(TASKLIST_SIZES.size() - 1);
+			measureTasklist(size, groupTasks, groups, largest);
+		}
+	}
+
+	/**
+	 * The handler's 我的组任务 as configured (the headline: page and count over HTTP), and
+	 * with Camunda's own task query statements; at the largest size also with Camunda's
+	 * defaults throughout.
+	 */
+	private void measureTasklist(int size, Filter groupTasks, List<String> groups, boolean largest) throws Exception {
+		ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) this.engine
+			.getProcessEngineConfiguration();
+		String at = size + " unit tasks";
+		Map<String, Object> page = measureFilter(at + ", engine page, as configured", groupTasks, groups, QUERIES,
+				largest);
+		Map<String, Object> request = measureRest(at + ", HTTP page + count, as configured", groupTasks, REST_QUERIES);
+		growth("engine page alone, as configured: p99 ms (goal <= 50 at 100,000)", size, page);
+		growth("Tasklist request (page 15 + count, HTTP), as configured: p99 ms (goal <= 150 at 100,000)", size,
+				request);
+		if (largest) {
+			results.put(BenchResults.HEADLINE,
+					"Tasklist request (page 15 + count, HTTP, authorization on), " + size
+							+ " unit tasks, p50 / p99 ms (goal p99 <= 150)",
+					millis(request, "p50") + " / " + millis(request, "p99"));
+			results.put(BenchResults.HEADLINE, "engine page alone, same data, p50 / p99 ms (goal p99 <= 50)",
+					millis(page, "p50") + " / " + millis(page, "p99"));
+		}
+
+		TaskQueryStatements.useEngineStatements(configuration);
+		try {
+			Map<String, Object> enginePage = measureFilter(at + ", engine page, Camunda's task query statements",
+					groupTasks, groups, QUERIES, largest);
+			Map<String, Object> engineRequest = measureRest(at + ", HTTP page + count, Camunda's task query statements",
+					groupTasks, REST_DEFAULT_QUERIES);
+			growth("engine page alone, Camunda's task query statements: p99 ms", size, enginePage);
+			growth("Tasklist request (page 15 + count, HTTP), Camunda's task query statements: p99 ms", size,
+					engineRequest);
+			if (largest) {
+				useCamundaDefaults(() -> {
+					measureFilter(at + ", engine page, Camunda defaults", groupTasks, groups, QUERIES, false);
+					measureRest(at + ", HTTP page + count, Camunda defaults", groupTasks, REST_DEFAULT_QUERIES);
+				});
+			}
+		}
+		finally {
+			TaskQueryStatements.use(configuration);
+		}
+	}
+
+	/**
+	 * Runs {@code work} without the task list index, statistics and process-only tasks.
+	 */
+	private void useCamundaDefaults(BenchWork work) throws Exception {
+		ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) this.engine
+			.getProcessEngineConfiguration();
 		boolean standalone = configuration.isStandaloneTasksEnabled();
 		int major = this.jdbc
 			.execute((ConnectionCallback<Integer>) (connection) -> connection.getMetaData().getDatabaseMajorVersion());
@@ -287,30 +360,43 @@ class ReliabilityBenchmark {
 			configuration.setStandaloneTasksEnabled(true);
 			EngineIndexes.dropTaskListStatements("PostgreSQL", major).forEach(this.jdbc::execute);
 			this.jdbc.execute("analyze act_ru_task, act_ru_authorization");
-			measureFilter("engine, Camunda defaults", groupTasks, groups, QUERIES);
-			measureRest("HTTP as Tasklist asks (list + count), Camunda defaults", groupTasks, REST_DEFAULT_QUERIES);
+			work.run();
 		}
 		finally {
 			configuration.setStandaloneTasksEnabled(standalone);
 			EngineIndexes.taskListStatements("", "PostgreSQL", major).forEach(this.jdbc::execute);
 			this.jdbc.execute("analyze act_ru_task, act_ru_authorization");
 		}
-		String configured = "as configured (standaloneTasksEnabled=" + standalone
-				+ ", task index, permission statistics, custom plans)";
-		measureFilter("engine, " + configured, groupTasks, groups, QUERIES);
-		measureRest("HTTP as Tasklist asks (list + count), " + configured, groupTasks, REST_QUERIES);
 	}
 
-	private void measureFilter(String variant, Filter filter, List<String> groups, int queries) {
+	@SuppressWarnings("unchecked")
+	private static void growth(String figure, int size, Map<String, Object> percentiles) {
+		Map<Integer, Object> row = (Map<Integer, Object>) results.get("tasklist growth (unit tasks -> p99 ms)", figure,
+				LinkedHashMap::new);
+		row.put(size, millis(percentiles, "p99"));
+	}
+
+	private static String millis(Map<String, Object> percentiles, String key) {
+		Object micros = percentiles.get(key);
+		return (micros instanceof Long value) ? String.format("%.1f", value / 1000.0) : "-";
+	}
+
+	private Map<String, Object> measureFilter(String variant, Filter filter, List<String> groups, int queries,
+			boolean explain) {
 		IdentityService identity = this.engine.getIdentityService();
-		identity.setAuthentication("bench-handler", groups);
-		try {
-			String plan = QueryPlans.explain(this.jdbc, TASK_QUERY_STATEMENT,
-					() -> this.engine.getFilterService().listPage(filter.getId(), 0, 15));
-			System.out.println("[bench] plan of the first page, " + variant + ":\n" + plan);
-		}
-		finally {
-			identity.clearAuthentication();
+		if (explain) {
+			identity.setAuthentication("bench-handler", groups);
+			try {
+				String plan = QueryPlans.explain(this.jdbc, taskQueryStatement("selectTaskByQueryCriteria"),
+						() -> this.engine.getFilterService().listPage(filter.getId(), 0, 15));
+				System.out.println("[bench] plan of the first page, " + variant + ":\n" + plan);
+				plan = QueryPlans.explain(this.jdbc, taskQueryStatement("selectTaskCountByQueryCriteria"),
+						() -> this.engine.getFilterService().count(filter.getId()));
+				System.out.println("[bench] plan of the count, " + variant + ":\n" + plan);
+			}
+			finally {
+				identity.clearAuthentication();
+			}
 		}
 		List<Long> micros = new ArrayList<>();
 		int warmup = Math.min(20, queries / 4);
@@ -320,18 +406,27 @@ class ReliabilityBenchmark {
 			List<Task> page = this.engine.getFilterService().listPage(filter.getId(), 0, 15);
 			long took = System.nanoTime() - start;
 			identity.clearAuthentication();
-			if (page.size() != 15) {
+			if (page.size() != Math.min(15, this.unitTasks)) {
 				throw new IllegalStateException("first page has " + page.size() + " tasks");
 			}
 			if (i >= warmup) {
 				micros.add(took / 1000);
 			}
 		}
-		results.put("tasklist", "first page (15) µs, " + variant + " (goal p99 <= 50 ms)",
-				BenchResults.percentiles(micros));
+		Map<String, Object> percentiles = BenchResults.percentiles(micros);
+		results.put("tasklist", "first page (15) µs, " + variant, percentiles);
+		return percentiles;
 	}
 
-	private void measureRest(String variant, Filter filter, int queries) throws Exception {
+	/** The MyBatis statement that the engine runs now for one of its task query ids. */
+	private String taskQueryStatement(String engineStatement) {
+		ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) this.engine
+			.getProcessEngineConfiguration();
+		String mapped = configuration.getDbSqlSessionFactory().mapStatement(engineStatement);
+		return mapped.contains(".") ? mapped : TASK_ENTITY_NAMESPACE + "." + mapped;
+	}
+
+	private Map<String, Object> measureRest(String variant, Filter filter, int queries) throws Exception {
 		HttpClient http = HttpClient.newHttpClient();
 		List<Long> micros = new ArrayList<>();
 		String body = "{\"sorting\":[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}],\"processVariables\":[],"
@@ -355,37 +450,49 @@ class ReliabilityBenchmark {
 				micros.add(took / 1000);
 			}
 		}
-		results.put("tasklist", "first page (15) µs, " + variant + " (goal p99 <= 50 ms)",
-				BenchResults.percentiles(micros));
+		Map<String, Object> percentiles = BenchResults.percentiles(micros);
+		results.put("tasklist", "page + count µs, " + variant, percentiles);
+		return percentiles;
+	}
+
+	@FunctionalInterface
+	private interface BenchWork {
+
+		void run() throws Exception;
+
 	}
 
 	/**
-	 * Copies a real one-task process instance {@code copies} times in SQL: execution,
-	 * task, candidate link and the task authorization the engine created for the
-	 * candidate group, each with new ids, spread creation and due dates.
+	 * Copies a real one-task process instance in SQL, copies numbered {@code from} to
+	 * {@code to} (none if {@code to < from}): execution, task, candidate link and the
+	 * task authorization the engine created for the candidate group, each with new ids,
+	 * spread creation and due dates.
 	 */
-	private void cloneInstance(String processInstanceId, int copies) {
+	private void cloneInstance(String processInstanceId, int from, int to) {
+		if (to < from) {
+			return;
+		}
 		String suffix = "'-' || g";
 		Map<String, String> execution = Map.of("id_", "e.id_ || " + suffix, "proc_inst_id_", "e.id_ || " + suffix,
 				"root_proc_inst_id_", "e.id_ || " + suffix, "business_key_", "e.business_key_ || " + suffix);
-		copy("act_ru_execution", "e", "e.proc_inst_id_ = ?", execution, processInstanceId, copies);
+		copy("act_ru_execution", "e", "e.proc_inst_id_ = ?", execution, processInstanceId, from, to);
 		Map<String, String> task = Map.of("id_", "e.id_ || " + suffix, "execution_id_", "e.execution_id_ || " + suffix,
 				"proc_inst_id_", "e.proc_inst_id_ || " + suffix, "create_time_",
 				"e.create_time_ - (g * interval '1 second')", "due_date_",
 				"e.due_date_ + ((g % 40) * interval '1 day') - (g * interval '1 second')");
-		copy("act_ru_task", "e", "e.proc_inst_id_ = ?", task, processInstanceId, copies);
+		copy("act_ru_task", "e", "e.proc_inst_id_ = ?", task, processInstanceId, from, to);
 		Map<String, String> link = Map.of("id_", "e.id_ || " + suffix, "task_id_", "e.task_id_ || " + suffix);
 		copy("act_ru_identitylink", "e", "e.task_id_ in (select id_ from act_ru_task where proc_inst_id_ = ?)", link,
-				processInstanceId, copies);
+				processInstanceId, from, to);
 		Map<String, String> authorization = Map.of("id_", "e.id_ || " + suffix, "resource_id_",
 				"e.resource_id_ || " + suffix, "root_proc_inst_id_", "e.root_proc_inst_id_ || " + suffix);
 		copy("act_ru_authorization", "e",
 				"e.resource_type_ = 7 and e.resource_id_ in (select id_ from act_ru_task where proc_inst_id_ = ?)",
-				authorization, processInstanceId, copies);
+				authorization, processInstanceId, from, to);
 	}
 
 	private void copy(String table, String alias, String where, Map<String, String> overrides, String parameter,
-			int copies) {
+			int from, int to) {
 		List<String> columns = this.jdbc
 			.queryForList("select column_name from information_schema.columns where table_schema = current_schema()"
 					+ " and table_name = ? order by ordinal_position", String.class, table);
@@ -393,7 +500,7 @@ class ReliabilityBenchmark {
 			.map((c) -> overrides.containsKey(c) ? overrides.get(c) : alias + "." + c)
 			.collect(Collectors.joining(", "));
 		this.jdbc.update("insert into " + table + " (" + String.join(", ", columns) + ") select " + select + " from "
-				+ table + " " + alias + ", generate_series(1, " + copies + ") g where " + where, parameter);
+				+ table + " " + alias + ", generate_series(" + from + ", " + to + ") g where " + where, parameter);
 	}
 
 	@Test

@@ -1,0 +1,125 @@
+package org.rectifyflow.task;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code task-query.xml} is Camunda's task query with one change. This test fails when
+ * Camunda's statement or the authorization fragments it uses change, for example on an
+ * upgrade: then the change must be made again on the new text (docs/performance.md).
+ */
+class TaskQueryStatementsTest {
+
+	private static final String ENGINE_TASK = "org/camunda/bpm/engine/impl/mapping/entity/Task.xml";
+
+	private static final String ENGINE_AUTHORIZATION = "org/camunda/bpm/engine/impl/mapping/entity/Authorization.xml";
+
+	private static final String RECHECK = "Camunda's task query changed: make the change of "
+			+ TaskQueryStatements.MAPPING + " again on the engine's new text, run TaskQueryDifferentialTest and "
+			+ "TaskQueryStatementsIT, and record the new text here (docs/performance.md, 'On a Camunda upgrade')";
+
+	/** The engine's join of the grants, which the copy leaves out. */
+	private static final String ENGINE_JOIN = """
+			<if test="authCheck.shouldPerformAuthorizatioCheck &amp;&amp; authCheck.authUserId != null">
+			<if test="!authCheck.revokeAuthorizationCheckEnabled">
+			<include refid="org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity.authCheckJoinWithoutOnClause" />
+			AUTH ON (AUTH.RESOURCE_ID_ ${authJoinStart} RES.ID_ ${authJoinSeparator} D.KEY_ ${authJoinSeparator} '*' ${authJoinEnd})
+			</if>
+			</if>""";
+
+	private static final String COPY_JOIN = "<!-- changed: no join of the grants here; see taskAuthorizationCheck -->";
+
+	/** The engine's check of the joined grants, which the copy replaces. */
+	private static final String ENGINE_CHECK = """
+			<bind name="applyAuthorizationCheckForCaseInstances" value="authCheck.useLeftJoin" />
+			<include refid="org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity.contextualAuthorizationCheck" />""";
+
+	private static final String COPY_CHECK = """
+			<!-- changed: the grants are tested by semi-joins instead of the join -->
+			<include refid="taskAuthorizationCheck" />""";
+
+	/**
+	 * SHA-256 of the authorization fragments of Camunda 7.24.0 that the copy uses or
+	 * reproduces (whitespace collapsed).
+	 */
+	private static final String AUTHORIZATION_FRAGMENTS_SHA256 = "fb910a4887bcaa59f94ce99f1e9cc3d20cacd41ed58b7ea3f3237b525a43aa24";
+
+	@Test
+	void shouldCopyTheEngineStatementExceptForTheAuthorizationCheck() throws IOException {
+		String engine = read(ENGINE_TASK);
+		String copy = read(TaskQueryStatements.MAPPING);
+
+		String engineSql = element(engine, "sql", "selectTaskByQueryCriteriaSql");
+		assertThat(normalize(engineSql)).as(RECHECK).contains(normalize(ENGINE_JOIN)).contains(normalize(ENGINE_CHECK));
+		String expected = normalize(engineSql).replace(normalize(ENGINE_JOIN), normalize(COPY_JOIN))
+			.replace(normalize(ENGINE_CHECK), normalize(COPY_CHECK))
+			.replace("id=\"selectTaskByQueryCriteriaSql\"", "id=\"taskByQueryCriteriaSql\"");
+		assertThat(normalize(element(copy, "sql", "taskByQueryCriteriaSql"))).as(RECHECK).isEqualTo(expected);
+
+		assertThat(copiedSelect(copy, "selectTaskByQueryCriteriaWithGrantSemiJoins")).as(RECHECK)
+			.isEqualTo(normalize(element(engine, "select", "selectTaskByQueryCriteria")));
+		assertThat(copiedSelect(copy, "selectTaskCountByQueryCriteriaWithGrantSemiJoins")).as(RECHECK)
+			.isEqualTo(normalize(element(engine, "select", "selectTaskCountByQueryCriteria")));
+	}
+
+	@Test
+	void shouldUseTheAuthorizationFragmentsOfTheEngineVersionItWasWrittenFor() throws IOException {
+		String authorization = read(ENGINE_AUTHORIZATION);
+		StringBuilder fragments = new StringBuilder();
+		for (String id : new String[] { "authCheckJoinWithoutOnClause", "authCheckJoinWithoutOnClauseWithBinding",
+				"atomicChecksOnResourceTypeAndPerms", "contextualAuthorizationCheck" }) {
+			fragments.append(normalize(element(authorization, "sql", id))).append('\n');
+		}
+		assertThat(sha256(fragments.toString())).as(RECHECK).isEqualTo(AUTHORIZATION_FRAGMENTS_SHA256);
+	}
+
+	/** A select of the copy, written back with the engine's ids. */
+	private static String copiedSelect(String copy, String id) {
+		return normalize(element(copy, "select", id)).replace("WithGrantSemiJoins\"", "\"")
+			.replace("resultMap=\"org.camunda.bpm.engine.impl.persistence.entity.TaskEntity.taskResultMap\"",
+					"resultMap=\"taskResultMap\"")
+			.replace("refid=\"org.camunda.bpm.engine.impl.persistence.entity.TaskEntity.columnSelection\"",
+					"refid=\"columnSelection\"")
+			.replace("refid=\"taskByQueryCriteriaSql\"", "refid=\"selectTaskByQueryCriteriaSql\"");
+	}
+
+	private static String element(String xml, String tag, String id) {
+		Matcher matcher = Pattern
+			.compile("<" + tag + " id=\"" + Pattern.quote(id) + "\".*?</" + tag + ">", Pattern.DOTALL)
+			.matcher(xml);
+		assertThat(matcher.find()).as("<%s id=\"%s\"> not found. %s", tag, id, RECHECK).isTrue();
+		return matcher.group();
+	}
+
+	private static String normalize(String text) {
+		return text.replaceAll("\\s+", " ").trim();
+	}
+
+	private static String read(String resource) throws IOException {
+		try (InputStream in = TaskQueryStatementsTest.class.getClassLoader().getResourceAsStream(resource)) {
+			assertThat(in).as(resource).isNotNull();
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+	}
+
+	private static String sha256(String text) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
