@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.Group;
@@ -36,6 +39,7 @@ import org.springframework.web.bind.annotation.RestController;
  * only its units' problems), 全面剖析 decisions, problems added by other channels, and the
  * problem taxonomy.
  */
+@Tag(name = "专项整治 Campaigns")
 @RestController
 class CampaignController {
 
@@ -101,6 +105,7 @@ class CampaignController {
 	record CategoryView(Long id, String code, String name, Long parentId, int sortOrder) {
 	}
 
+	@Operation(operationId = "startCampaign", summary = "Start a campaign with its plan (发起专项整治)")
 	@PostMapping("/api/campaigns")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Transactional
@@ -140,16 +145,20 @@ class CampaignController {
 		return view(this.campaigns.find(id).orElseThrow());
 	}
 
+	@Operation(operationId = "listCampaigns", summary = "List campaigns")
 	@GetMapping("/api/campaigns")
 	List<CampaignView> list() {
 		return this.campaigns.all().stream().map(this::view).toList();
 	}
 
+	@Operation(operationId = "getCampaign", summary = "One campaign with its phases and deadlines")
 	@GetMapping("/api/campaigns/{id}")
 	CampaignView get(@PathVariable Long id) {
 		return view(campaign(id));
 	}
 
+	@Operation(operationId = "listCampaignProblems",
+			summary = "The campaign's problem list (问题清单) as the user may see it")
 	@GetMapping("/api/campaigns/{id}/problems")
 	List<ProblemView> problems(@PathVariable Long id, Principal principal) {
 		Campaign campaign = campaign(id);
@@ -158,6 +167,7 @@ class CampaignController {
 		return problems.stream().map(this::view).toList();
 	}
 
+	@Operation(operationId = "addCampaignProblem", summary = "Add a problem found by the unit to the problem list")
 	@PostMapping("/api/campaigns/{id}/problems")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Transactional
@@ -185,6 +195,8 @@ class CampaignController {
 				body.description(), body.evidence(), severity, source, body.sourceRef(), null)));
 	}
 
+	@Operation(operationId = "reviewCampaignProblems",
+			summary = "Record the review decisions on the problem list (审核问题清单)")
 	@PostMapping("/api/campaigns/{id}/review")
 	@Transactional
 	List<ProblemView> review(@PathVariable Long id, @RequestBody ReviewBody body, Principal principal) {
@@ -224,6 +236,7 @@ class CampaignController {
 		return this.campaigns.problems(campaign.getId()).stream().map(this::view).toList();
 	}
 
+	@Operation(operationId = "listProblemCategories", summary = "The problem categories (问题类别)")
 	@GetMapping("/api/problem-categories")
 	List<CategoryView> categories() {
 		return this.campaigns.categories()
