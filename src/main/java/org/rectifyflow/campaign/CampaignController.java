@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -80,16 +81,19 @@ class CampaignController {
 			DeadlinesBody deadlines) {
 	}
 
-	record CampaignView(Long id, String code, String title, String status, String phase, String phaseName,
-			String processInstanceId, String startedBy, OffsetDateTime startedAt, OffsetDateTime endedAt,
-			List<BasisDocument> basisDocuments, List<String> scopeUnits, PhaseDeadlines deadlines,
-			Map<String, Long> problems, LedgerSummary ledger) {
+	record CampaignView(Long id, String code, String title,
+			@Schema(implementation = Campaign.Status.class) String status,
+			@Schema(implementation = Phase.class) String phase, String phaseName, String processInstanceId,
+			String startedBy, OffsetDateTime startedAt, OffsetDateTime endedAt, List<BasisDocument> basisDocuments,
+			List<String> scopeUnits, PhaseDeadlines deadlines, Map<String, Long> problems, LedgerSummary ledger) {
 	}
 
 	record ProblemView(Long id, String number, String unitCode, String unitName, String categoryCode,
-			String categoryName, String description, String evidence, String severity, String source, String sourceRef,
-			String status, Long mergedIntoId, String rejectReason, String inspectedByUnit, String ledgerEntryCode,
-			OffsetDateTime registeredAt) {
+			String categoryName, String description, String evidence,
+			@Schema(implementation = Problem.Severity.class) String severity,
+			@Schema(implementation = Problem.Source.class) String source, String sourceRef,
+			@Schema(implementation = Problem.Status.class) String status, Long mergedIntoId, String rejectReason,
+			String inspectedByUnit, String ledgerEntryCode, OffsetDateTime registeredAt) {
 	}
 
 	record ProblemBody(String unitCode, String categoryCode, String description, String evidence, String severity,

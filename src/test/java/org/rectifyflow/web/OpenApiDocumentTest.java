@@ -170,6 +170,14 @@ class OpenApiDocumentTest {
 		Schema<?> entry = this.api.getComponents().getSchemas().get("LedgerEntryView");
 		assertThat(entry.getProperties().get("status").getEnum()).isNotEmpty();
 		assertThat(entry.getProperties().values()).anyMatch((p) -> "date-time".equals(p.getFormat()));
+		assertThat(property("CampaignView", "phase").getEnum()).isNotEmpty();
+		assertThat(property("ClueSummary", "status").getEnum()).isNotEmpty();
+		assertThat(property("InspectionView", "periodStart").getFormat()).isEqualTo("date");
+	}
+
+	private Schema<?> property(String schema, String name) {
+		Schema<?> owner = this.api.getComponents().getSchemas().get(schema);
+		return owner.getProperties().get(name);
 	}
 
 	private Set<String> okTypes(String path) {
