@@ -5,6 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -21,6 +24,7 @@ import org.springframework.web.multipart.MultipartFile;
 /**
  * Upload, list and download attachments.
  */
+@Tag(name = "附件 Attachments")
 @RestController
 @RequestMapping("/api/attachments")
 class AttachmentController {
@@ -31,6 +35,7 @@ class AttachmentController {
 		this.service = service;
 	}
 
+	@Operation(operationId = "uploadAttachment", summary = "Upload an evidence file for an item")
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<AttachmentView> upload(Principal principal, @RequestParam("file") MultipartFile file,
 			@RequestParam String itemType, @RequestParam String itemId) {
@@ -39,6 +44,7 @@ class AttachmentController {
 			.body(AttachmentView.of(attachment));
 	}
 
+	@Operation(operationId = "listAttachments", summary = "An item's attachments")
 	@GetMapping
 	List<AttachmentView> list(Principal principal, @RequestParam String itemType, @RequestParam String itemId) {
 		return this.service.listVisibleTo(principal.getName(), itemType, itemId)
@@ -47,11 +53,13 @@ class AttachmentController {
 			.toList();
 	}
 
+	@Operation(operationId = "getAttachment", summary = "One attachment's metadata")
 	@GetMapping("/{id}")
 	AttachmentView get(Principal principal, @PathVariable Long id) {
 		return AttachmentView.of(this.service.viewable(principal.getName(), id));
 	}
 
+	@Operation(operationId = "downloadAttachment", summary = "An attachment's content, in its own media type")
 	@GetMapping("/{id}/content")
 	ResponseEntity<Resource> content(Principal principal, @PathVariable Long id) {
 		this.service.viewable(principal.getName(), id);

@@ -1,5 +1,8 @@
 package org.rectifyflow.calendar;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import java.security.Principal;
 import java.time.LocalDate;
 import java.util.List;
@@ -19,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
  * administrator enters a year's holidays and make-up days, sees which open deadlines
  * would move, and saves with or without moving them.
  */
+@Tag(name = "工作日历 Calendar")
 @RestController
 class CalendarController {
 
@@ -31,18 +35,24 @@ class CalendarController {
 		this.membership = membership;
 	}
 
+	@Operation(operationId = "getCalendarYear",
+			summary = "A year's holidays and make-up working days as the calendar uses them")
 	@GetMapping("/api/calendar/years/{year}")
 	CalendarYears.YearView year(@PathVariable int year) {
 		requireYear(year);
 		return this.years.year(year);
 	}
 
+	@Operation(operationId = "previewCalendarYear",
+			summary = "Which open deadlines a change of the year would move (administrators)")
 	@PostMapping("/api/calendar/years/{year}/preview")
 	List<OpenDeadlines.Move> preview(@PathVariable int year, @RequestBody YearInput input, Principal principal) {
 		requireAdmin(principal);
 		return this.years.preview(year, input.off(), input.work());
 	}
 
+	@Operation(operationId = "saveCalendarYear",
+			summary = "Save a year's holidays, optionally moving the open deadlines (administrators)")
 	@PutMapping("/api/calendar/years/{year}")
 	SaveResult save(@PathVariable int year, @RequestBody YearInput input, Principal principal) {
 		requireAdmin(principal);

@@ -8,6 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.camunda.bpm.engine.RuntimeService;
 import org.rectifyflow.rectification.LedgerService;
 import org.rectifyflow.rectification.LedgerSummary;
@@ -26,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Campaigns over HTTP: start, list, detail with counts, and the problem taxonomy. The
  * problem list is {@link ProblemController}'s.
  */
+@Tag(name = "专项整治 Campaigns")
 @RestController
 class CampaignController {
 
@@ -56,15 +61,17 @@ class CampaignController {
 			DeadlinesBody deadlines) {
 	}
 
-	record CampaignView(Long id, String code, String title, String status, String phase, String phaseName,
-			String processInstanceId, String startedBy, OffsetDateTime startedAt, OffsetDateTime endedAt,
-			List<BasisDocument> basisDocuments, List<String> scopeUnits, PhaseDeadlines deadlines,
-			Map<String, Long> problems, LedgerSummary ledger) {
+	record CampaignView(Long id, String code, String title,
+			@Schema(implementation = Campaign.Status.class) String status,
+			@Schema(implementation = Phase.class) String phase, String phaseName, String processInstanceId,
+			String startedBy, OffsetDateTime startedAt, OffsetDateTime endedAt, List<BasisDocument> basisDocuments,
+			List<String> scopeUnits, PhaseDeadlines deadlines, Map<String, Long> problems, LedgerSummary ledger) {
 	}
 
 	record CategoryView(Long id, String code, String name, Long parentId, int sortOrder) {
 	}
 
+	@Operation(operationId = "startCampaign", summary = "Start a campaign with its plan (发起专项整治)")
 	@PostMapping("/api/campaigns")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Transactional
@@ -104,16 +111,19 @@ class CampaignController {
 		return view(this.campaigns.find(id).orElseThrow());
 	}
 
+	@Operation(operationId = "listCampaigns", summary = "List campaigns")
 	@GetMapping("/api/campaigns")
 	List<CampaignView> list() {
 		return this.campaigns.all().stream().map(this::view).toList();
 	}
 
+	@Operation(operationId = "getCampaign", summary = "One campaign with its phases and deadlines")
 	@GetMapping("/api/campaigns/{id}")
 	CampaignView get(@PathVariable Long id) {
 		return view(campaign(id));
 	}
 
+	@Operation(operationId = "listProblemCategories", summary = "The problem categories (问题类别)")
 	@GetMapping("/api/problem-categories")
 	List<CategoryView> categories() {
 		return this.campaigns.categories()

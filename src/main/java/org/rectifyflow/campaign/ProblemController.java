@@ -1,5 +1,9 @@
 package org.rectifyflow.campaign;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import java.security.Principal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -20,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
  * A campaign's problem list over HTTP: the list (a unit handler sees only its units'
  * problems), problems added by other channels, and 全面剖析 decisions.
  */
+@Tag(name = "专项整治 Campaigns")
 @RestController
 class ProblemController {
 
@@ -39,9 +44,11 @@ class ProblemController {
 	}
 
 	record ProblemView(Long id, String number, String unitCode, String unitName, String categoryCode,
-			String categoryName, String description, String evidence, String severity, String source, String sourceRef,
-			String status, Long mergedIntoId, String rejectReason, String inspectedByUnit, String ledgerEntryCode,
-			OffsetDateTime registeredAt) {
+			String categoryName, String description, String evidence,
+			@Schema(implementation = Problem.Severity.class) String severity,
+			@Schema(implementation = Problem.Source.class) String source, String sourceRef,
+			@Schema(implementation = Problem.Status.class) String status, Long mergedIntoId, String rejectReason,
+			String inspectedByUnit, String ledgerEntryCode, OffsetDateTime registeredAt) {
 	}
 
 	record ProblemBody(String unitCode, String categoryCode, String description, String evidence, String severity,
@@ -54,6 +61,8 @@ class ProblemController {
 	record ReviewBody(List<DecisionBody> decisions) {
 	}
 
+	@Operation(operationId = "listCampaignProblems",
+			summary = "The campaign's problem list (问题清单) as the user may see it")
 	@GetMapping("/api/campaigns/{id}/problems")
 	List<ProblemView> problems(@PathVariable Long id, Principal principal) {
 		Campaign campaign = campaign(id);
@@ -63,6 +72,7 @@ class ProblemController {
 		return problems.stream().map(this::view).toList();
 	}
 
+	@Operation(operationId = "addCampaignProblem", summary = "Add a problem found by the unit to the problem list")
 	@PostMapping("/api/campaigns/{id}/problems")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Transactional
@@ -91,6 +101,8 @@ class ProblemController {
 		return view(this.campaigns.findProblem(receipt.problemId()).orElseThrow());
 	}
 
+	@Operation(operationId = "reviewCampaignProblems",
+			summary = "Record the review decisions on the problem list (审核问题清单)")
 	@PostMapping("/api/campaigns/{id}/review")
 	@Transactional
 	List<ProblemView> review(@PathVariable Long id, @RequestBody ReviewBody body, Principal principal) {

@@ -4,6 +4,11 @@ import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.rectifyflow.kernel.Refusal;
 
 import org.springframework.http.HttpStatus;
@@ -24,6 +29,7 @@ import org.springframework.web.multipart.MultipartFile;
  * hotline, transfer or inspection; listing; details; extension requests; revealing a
  * reporter (discipline group only, audited).
  */
+@Tag(name = "问题线索 Clues")
 @RestController
 @RequestMapping("/api/clues")
 class ClueController {
@@ -47,6 +53,7 @@ class ClueController {
 		this.access = access;
 	}
 
+	@Operation(operationId = "registerClue", summary = "Register a clue received by staff (letter, visit, phone)")
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
 	IntakeReceipt register(@RequestBody NewClue clue, Principal principal) {
@@ -54,6 +61,7 @@ class ClueController {
 		return this.intake.receive(clue, List.of(), principal.getName());
 	}
 
+	@Operation(operationId = "registerClue", summary = "Register a clue received by staff (letter, visit, phone)")
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
 	IntakeReceipt registerWithAttachments(@RequestPart("clue") NewClue clue,
@@ -68,20 +76,26 @@ class ClueController {
 		}
 	}
 
+	@Operation(operationId = "listClues", summary = "The clue register, filtered and paged")
 	@GetMapping
-	ClueViews.Page list(@RequestParam(required = false) String status, @RequestParam(required = false) String route,
-			@RequestParam(required = false) String channel, @RequestParam(required = false) String unit,
-			@RequestParam(required = false) Boolean overdue, @RequestParam(required = false) Boolean open,
-			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
-			Principal principal) {
+	ClueViews.Page list(
+			@Parameter(schema = @Schema(implementation = ClueStatus.class)) @RequestParam(
+					required = false) String status,
+			@Parameter(schema = @Schema(implementation = Route.class)) @RequestParam(required = false) String route,
+			@Parameter(schema = @Schema(implementation = Channel.class)) @RequestParam(required = false) String channel,
+			@RequestParam(required = false) String unit, @RequestParam(required = false) Boolean overdue,
+			@RequestParam(required = false) Boolean open, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "20") int size, Principal principal) {
 		return this.register.list(principal.getName(), status, route, channel, unit, overdue, open, page, size);
 	}
 
+	@Operation(operationId = "getClue", summary = "One clue with its handling history")
 	@GetMapping("/{id}")
 	ClueViews.Detail detail(@PathVariable Long id, Principal principal) {
 		return this.register.detail(principal.getName(), id);
 	}
 
+	@Operation(operationId = "requestClueExtension", summary = "Request an extension of the running deadline (申请延期)")
 	@PostMapping("/{id}/extension")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	Map<String, String> requestExtension(@PathVariable Long id, @RequestBody ExtensionRequest request,
@@ -93,6 +107,7 @@ class ClueController {
 		return Map.of("message", "延期申请已提交，待纪检组组长审批");
 	}
 
+	@Operation(operationId = "revealClueReporter", summary = "Reveal a reporter's identity, audited (查看举报人信息)")
 	@PostMapping("/{id}/reveal-reporter")
 	Map<String, Object> revealReporter(@PathVariable Long id, @RequestBody RevealRequest request, Principal principal) {
 		Reporter reporter = this.register.revealReporter(id, (request != null) ? request.reason() : null,
@@ -108,6 +123,7 @@ class ClueController {
 		return body;
 	}
 
+	@Operation(operationId = "handClueToLedger", summary = "Hand a confirmed clue over to a campaign as a problem")
 	@PostMapping("/{id}/to-ledger")
 	@ResponseStatus(HttpStatus.CREATED)
 	Map<String, String> toLedger(@PathVariable Long id, @RequestBody LedgerRequest request, Principal principal) {

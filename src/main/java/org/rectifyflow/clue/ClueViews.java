@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * What the API shows of clues. None of these carries the reporter's identity or contact;
  * only {@link Detail} (discipline group and lead) carries the content and the person
@@ -18,9 +20,12 @@ final class ClueViews {
 	 * A clue in the register list. {@code subjectPerson} is {@code null} for viewers
 	 * outside the discipline group.
 	 */
-	record Summary(Long id, String number, String channel, String category, String subjectUnit, String subjectUnitName,
-			String subjectPerson, String status, String statusText, String route, String disposal,
-			OffsetDateTime receivedAt, OffsetDateTime deadlineAt, boolean overdue, boolean reporterAnonymous) {
+	record Summary(Long id, String number, @Schema(implementation = Channel.class) String channel,
+			@Schema(implementation = ClueCategory.class) String category, String subjectUnit, String subjectUnitName,
+			String subjectPerson, @Schema(implementation = ClueStatus.class) String status, String statusText,
+			@Schema(implementation = Route.class) String route,
+			@Schema(implementation = DisposalMethod.class) String disposal, OffsetDateTime receivedAt,
+			OffsetDateTime deadlineAt, boolean overdue, boolean reporterAnonymous) {
 
 	}
 

@@ -2,6 +2,9 @@ package org.rectifyflow.clue;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.rectifyflow.kernel.Refusal;
 
 import org.springframework.http.HttpStatus;
@@ -20,6 +23,7 @@ import org.springframework.web.multipart.MultipartFile;
  * The public reporting endpoints (no login; rate-limited per client by
  * {@link PublicRateLimitFilter}).
  */
+@Tag(name = "公开举报 Public reporting")
 @RestController
 @RequestMapping("/api/public/clues")
 class PublicClueController {
@@ -32,12 +36,14 @@ class PublicClueController {
 		this.intake = intake;
 	}
 
+	@Operation(operationId = "reportClue", summary = "Report a clue anonymously; answers a receipt code")
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
 	IntakeReceipt report(@RequestBody NewClue clue) {
 		return this.intake.receive(clue, List.of(), null);
 	}
 
+	@Operation(operationId = "reportClue", summary = "Report a clue anonymously; answers a receipt code")
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
 	IntakeReceipt reportWithAttachments(@RequestPart("clue") NewClue clue,
@@ -45,6 +51,7 @@ class PublicClueController {
 		return this.intake.receive(clue, (attachments != null) ? attachments : List.of(), null);
 	}
 
+	@Operation(operationId = "lookUpClue", summary = "A reported clue's status by its receipt code")
 	@GetMapping("/{receiptCode}")
 	PublicClueStatus lookup(@PathVariable String receiptCode) {
 		return this.intake.lookup(receiptCode)

@@ -5,6 +5,15 @@ import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.rectifyflow.clue.Channel;
+import org.rectifyflow.clue.ClueStatus;
+import org.rectifyflow.clue.Route;
+
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -20,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Downloads: the ledger and the clue register as Excel, the campaign work report as Word;
  * and the report's narrative versions.
  */
+@Tag(name = "导出 Exports")
 @RestController
 class ExportController {
 
@@ -38,21 +48,27 @@ class ExportController {
 		this.access = access;
 	}
 
+	@Operation(operationId = "exportLedger", summary = "A campaign's rectification ledger as an Excel workbook")
 	@GetMapping("/api/campaigns/{id}/ledger.xlsx")
 	ResponseEntity<byte[]> ledger(@PathVariable Long id, Principal principal) {
 		this.access.checkReader(principal.getName());
 		return file(this.exports.ledgerWorkbook(id), XLSX, "整改工作台账-" + id + ".xlsx");
 	}
 
+	@Operation(operationId = "exportClueRegister", summary = "The clue register as an Excel workbook")
 	@GetMapping("/api/clues.xlsx")
-	ResponseEntity<byte[]> clues(@RequestParam(required = false) String status,
-			@RequestParam(required = false) String route, @RequestParam(required = false) String channel,
+	ResponseEntity<byte[]> clues(
+			@Parameter(schema = @Schema(implementation = ClueStatus.class)) @RequestParam(
+					required = false) String status,
+			@Parameter(schema = @Schema(implementation = Route.class)) @RequestParam(required = false) String route,
+			@Parameter(schema = @Schema(implementation = Channel.class)) @RequestParam(required = false) String channel,
 			@RequestParam(required = false) String unit, @RequestParam(required = false) Boolean overdue,
 			@RequestParam(required = false) Boolean open, Principal principal) {
 		return file(this.exports.clueWorkbook(principal.getName(), status, route, channel, unit, overdue, open), XLSX,
 				"问题线索.xlsx");
 	}
 
+	@Operation(operationId = "exportCampaignReport", summary = "A campaign's report as a Word document")
 	@GetMapping("/api/campaigns/{id}/report.docx")
 	ResponseEntity<byte[]> report(@PathVariable Long id, @RequestParam(required = false) Integer version,
 			Principal principal) {
@@ -61,12 +77,15 @@ class ExportController {
 				"整治工作情况报告-" + id + ((version != null) ? "-v" + version : "") + ".docx");
 	}
 
+	@Operation(operationId = "listCampaignReportVersions", summary = "Versions of a campaign's report")
 	@GetMapping("/api/campaigns/{id}/report/versions")
 	List<ExportService.VersionView> versions(@PathVariable Long id, Principal principal) {
 		this.access.checkReader(principal.getName());
 		return this.exports.versions(id);
 	}
 
+	@Operation(operationId = "saveCampaignReportNarrative",
+			summary = "Save the narrative of a campaign's report as a new version")
 	@PutMapping("/api/campaigns/{id}/report/narrative")
 	ExportService.VersionView narrative(@PathVariable Long id, @RequestBody NarrativeBody body, Principal principal) {
 		this.access.checkEditor(principal.getName());

@@ -6,6 +6,11 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
  * inspection the user may not see answers 404, so that a target unit cannot even learn
  * that an unannounced inspection exists.
  */
+@Tag(name = "明察暗访 Inspections")
 @RestController
 class InspectionController {
 
@@ -48,8 +54,13 @@ class InspectionController {
 		this.json = json;
 	}
 
+	@Operation(operationId = "listInspections", summary = "List inspections the user may see")
 	@GetMapping("/api/inspections")
-	PageView list(@RequestParam(required = false) String kind, @RequestParam(required = false) String status,
+	PageView list(
+			@Parameter(schema = @Schema(implementation = Inspection.Kind.class)) @RequestParam(
+					required = false) String kind,
+			@Parameter(schema = @Schema(implementation = Inspection.Status.class)) @RequestParam(
+					required = false) String status,
 			@RequestParam(required = false) String unit, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size, Principal principal) {
 		if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
@@ -73,6 +84,7 @@ class InspectionController {
 				visible.size(), (visible.size() + size - 1) / size);
 	}
 
+	@Operation(operationId = "getInspection", summary = "One inspection with team, draws, findings and opinions")
 	@GetMapping("/api/inspections/{id}")
 	DetailView detail(@PathVariable Long id, Principal principal) {
 		Inspection inspection = this.inspections.find(id)
@@ -127,7 +139,8 @@ class InspectionController {
 	record PageView(List<InspectionView> content, int page, int size, long totalElements, int totalPages) {
 	}
 
-	record InspectionView(Long id, String code, String kind, String kindName, String status, String statusName,
+	record InspectionView(Long id, String code, @Schema(implementation = Inspection.Kind.class) String kind,
+			String kindName, @Schema(implementation = Inspection.Status.class) String status, String statusName,
 			String title, List<String> targetUnits, String places, LocalDate periodStart, LocalDate periodEnd,
 			Integer teamSize, String focus, String planner, String teamLeader, int drawCount, boolean overdue,
 			String reportSummary, OffsetDateTime fieldWorkEndedAt, OffsetDateTime closedAt, String processInstanceId,

@@ -27,7 +27,8 @@ public interface Notifier {
 	void notifyGroup(String groupId, String text, String link);
 
 	/**
-	 * Notifies every member of any of the groups once, however many of them it belongs to.
+	 * Notifies every member of any of the groups once, however many of them it belongs
+	 * to.
 	 * @param groupIds the groups
 	 * @param text the Chinese text
 	 * @param link where the notification leads, or {@code null}

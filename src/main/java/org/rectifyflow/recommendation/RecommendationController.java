@@ -6,6 +6,11 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.rectifyflow.attachment.AttachmentService;
 import org.rectifyflow.taskrules.ApprovalOpinionService;
 import org.rectifyflow.kernel.Refusal;
@@ -23,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Recommendation letters over HTTP: the list (filtered by unit, kind, status, overdue),
  * one letter with its replies, opinions and evidence, and the letter as a Word document.
  */
+@Tag(name = "建议书 Recommendations")
 @RestController
 class RecommendationController {
 
@@ -47,11 +53,15 @@ class RecommendationController {
 		this.attachments = attachments;
 	}
 
+	@Operation(operationId = "listRecommendations", summary = "List recommendation letters the user may see")
 	@GetMapping("/api/recommendations")
-	PageView list(@RequestParam(required = false) String unit, @RequestParam(required = false) String kind,
-			@RequestParam(required = false) String status, @RequestParam(required = false) Boolean overdue,
-			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
-			Principal principal) {
+	PageView list(@RequestParam(required = false) String unit,
+			@Parameter(schema = @Schema(implementation = RecommendationLetter.Kind.class)) @RequestParam(
+					required = false) String kind,
+			@Parameter(schema = @Schema(implementation = RecommendationLetter.Status.class)) @RequestParam(
+					required = false) String status,
+			@RequestParam(required = false) Boolean overdue, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "20") int size, Principal principal) {
 		if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
 			throw Refusal.invalid("分页参数无效：页码从0开始，每页1到" + MAX_PAGE_SIZE + "条",
 					"page must be >= 0 and size between 1 and " + MAX_PAGE_SIZE);
@@ -74,6 +84,7 @@ class RecommendationController {
 				(visible.size() + size - 1) / size);
 	}
 
+	@Operation(operationId = "getRecommendation", summary = "One letter with its replies, opinions and attachments")
 	@GetMapping("/api/recommendations/{id}")
 	DetailView detail(@PathVariable Long id, Principal principal) {
 		RecommendationLetter letter = visible(id, principal);
@@ -95,6 +106,7 @@ class RecommendationController {
 					.toList());
 	}
 
+	@Operation(operationId = "downloadRecommendationLetter", summary = "The letter as a Word document")
 	@GetMapping("/api/recommendations/{id}/letter.docx")
 	ResponseEntity<byte[]> letter(@PathVariable Long id, Principal principal) {
 		RecommendationLetter letter = visible(id, principal);
@@ -141,11 +153,13 @@ class RecommendationController {
 	record PageView(List<LetterView> content, int page, int size, long totalElements, int totalPages) {
 	}
 
-	record LetterView(Long id, String code, String kind, String kindName, String docNumber, String status,
-			String unitCode, String unitName, String problems, String basisRefs, String requirements,
-			Integer replyWorkingDays, OffsetDateTime replyDeadline, String recipient, boolean overdue, String origin,
-			String originRef, Long campaignId, String startedBy, String draftedBy, OffsetDateTime issuedAt,
-			OffsetDateTime closedAt, String processInstanceId, String letterUrl) {
+	record LetterView(Long id, String code, @Schema(implementation = RecommendationLetter.Kind.class) String kind,
+			String kindName, String docNumber,
+			@Schema(implementation = RecommendationLetter.Status.class) String status, String unitCode, String unitName,
+			String problems, String basisRefs, String requirements, Integer replyWorkingDays,
+			OffsetDateTime replyDeadline, String recipient, boolean overdue, String origin, String originRef,
+			Long campaignId, String startedBy, String draftedBy, OffsetDateTime issuedAt, OffsetDateTime closedAt,
+			String processInstanceId, String letterUrl) {
 	}
 
 	record ReplyView(int seq, String measures, String evidenceNote, String repliedBy, OffsetDateTime repliedAt,

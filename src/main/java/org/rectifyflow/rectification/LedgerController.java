@@ -6,6 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.rectifyflow.attachment.AttachmentService;
 import org.rectifyflow.taskrules.ApprovalOpinionService;
 import org.rectifyflow.kernel.Refusal;
@@ -26,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The rectification ledger over HTTP: a campaign's entries (filtered, paged, limited to
  * what the user may see), one entry with its history, and progress reports.
  */
+@Tag(name = "整改台账 Rectification ledger")
 @RestController
 class LedgerController {
 
@@ -50,11 +56,14 @@ class LedgerController {
 		this.attachments = attachments;
 	}
 
+	@Operation(operationId = "listLedgerEntries", summary = "A campaign's ledger entries, filtered and paged")
 	@GetMapping("/api/campaigns/{campaignId}/ledger")
 	PageView ledger(@PathVariable Long campaignId, @RequestParam(required = false) String unit,
-			@RequestParam(required = false) String status, @RequestParam(required = false) Boolean overdue,
-			@RequestParam(required = false) Boolean open, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "20") int size, Principal principal) {
+			@Parameter(schema = @Schema(implementation = LedgerEntry.Status.class)) @RequestParam(
+					required = false) String status,
+			@RequestParam(required = false) Boolean overdue, @RequestParam(required = false) Boolean open,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+			Principal principal) {
 		if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
 			throw Refusal.invalid("分页参数无效：页码从0开始，每页1到" + MAX_PAGE_SIZE + "条",
 					"page must be >= 0 and size between 1 and " + MAX_PAGE_SIZE);
@@ -84,6 +93,7 @@ class LedgerController {
 				found.getTotalElements(), found.getTotalPages());
 	}
 
+	@Operation(operationId = "getLedgerEntry", summary = "One ledger entry with progress, opinions and attachments")
 	@GetMapping("/api/ledger/{id}")
 	DetailView entry(@PathVariable Long id, Principal principal) {
 		LedgerEntry entry = visible(id, principal);
@@ -101,6 +111,7 @@ class LedgerController {
 					.toList());
 	}
 
+	@Operation(operationId = "reportLedgerProgress", summary = "Report progress on a ledger entry (整改进展)")
 	@PostMapping("/api/ledger/{id}/progress")
 	@ResponseStatus(HttpStatus.CREATED)
 	ProgressView progress(@PathVariable Long id, @RequestBody(required = false) ProgressRequest request,
@@ -153,10 +164,11 @@ class LedgerController {
 
 	record EntryView(Long id, String code, Long campaignId, String campaignCode, Long problemId, String unitCode,
 			String categoryCode, String categoryName, String description, String source, String sourceRef,
-			String status, String statusName, String responsibleLeader, String responsiblePerson, String measures,
-			OffsetDateTime deadline, boolean overdue, OffsetDateTime overdueSince, String evidenceNote,
-			String carriedOverReason, OffsetDateTime closedAt, OffsetDateTime carriedOverAt, String processInstanceId,
-			OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+			@Schema(implementation = LedgerEntry.Status.class) String status, String statusName,
+			String responsibleLeader, String responsiblePerson, String measures, OffsetDateTime deadline,
+			boolean overdue, OffsetDateTime overdueSince, String evidenceNote, String carriedOverReason,
+			OffsetDateTime closedAt, OffsetDateTime carriedOverAt, String processInstanceId, OffsetDateTime createdAt,
+			OffsetDateTime updatedAt) {
 
 		static EntryView of(LedgerEntry e) {
 			return new EntryView(e.getId(), e.getCode(), e.getCampaignId(), e.getCampaignCode(), e.getProblemId(),

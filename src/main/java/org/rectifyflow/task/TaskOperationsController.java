@@ -5,6 +5,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -22,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Approval operations on any user task, and the user's copies (抄送).
  */
+@Tag(name = "任务操作 Task operations")
 @RestController
 class TaskOperationsController {
 
@@ -53,37 +57,44 @@ class TaskOperationsController {
 	record UrgeRequest(@Size(max = 1000, message = "催办内容不能超过 1000 个字") String message) {
 	}
 
+	@Operation(operationId = "transferTask", summary = "Transfer a task to another person (转办)")
 	@PostMapping("/api/tasks/{id}/transfer")
 	TaskView transfer(@PathVariable String id, @Valid @RequestBody TransferRequest request, Principal user) {
 		return this.operations.transfer(id, user.getName(), request.userId(), request.reason());
 	}
 
+	@Operation(operationId = "delegateTask", summary = "Delegate a task; it comes back to its holder (委派)")
 	@PostMapping("/api/tasks/{id}/delegate")
 	TaskView delegate(@PathVariable String id, @Valid @RequestBody DelegateRequest request, Principal user) {
 		return this.operations.delegate(id, user.getName(), request.userId(), request.note());
 	}
 
+	@Operation(operationId = "resolveDelegatedTask", summary = "Hand a delegated task back to its holder")
 	@PostMapping("/api/tasks/{id}/resolve")
 	TaskView resolve(@PathVariable String id, @Valid @RequestBody(required = false) NoteRequest request,
 			Principal user) {
 		return this.operations.resolve(id, user.getName(), (request != null) ? request.note() : null);
 	}
 
+	@Operation(operationId = "returnTask", summary = "Return a task to the previous step (退回)")
 	@PostMapping("/api/tasks/{id}/return")
 	TaskView returnToPrevious(@PathVariable String id, @Valid @RequestBody ReturnRequest request, Principal user) {
 		return this.operations.returnToPrevious(id, user.getName(), request.opinion());
 	}
 
+	@Operation(operationId = "withdrawTask", summary = "Take back a task one has just completed (撤回)")
 	@PostMapping("/api/tasks/{id}/withdraw")
 	TaskView withdraw(@PathVariable String id, Principal user) {
 		return this.operations.withdraw(id, user.getName());
 	}
 
+	@Operation(operationId = "copyTask", summary = "Send a copy of a task to other people (抄送)")
 	@PostMapping("/api/tasks/{id}/cc")
 	Map<String, Integer> copy(@PathVariable String id, @Valid @RequestBody CopyRequest request, Principal user) {
 		return Map.of("copies", this.operations.copy(id, user.getName(), request.userIds(), request.note()));
 	}
 
+	@Operation(operationId = "urgeTask", summary = "Urge a task's holder (催办)")
 	@PostMapping("/api/tasks/{id}/urge")
 	Map<String, LocalDate> urge(@PathVariable String id, @Valid @RequestBody(required = false) UrgeRequest request,
 			Principal user) {
@@ -91,12 +102,14 @@ class TaskOperationsController {
 				this.operations.urge(id, user.getName(), (request != null) ? request.message() : null));
 	}
 
+	@Operation(operationId = "listTaskCopies", summary = "Copies of tasks sent to the user")
 	@GetMapping("/api/cc")
 	List<CcView> copies(@RequestParam(defaultValue = "false") boolean unreadOnly,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size, Principal user) {
 		return this.operations.copiesFor(user.getName(), unreadOnly, page, size);
 	}
 
+	@Operation(operationId = "markTaskCopyRead", summary = "Mark a copy as read")
 	@PostMapping("/api/cc/{id}/read")
 	CcView read(@PathVariable Long id, Principal user) {
 		return this.operations.markCopyRead(id, user.getName());
