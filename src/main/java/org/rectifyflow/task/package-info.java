@@ -1,0 +1,10 @@
+/**
+ * Task additions (filters, due dates, operations). Allowed dependencies are declared so
+ * that a new arrow between modules is a decision, checked by {@code ModularityTests}; see
+ * {@code docs/architecture.md}.
+ */
+@ApplicationModule(displayName = "Task additions (filters, due dates, operations)",
+		allowedDependencies = { "audit", "calendar", "engine", "identity", "kernel", "notification" })
+package org.rectifyflow.task;
+
+import org.springframework.modulith.ApplicationModule;
