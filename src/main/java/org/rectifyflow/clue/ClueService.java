@@ -1,5 +1,6 @@
 package org.rectifyflow.clue;
 
+import org.rectifyflow.kernel.Paging;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -47,7 +48,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
@@ -760,7 +760,7 @@ public class ClueService {
 			throw Refusal.invalid("分页参数无效（每页1至200条）", "page must be >= 0 and size 1..200");
 		}
 		Specification<Clue> spec = filter(status, route, channel, unit, overdue, open);
-		var result = this.clues.findAll(spec, PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "id")));
+		var result = this.clues.findAll(spec, Paging.of(page, size, Sort.by(Sort.Direction.DESC, "id")));
 		List<ClueViews.Summary> items = result.getContent().stream().map((c) -> summary(c, access)).toList();
 		return new ClueViews.Page(items, page, size, result.getTotalElements());
 	}

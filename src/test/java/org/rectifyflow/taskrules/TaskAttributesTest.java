@@ -1,11 +1,6 @@
 package org.rectifyflow.taskrules;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Date;
 
 import org.camunda.bpm.engine.RepositoryService;
@@ -17,6 +12,7 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.rectifyflow.testsupport.EngineRestClient;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -46,8 +42,6 @@ class TaskAttributesTest {
 
 	@Autowired
 	TaskService taskService;
-
-	final HttpClient http = HttpClient.newHttpClient();
 
 	String deploymentId;
 
@@ -83,7 +77,7 @@ class TaskAttributesTest {
 	}
 
 	@Test
-	void shouldRefuseTheHolderMovingTheDueDateOrRenamingItsTask() throws Exception {
+	void shouldRefuseTheHolderMovingTheDueDateOrRenamingItsTask() {
 		HttpResponse<String> put = send("PUT", "/engine-rest/task/" + this.taskId, "u1",
 				"{\"name\":\"已办结\",\"due\":\"2030-12-01T00:00:00.000+0000\",\"followUp\":\"2030-12-01T00:00:00.000+0000\","
 						+ "\"assignee\":\"u1\",\"priority\":1}");
@@ -97,7 +91,7 @@ class TaskAttributesTest {
 	}
 
 	@Test
-	void shouldRefuseTheHolderChangingTheCandidatesOrOwner() throws Exception {
+	void shouldRefuseTheHolderChangingTheCandidatesOrOwner() {
 		assertThat(send("POST", "/engine-rest/task/" + this.taskId + "/identity-links", "u1",
 				"{\"groupId\":\"unit-u2\",\"type\":\"candidate\"}")
 			.statusCode()).isEqualTo(403);
@@ -116,7 +110,7 @@ class TaskAttributesTest {
 	}
 
 	@Test
-	void shouldRefuseDeletingATaskWithForbiddenNotServerError() throws Exception {
+	void shouldRefuseDeletingATaskWithForbiddenNotServerError() {
 		HttpResponse<String> own = send("DELETE", "/engine-rest/task/" + this.taskId, "u1", null);
 		HttpResponse<String> admin = send("DELETE", "/engine-rest/task/" + this.taskId, "admin", null);
 
@@ -127,7 +121,7 @@ class TaskAttributesTest {
 	}
 
 	@Test
-	void shouldLetTheAdministratorAndTheAuditedTransferChangeTheTask() throws Exception {
+	void shouldLetTheAdministratorAndTheAuditedTransferChangeTheTask() {
 		assertThat(send("PUT", "/engine-rest/task/" + this.taskId, "admin",
 				"{\"name\":\"整改落实\",\"due\":\"2030-12-01T00:00:00.000+0000\",\"assignee\":\"u1\"}")
 			.statusCode()).isEqualTo(204);
@@ -141,19 +135,8 @@ class TaskAttributesTest {
 			.isEqualTo("u1lead");
 	}
 
-	private HttpResponse<String> send(String method, String path, String user, String json) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.header("Accept", "application/json")
-			.header("Authorization",
-					"Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
-		if (json != null) {
-			request.header("Content-Type", "application/json")
-				.method(method, HttpRequest.BodyPublishers.ofString(json));
-		}
-		else {
-			request.method(method, HttpRequest.BodyPublishers.noBody());
-		}
-		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	private HttpResponse<String> send(String method, String path, String user, String json) {
+		return new EngineRestClient(this.port).send(method, path, user, json);
 	}
 
 }
