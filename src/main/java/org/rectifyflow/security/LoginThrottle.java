@@ -35,16 +35,20 @@ class LoginThrottle {
 
 	private final Map<String, Failures> failures = new ConcurrentHashMap<>();
 
+	private final Duration firstDelay;
+
 	private final Duration maxDelay;
 
 	private final Clock clock;
 
 	@Autowired
-	LoginThrottle(@Value("${rectify.login.max-delay:PT1M}") Duration maxDelay) {
-		this(maxDelay, Clock.systemUTC());
+	LoginThrottle(@Value("${rectify.login.first-delay:PT3S}") Duration firstDelay,
+			@Value("${rectify.login.max-delay:PT1M}") Duration maxDelay) {
+		this(firstDelay, maxDelay, Clock.systemUTC());
 	}
 
-	LoginThrottle(Duration maxDelay, Clock clock) {
+	LoginThrottle(Duration firstDelay, Duration maxDelay, Clock clock) {
+		this.firstDelay = firstDelay;
 		this.maxDelay = maxDelay;
 		this.clock = clock;
 	}
@@ -102,7 +106,7 @@ class LoginThrottle {
 			return new Failures(count, now);
 		}
 		int exponent = Math.min(count - free - 1, 30);
-		Duration delay = Duration.ofSeconds(1L << exponent);
+		Duration delay = this.firstDelay.multipliedBy(1L << exponent);
 		return new Failures(count, now.plus((delay.compareTo(this.maxDelay) > 0) ? this.maxDelay : delay));
 	}
 

@@ -13,7 +13,7 @@ class LoginThrottleTest {
 
 	MutableClock clock = new MutableClock();
 
-	LoginThrottle throttle = new LoginThrottle(Duration.ofMinutes(1), this.clock);
+	LoginThrottle throttle = new LoginThrottle(Duration.ofSeconds(1), Duration.ofMinutes(1), this.clock);
 
 	@Test
 	void shouldDoubleTheDelayOfAUserAtOneAddressUpToTheMaximum() {
