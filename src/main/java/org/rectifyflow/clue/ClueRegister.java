@@ -12,7 +12,7 @@ import org.rectifyflow.organisation.Unit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.data.domain.PageRequest;
+import org.rectifyflow.kernel.Paging;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
@@ -79,7 +79,7 @@ public class ClueRegister {
 			throw Refusal.invalid("分页参数无效（每页1至200条）", "page must be >= 0 and size 1..200");
 		}
 		Specification<Clue> spec = filter(status, route, channel, unit, overdue, open);
-		var result = this.clues.findAll(spec, PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "id")));
+		var result = this.clues.findAll(spec, Paging.of(page, size, Sort.by(Sort.Direction.DESC, "id")));
 		List<ClueViews.Summary> items = result.getContent().stream().map((c) -> summary(c, level)).toList();
 		return new ClueViews.Page(items, page, size, result.getTotalElements());
 	}

@@ -72,6 +72,7 @@ class IdentityBootstrap implements ApplicationRunner {
 		Roles.NAMES.forEach((id, name) -> ensureGroup(id, name, Roles.ADMIN.equals(id) ? "SYSTEM" : "WORKFLOW"));
 		grantAdministrators();
 		grantBaseline();
+		takeBackOwnAccountGrants();
 		grantStarters(this.properties.authorization().starters());
 		if (!this.properties.demo().enabled()) {
 			ensureAdmin(this.properties.admin().user(), this.properties.admin().password());
@@ -212,6 +213,27 @@ class IdentityBootstrap implements ApplicationRunner {
 		}
 		else {
 			this.authorizationService.saveAuthorization(existing);
+		}
+	}
+
+	/**
+	 * Users created before {@link OwnAccountAuthorizations} hold Camunda's default ALL on
+	 * their own account: reduce it to READ.
+	 */
+	private void takeBackOwnAccountGrants() {
+		for (Authorization grant : this.authorizationService.createAuthorizationQuery()
+			.authorizationType(Authorization.AUTH_TYPE_GRANT)
+			.resourceType(Resources.USER)
+			.list()) {
+			if (grant.getUserId() == null || !grant.getUserId().equals(grant.getResourceId())
+					|| !grant.isPermissionGranted(Permissions.UPDATE)
+							&& !grant.isPermissionGranted(Permissions.DELETE)) {
+				continue;
+			}
+			grant.setPermissions(new Permission[] { Permissions.READ });
+			this.authorizationService.saveAuthorization(grant);
+			this.audit.recordAs(AuditService.SYSTEM, "OWN_ACCOUNT_GRANT_REDUCED", "user", grant.getUserId(), null,
+					"READ", null);
 		}
 	}
 

@@ -1,5 +1,7 @@
 package org.rectifyflow.notification;
 
+import org.springframework.data.domain.Sort;
+import org.rectifyflow.kernel.Paging;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 
@@ -40,7 +42,7 @@ class NotificationService {
 	 * @return the page
 	 */
 	NotificationPage list(String userId, boolean unreadOnly, int page, int size) {
-		PageRequest request = PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), MAX_PAGE_SIZE));
+		PageRequest request = Paging.of(Math.max(page, 0), Math.min(Math.max(size, 1), MAX_PAGE_SIZE), Sort.unsorted());
 		Page<Notification> result = unreadOnly
 				? this.notifications.findByRecipientAndReadAtIsNullOrderByCreatedAtDescIdDesc(userId, request)
 				: this.notifications.findByRecipientOrderByCreatedAtDescIdDesc(userId, request);

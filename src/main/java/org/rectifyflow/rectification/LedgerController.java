@@ -1,5 +1,6 @@
 package org.rectifyflow.rectification;
 
+import org.rectifyflow.kernel.Paging;
 import java.security.Principal;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -16,7 +17,6 @@ import org.rectifyflow.taskrules.ApprovalOpinionService;
 import org.rectifyflow.kernel.Refusal;
 
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -88,7 +88,7 @@ class LedgerController {
 			units = (unitCode != null) ? Set.of(unitCode) : viewer.units();
 		}
 		Page<LedgerEntry> found = this.ledger.search(campaignId, allUnits, units, wanted, overdue,
-				Boolean.TRUE.equals(open), PageRequest.of(page, size, Sort.by("seq")));
+				Boolean.TRUE.equals(open), Paging.of(page, size, Sort.by("seq")));
 		return new PageView(found.getContent().stream().map(EntryView::of).toList(), found.getNumber(), found.getSize(),
 				found.getTotalElements(), found.getTotalPages());
 	}

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.rectifyflow.identity.Roles;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -16,9 +18,12 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
+import org.springframework.security.web.authentication.logout.LogoutFilter;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -40,6 +45,22 @@ class SecurityConfig {
 
 	static final String LOGIN_PAGE = "/login";
 
+	static final String FORM_CSRF_COOKIE = "FORM-XSRF-TOKEN";
+
+	/**
+	 * The operator role (metrics, actuator endpoints, engine metrics): the
+	 * administrators.
+	 */
+	static final String OPERATOR = CamundaIdentityAuthenticationProvider.GROUP_AUTHORITY_PREFIX + Roles.ADMIN;
+
+	/**
+	 * Content-Security-Policy of the project's pages: scripts and styles from the
+	 * application only (inline styles allowed: the pages use a few), no plugins, no
+	 * framing, forms posted back to the application.
+	 */
+	static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+			+ "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
 	/**
 	 * Tasklist, Cockpit and Admin log out through this URL; it ends the whole session.
 	 */
@@ -50,7 +71,10 @@ class SecurityConfig {
 	SecurityFilterChain engineRestChain(HttpSecurity http) throws Exception {
 		// Jersey serves /engine-rest outside Spring MVC, so match on the plain path.
 		http.securityMatcher(new AntPathRequestMatcher("/engine-rest/**"))
-			.authorizeHttpRequests((auth) -> auth.anyRequest().authenticated())
+			.authorizeHttpRequests((auth) -> auth.requestMatchers(new AntPathRequestMatcher("/engine-rest/metrics/**"))
+				.hasAuthority(OPERATOR)
+				.anyRequest()
+				.authenticated())
 			.httpBasic((basic) -> basic.authenticationEntryPoint(jsonUnauthorized()))
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf((csrf) -> csrf.disable())
@@ -88,6 +112,9 @@ class SecurityConfig {
 			.requestMatchers(LOGIN_PAGE, "/error", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
 					"/report", "/report/**", "/actuator/health", "/actuator/health/**", "/actuator/info")
 			.permitAll()
+			// Metrics and any other operator endpoint: administrators only.
+			.requestMatchers(actuator, new AntPathRequestMatcher("/camunda/api/engine/engine/*/metrics/**"))
+			.hasAuthority(OPERATOR)
 			.anyRequest()
 			.authenticated())
 			.formLogin((form) -> form.loginPage(LOGIN_PAGE).defaultSuccessUrl("/", false).permitAll())
@@ -97,14 +124,38 @@ class SecurityConfig {
 						new AntPathRequestMatcher(CAMUNDA_LOGOUT, HttpMethod.POST.name())))
 				.logoutSuccessHandler(logoutSuccess())
 				.invalidateHttpSession(true)
-				.deleteCookies("JSESSIONID", "XSRF-TOKEN"))
-			// The Camunda webapps protect their API with their own CSRF filter
-			// (X-XSRF-TOKEN).
-			.csrf((csrf) -> csrf.ignoringRequestMatchers(camundaApi))
+				.deleteCookies("JSESSIONID", "XSRF-TOKEN", FORM_CSRF_COOKIE))
+			// The Camunda webapps protect their API with their own CSRF token
+			// (X-XSRF-TOKEN), checked without ending the session by CamundaCsrfCheck.
+			.csrf((csrf) -> csrf.csrfTokenRepository(formCsrfTokens()).ignoringRequestMatchers(camundaApi))
+			.addFilterBefore(new CamundaCsrfCheck(), LogoutFilter.class)
+			.headers((headers) -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(projectPages(),
+					new StaticHeadersWriter("Content-Security-Policy", PAGE_POLICY))))
 			.exceptionHandling((ex) -> ex.defaultAuthenticationEntryPointFor(jsonUnauthorized(), camundaApi)
 				.defaultAuthenticationEntryPointFor(
 						new HttpStatusEntryPoint(org.springframework.http.HttpStatus.UNAUTHORIZED), actuator));
 		return http.build();
+	}
+
+	/**
+	 * The forms' CSRF token lives in a cookie of its own, not in the session, so that
+	 * anonymous visitors of the login and reporting pages get no session.
+	 */
+	private static CookieCsrfTokenRepository formCsrfTokens() {
+		CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
+		tokens.setCookieName(FORM_CSRF_COOKIE);
+		tokens.setCookieCustomizer((cookie) -> cookie.sameSite("Lax"));
+		return tokens;
+	}
+
+	/**
+	 * The project's own pages: the login, the public reporting page, the dashboard and
+	 * the upload page. The Camunda webapps send their own policy.
+	 */
+	private static RequestMatcher projectPages() {
+		return new OrRequestMatcher(new AntPathRequestMatcher(LOGIN_PAGE), new AntPathRequestMatcher("/report"),
+				new AntPathRequestMatcher("/report/**"), new AntPathRequestMatcher("/dashboard"),
+				new AntPathRequestMatcher("/dashboard/**"), new AntPathRequestMatcher("/attachments/**"));
 	}
 
 	private static LogoutSuccessHandler logoutSuccess() {

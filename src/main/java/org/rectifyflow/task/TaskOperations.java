@@ -281,8 +281,8 @@ public class TaskOperations {
 	 */
 	@Transactional(readOnly = true)
 	public List<CcView> copiesFor(String userId, boolean unreadOnly, int page, int size) {
-		var pageable = org.springframework.data.domain.PageRequest.of(Math.max(page, 0),
-				Math.min(Math.max(size, 1), 100));
+		var pageable = org.rectifyflow.kernel.Paging.of(Math.max(page, 0), Math.min(Math.max(size, 1), 100),
+				org.springframework.data.domain.Sort.unsorted());
 		var result = unreadOnly ? this.copies.findByToUserAndReadAtIsNullOrderByCreatedAtDescIdDesc(userId, pageable)
 				: this.copies.findByToUserOrderByCreatedAtDescIdDesc(userId, pageable);
 		return result.map(CcView::of).getContent();

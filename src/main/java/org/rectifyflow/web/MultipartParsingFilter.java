@@ -8,6 +8,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
@@ -20,16 +21,35 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * upload inside the filter chain, where a malformed upload (a file name with a NUL byte,
  * a part header beyond the container's limit) would surface as a 500. Here it becomes a
  * 400 or 413 with a message.
+ * <p>
+ * Camunda's REST API ({@code /engine-rest}: deployments from Camunda Modeler, task
+ * attachments) parses its multipart bodies itself, so they are left to it, within the
+ * same size limit.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class MultipartParsingFilter extends OncePerRequestFilter {
+
+	private final long maxRequestSize;
+
+	MultipartParsingFilter(MultipartProperties multipart) {
+		this.maxRequestSize = multipart.getMaxRequestSize().toBytes();
+	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String contentType = request.getContentType();
 		if (contentType != null && contentType.toLowerCase().startsWith("multipart/")) {
+			if (request.getRequestURI().startsWith(request.getContextPath() + "/engine-rest/")) {
+				long length = request.getContentLengthLong();
+				if (this.maxRequestSize >= 0 && length > this.maxRequestSize) {
+					refuse(response, true);
+					return;
+				}
+				chain.doFilter(request, response);
+				return;
+			}
 			try {
 				request.getParts();
 			}

@@ -1,0 +1,45 @@
+package org.rectifyflow.security;
+
+import java.security.Principal;
+import java.util.Map;
+
+import org.rectifyflow.audit.AuditService;
+import org.rectifyflow.identity.Membership;
+import org.rectifyflow.kernel.Refusal;
+
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Lets an administrator clear the login delays of a user ({@link LoginThrottle}), e.g.
+ * for a colleague who cannot wait.
+ */
+@RestController
+class LoginThrottleController {
+
+	private final LoginThrottle throttle;
+
+	private final Membership membership;
+
+	private final AuditService audit;
+
+	LoginThrottleController(LoginThrottle throttle, Membership membership, AuditService audit) {
+		this.throttle = throttle;
+		this.membership = membership;
+		this.audit = audit;
+	}
+
+	@PostMapping("/api/login-throttle/{userId}/release")
+	@Transactional
+	Map<String, Object> release(@PathVariable String userId, Principal user) {
+		if (!this.membership.of(user.getName()).isAdmin()) {
+			throw Refusal.forbidden("只有系统管理员可以解除登录限制。", "Only administrators release login delays");
+		}
+		boolean released = this.throttle.release(userId);
+		this.audit.record("LOGIN_THROTTLE_RELEASED", "user", userId, null, String.valueOf(released));
+		return Map.of("userId", userId, "released", released);
+	}
+
+}
