@@ -13,8 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Enforces the task rules inside the engine, so they hold for the Java API, the engine
- * REST API and Tasklist alike: a parse listener attaches them to every user task, and a
- * command interceptor hands a {@link TaskRuleViolation} to the caller unwrapped.
+ * REST API and Tasklist alike: a parse listener attaches them to every user task, a
+ * command interceptor hands a {@link TaskRuleViolation} to the caller unwrapped, and
+ * {@link TaskInputGuard} lets a user write only the inputs of its tasks.
  */
 @Component
 class TaskRulesPlugin extends AbstractProcessEnginePlugin {
@@ -40,6 +41,7 @@ class TaskRulesPlugin extends AbstractProcessEnginePlugin {
 			interceptors.addAll(configuration.getCustomPreCommandInterceptorsTxRequired());
 		}
 		interceptors.add(new TaskRuleViolationInterceptor());
+		interceptors.add(new TaskInputGuard(configuration));
 		configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
 	}
 
