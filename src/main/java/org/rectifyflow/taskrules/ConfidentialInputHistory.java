@@ -77,6 +77,7 @@ class ConfidentialInputHistory implements HistoryEventHandler {
 			if (taskInputs != null) {
 				inputs.addAll(taskInputs.writable());
 				inputs.addAll(taskInputs.readOnly());
+				inputs.addAll(taskInputs.shown());
 			}
 			collect(activity, inputs);
 		}

@@ -3,6 +3,8 @@ package org.rectifyflow.taskrules;
 import java.io.IOException;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,18 +18,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  *
  * @param id the form's id, what a BPMN's {@code camunda:formRef} names
  * @param writable the variables the form lets a user enter
- * @param readOnly the variables the form only shows
+ * @param readOnly the fields the form only shows
+ * @param shown the variables its text templates show
  */
-record FormFields(String id, Set<String> writable, Set<String> readOnly) {
+record FormFields(String id, Set<String> writable, Set<String> readOnly, Set<String> shown) {
 
 	/** A task without a form of its own: nothing to write through a form. */
-	static final FormFields NONE = new FormFields(null, Set.of(), Set.of());
+	static final FormFields NONE = new FormFields(null, Set.of(), Set.of(), Set.of());
+
+	private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)");
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
 	FormFields {
 		writable = Set.copyOf(writable);
 		readOnly = Set.copyOf(readOnly);
+		shown = Set.copyOf(shown);
 	}
 
 	/**
@@ -49,13 +55,18 @@ record FormFields(String id, Set<String> writable, Set<String> readOnly) {
 		}
 		Set<String> writable = new LinkedHashSet<>();
 		Set<String> readOnly = new LinkedHashSet<>();
-		collect(root.path("components"), writable, readOnly);
+		Set<String> shown = new LinkedHashSet<>();
+		collect(root.path("components"), writable, readOnly, shown);
 		readOnly.removeAll(writable);
-		return new FormFields(root.path("id").asText(null), writable, readOnly);
+		return new FormFields(root.path("id").asText(null), writable, readOnly, shown);
 	}
 
-	private static void collect(JsonNode components, Set<String> writable, Set<String> readOnly) {
+	private static void collect(JsonNode components, Set<String> writable, Set<String> readOnly, Set<String> shown) {
 		for (JsonNode component : components) {
+			Matcher template = TEMPLATE_VARIABLE.matcher(component.path("text").asText(""));
+			while (template.find()) {
+				shown.add(template.group(1));
+			}
 			boolean showsOnly = component.path("readonly").asBoolean(false)
 					|| component.path("disabled").asBoolean(false);
 			String path = component.path("path").asText("");
@@ -68,7 +79,7 @@ record FormFields(String id, Set<String> writable, Set<String> readOnly) {
 				(showsOnly ? readOnly : writable).add(variable(key));
 			}
 			if (component.has("components")) {
-				collect(component.path("components"), writable, readOnly);
+				collect(component.path("components"), writable, readOnly, shown);
 			}
 		}
 	}

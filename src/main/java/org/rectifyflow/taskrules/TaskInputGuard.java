@@ -188,7 +188,7 @@ class TaskInputGuard extends CommandInterceptor {
 		ActivityImpl activity = (definition != null) ? definition.findActivity(task.getTaskDefinitionKey()) : null;
 		TaskInputs inputs = (activity != null) ? activity.getProperties().get(TaskInputs.PROPERTY) : null;
 		if (inputs == null) {
-			inputs = new TaskInputs(Set.of(), Set.of());
+			inputs = new TaskInputs(Set.of(), Set.of(), Set.of());
 		}
 		String taskName = (task.getName() != null) ? task.getName() : task.getTaskDefinitionKey();
 		List<String> names = new ArrayList<>();

@@ -18,8 +18,9 @@ import org.camunda.bpm.engine.impl.core.model.PropertyKey;
  *
  * @param writable the variables a user may set, by name
  * @param readOnly the form fields a user may only send back unchanged
+ * @param shown the variables the form shows (never written by a user)
  */
-record TaskInputs(Set<String> writable, Set<String> readOnly) {
+record TaskInputs(Set<String> writable, Set<String> readOnly, Set<String> shown) {
 
 	/** Where the parse listener keeps the inputs on the task's activity. */
 	static final PropertyKey<TaskInputs> PROPERTY = new PropertyKey<>("rf:taskInputs");
@@ -27,6 +28,7 @@ record TaskInputs(Set<String> writable, Set<String> readOnly) {
 	TaskInputs {
 		writable = Set.copyOf(writable);
 		readOnly = Set.copyOf(readOnly);
+		shown = Set.copyOf(shown);
 	}
 
 	/**
@@ -40,7 +42,7 @@ record TaskInputs(Set<String> writable, Set<String> readOnly) {
 		writable.addAll(rules.inputNames());
 		Set<String> readOnly = new LinkedHashSet<>(form.readOnly());
 		readOnly.removeAll(writable);
-		return new TaskInputs(writable, readOnly);
+		return new TaskInputs(writable, readOnly, form.shown());
 	}
 
 	/**

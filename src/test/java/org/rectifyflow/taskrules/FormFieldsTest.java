@@ -34,6 +34,7 @@ class FormFieldsTest {
 		assertThat(fields.id()).isEqualTo("f");
 		assertThat(fields.writable()).containsExactlyInAnyOrder("decision", "address", "amount", "contact", "items");
 		assertThat(fields.readOnly()).containsExactlyInAnyOrder("info", "shown");
+		assertThat(fields.shown()).containsExactly("ledgerEntryId");
 	}
 
 	@Test
