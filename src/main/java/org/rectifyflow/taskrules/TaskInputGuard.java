@@ -8,9 +8,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.MessageCorrelationBuilderImpl;
 import org.camunda.bpm.engine.impl.SignalEventReceivedBuilderImpl;
 import org.camunda.bpm.engine.impl.batch.RestartProcessInstancesBatchCmd;
+import org.camunda.bpm.engine.impl.cfg.CommandChecker;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
@@ -97,23 +99,23 @@ class TaskInputGuard extends CommandInterceptor {
 
 	private void check(Command<?> command, String userId) {
 		if (command instanceof CompleteTaskCmd) {
-			checkTask(userId, field(command, CompleteTaskCmd.class, "taskId"),
+			checkTask(userId, true, field(command, CompleteTaskCmd.class, "taskId"),
 					field(command, CompleteTaskCmd.class, "variables"), List.of());
 		}
 		else if (command instanceof SubmitTaskFormCmd) {
-			checkTask(userId, field(command, SubmitTaskFormCmd.class, "taskId"),
+			checkTask(userId, true, field(command, SubmitTaskFormCmd.class, "taskId"),
 					field(command, SubmitTaskFormCmd.class, "properties"), List.of());
 		}
 		else if (command instanceof SetTaskVariablesCmd) {
-			checkTask(userId, field(command, AbstractVariableCmd.class, "entityId"),
+			checkTask(userId, false, field(command, AbstractVariableCmd.class, "entityId"),
 					field(command, AbstractSetVariableCmd.class, "variables"), List.of());
 		}
 		else if (command instanceof RemoveTaskVariablesCmd) {
-			checkTask(userId, field(command, AbstractVariableCmd.class, "entityId"), null,
+			checkTask(userId, false, field(command, AbstractVariableCmd.class, "entityId"), null,
 					field(command, AbstractRemoveVariableCmd.class, "variableNames"));
 		}
 		else if (command instanceof PatchTaskVariablesCmd) {
-			checkTask(userId, field(command, AbstractPatchVariablesCmd.class, "entityId"),
+			checkTask(userId, false, field(command, AbstractPatchVariablesCmd.class, "entityId"),
 					field(command, AbstractPatchVariablesCmd.class, "variables"),
 					field(command, AbstractPatchVariablesCmd.class, "deletions"));
 		}
@@ -156,12 +158,13 @@ class TaskInputGuard extends CommandInterceptor {
 		return variables != null && !variables.isEmpty();
 	}
 
-	private void checkTask(String userId, String taskId, Map<String, ?> written, Collection<String> removed) {
+	private void checkTask(String userId, boolean working, String taskId, Map<String, ?> written,
+			Collection<String> removed) {
 		if (taskId == null || (!notEmpty(written) && (removed == null || removed.isEmpty()))) {
 			return;
 		}
 		Verdict verdict = this.configuration.getCommandExecutorTxRequired()
-			.execute((context) -> verdict(context, taskId, written, removed));
+			.execute((context) -> verdict(context, working, taskId, written, removed));
 		if (verdict != null) {
 			logger.info("Refused user {} writing {} on task {} ({})", userId, verdict.names(), taskId,
 					verdict.taskKey());
@@ -174,12 +177,27 @@ class TaskInputGuard extends CommandInterceptor {
 
 	/**
 	 * Why the task refuses the write, or {@code null} if it accepts it (or the task is
-	 * unknown: the command itself then answers).
+	 * unknown or not the user's to work on: the command itself then answers).
 	 */
-	private static Verdict verdict(CommandContext context, String taskId, Map<String, ?> written,
+	private static Verdict verdict(CommandContext context, boolean working, String taskId, Map<String, ?> written,
 			Collection<String> removed) {
 		TaskEntity task = context.getTaskManager().findTaskById(taskId);
 		if (task == null || task.getProcessDefinitionId() == null) {
+			return null;
+		}
+		// A task the user may not work on is refused by the command itself (403), without
+		// telling the user what the task is or accepts.
+		try {
+			for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
+				if (working) {
+					checker.checkTaskWork(task);
+				}
+				else {
+					checker.checkUpdateTaskVariable(task);
+				}
+			}
+		}
+		catch (AuthorizationException ex) {
 			return null;
 		}
 		ProcessDefinitionEntity definition = context.getProcessEngineConfiguration()

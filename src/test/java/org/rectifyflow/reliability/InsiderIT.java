@@ -166,9 +166,9 @@ class InsiderIT {
 		int requests = requestsPerRole.values().stream().mapToInt(Integer::intValue).sum();
 		System.out.printf(
 				"Insider suite: %d roles x %d GET resources x %d secret items (%d ids and values), "
-						+ "%d requests, statuses %s, leaks and server errors %d%n",
+						+ "%d requests, statuses %s, leaks and unknown server errors %d, known server errors %d%n",
 				OUTSIDERS.size(), resourcesTried.size(), secrets.items(), secrets.values().size(), requests, statuses,
-				findings.size());
+				findings.size(), knownErrors);
 		findings.forEach((finding) -> System.out.println("  " + finding));
 		assertThat(findings).as("answers beyond the role's view, or server errors").isEmpty();
 	}

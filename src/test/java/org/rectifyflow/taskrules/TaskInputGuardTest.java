@@ -77,6 +77,11 @@ class TaskInputGuardTest {
 
 		assertThat(refused.statusCode()).isEqualTo(400);
 		assertThat(refused.body()).contains("只接受本任务表单中的内容").contains("ledgerEntryId");
+		HttpResponse<String> stranger = post("/engine-rest/task/" + work.getId() + "/complete", "u2",
+				variables(Map.of("ledgerEntryId", other.getId())));
+		assertThat(stranger.statusCode()).as("a task the user may not work on says nothing about its inputs")
+			.isEqualTo(403);
+		assertThat(stranger.body()).doesNotContain("整改落实").doesNotContain("ledgerEntryId");
 		assertThat(progress(other)).isEmpty();
 		assertThat(progress(mine)).isEmpty();
 		assertThat(task(mine, RectificationProcess.TASK_RECTIFY).getId()).isEqualTo(work.getId());
