@@ -74,6 +74,7 @@ class IdentityBootstrap implements ApplicationRunner {
 		grantBaseline();
 		takeBackOwnAccountGrants();
 		grantStarters(this.properties.authorization().starters());
+		revokeTaskHistoryGrants();
 		if (!this.properties.demo().enabled()) {
 			ensureAdmin(this.properties.admin().user(), this.properties.admin().password());
 		}
@@ -234,6 +235,31 @@ class IdentityBootstrap implements ApplicationRunner {
 			this.authorizationService.saveAuthorization(grant);
 			this.audit.recordAs(AuditService.SYSTEM, "OWN_ACCOUNT_GRANT_REDUCED", "user", grant.getUserId(), null,
 					"READ", null);
+		}
+	}
+
+	/**
+	 * Removes the {@code HISTORIC_TASK} grants that earlier versions let Camunda create
+	 * for every assignee and candidate of a task ({@link TaskGrantsWithoutHistory}): each
+	 * one opened the whole history of its process instance.
+	 */
+	private void revokeTaskHistoryGrants() {
+		int removed = 0;
+		List<Authorization> grants;
+		do {
+			grants = this.authorizationService.createAuthorizationQuery()
+				.authorizationType(Authorization.AUTH_TYPE_GRANT)
+				.resourceType(Resources.HISTORIC_TASK)
+				.listPage(0, 500)
+				.stream()
+				.filter((grant) -> !ALL.equals(grant.getResourceId()))
+				.toList();
+			grants.forEach((grant) -> this.authorizationService.deleteAuthorization(grant.getId()));
+			removed += grants.size();
+		}
+		while (!grants.isEmpty());
+		if (removed > 0) {
+			log.info("Removed {} task history grants", removed);
 		}
 	}
 

@@ -87,9 +87,16 @@ class InspectionController {
 	@Operation(operationId = "getInspection", summary = "One inspection with team, draws, findings and opinions")
 	@GetMapping("/api/inspections/{id}")
 	DetailView detail(@PathVariable Long id, Principal principal) {
+		InspectionAccess.Viewer viewer = this.access.viewer(principal.getName());
 		Inspection inspection = this.inspections.find(id)
-			.filter((i) -> this.access.viewer(principal.getName()).canView(i))
+			.filter(viewer::canView)
 			.orElseThrow(() -> Refusal.notFound("检查不存在", "no inspection " + id));
+		List<Finding> findings = this.inspections.findings(id);
+		// A finding that became a clue belongs to the discipline group: everyone else
+		// learns only how many there were, never the person, the allegation or who
+		// reported it.
+		List<Finding> shown = viewer.insider() ? findings
+				: findings.stream().filter((f) -> f.getType() != Finding.Type.CLUE).toList();
 		return new DetailView(InspectionView.of(inspection),
 				this.inspections.team(id)
 					.stream()
@@ -101,7 +108,7 @@ class InspectionController {
 					.map((d) -> new DrawView(d.getId(), d.getAttempt(), d.getOutcome().name(), d.getDrawnBy(),
 							d.getDrawnAt(), parse(d.getRecordJson())))
 					.toList(),
-				this.inspections.findings(id).stream().map(FindingView::of).toList(),
+				shown.stream().map(FindingView::of).toList(), findings.size() - shown.size(),
 				(inspection.getProcessInstanceId() == null) ? List.of()
 						: this.opinions.history(inspection.getProcessInstanceId())
 							.stream()
@@ -183,8 +190,14 @@ class InspectionController {
 			OffsetDateTime uploadedAt, String contentUrl) {
 	}
 
+	/**
+	 * One inspection as the caller may see it; {@code withheldClueFindings} counts the
+	 * findings that became clues and are left out of {@code findings} for a caller
+	 * outside the discipline group.
+	 */
 	record DetailView(InspectionView inspection, List<MemberView> team, List<DrawView> draws,
-			List<FindingView> findings, List<OpinionView> opinions, List<AttachmentRef> attachments) {
+			List<FindingView> findings, int withheldClueFindings, List<OpinionView> opinions,
+			List<AttachmentRef> attachments) {
 	}
 
 }

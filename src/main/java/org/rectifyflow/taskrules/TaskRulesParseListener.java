@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
@@ -16,11 +17,15 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 /**
  * Attaches the task rules to every user task of every deployed process, as built-in
  * listeners: they run before the BPMN's own listeners and also when custom listeners are
- * skipped.
+ * skipped. It also derives, once per deployment, what a user may write on each task
+ * ({@link TaskInputs}: its form's fields and the inputs its rules name), which
+ * {@link TaskInputGuard} enforces.
  */
 class TaskRulesParseListener extends AbstractBpmnParseListener {
 
 	private final Supplier<TaskRuleEnforcer> enforcer;
+
+	private final DeployedForms forms = new DeployedForms();
 
 	TaskRulesParseListener(Supplier<TaskRuleEnforcer> enforcer) {
 		this.enforcer = enforcer;
@@ -32,6 +37,12 @@ class TaskRulesParseListener extends AbstractBpmnParseListener {
 			return;
 		}
 		UserTaskRules rules = new UserTaskRules(extensionProperties(userTaskElement));
+		String deploymentId = (scope.getProcessDefinition() instanceof ProcessDefinitionEntity process)
+				? process.getDeploymentId() : null;
+		FormFields form = this.forms.find(deploymentId,
+				userTaskElement.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "formRef"),
+				userTaskElement.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "formKey"));
+		activity.getProperties().set(TaskInputs.PROPERTY, TaskInputs.of(form, rules));
 		TaskDefinition definition = behavior.getTaskDefinition();
 		definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE,
 				(task) -> this.enforcer.get().created(task, rules));

@@ -2,6 +2,8 @@ package org.rectifyflow.taskrules;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -9,22 +11,43 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
  * Enforces the task rules inside the engine, so they hold for the Java API, the engine
  * REST API and Tasklist alike: a parse listener attaches them to every user task, a
  * command interceptor hands a {@link TaskRuleViolation} to the caller unwrapped, and
- * another keeps a task's attributes from its holder ({@link TaskAttributeGuard}).
+ * another keeps a task's attributes from its holder ({@link TaskAttributeGuard});
+ * {@link TaskInputGuard} lets a user write only the inputs of its tasks;
+ * {@link ConfidentialInputHistory} keeps the inputs of confidential processes out of
+ * history.
  */
 @Component
 class TaskRulesPlugin extends AbstractProcessEnginePlugin {
 
+	/** The processes whose task inputs stay out of history. */
+	static final String CONFIDENTIAL_PROCESSES = "rectify.authorization.confidential";
+
 	// Looked up lazily: the enforcer needs engine services, which need this plugin.
 	private final ObjectProvider<TaskRuleEnforcer> enforcer;
 
-	TaskRulesPlugin(ObjectProvider<TaskRuleEnforcer> enforcer) {
+	private final Set<String> confidentialProcesses;
+
+	TaskRulesPlugin(ObjectProvider<TaskRuleEnforcer> enforcer, Environment environment) {
 		this.enforcer = enforcer;
+		this.confidentialProcesses = Binder.get(environment)
+			.bind(CONFIDENTIAL_PROCESSES, Bindable.mapOf(String.class, String[].class))
+			.map(Map::keySet)
+			.orElse(Set.of());
+	}
+
+	@Override
+	public void postInit(ProcessEngineConfigurationImpl configuration) {
+		configuration.setHistoryEventHandler(
+				new ConfidentialInputHistory(configuration.getHistoryEventHandler(), this.confidentialProcesses));
 	}
 
 	@Override
@@ -42,6 +65,7 @@ class TaskRulesPlugin extends AbstractProcessEnginePlugin {
 		}
 		interceptors.add(new TaskRuleViolationInterceptor());
 		interceptors.add(new TaskAttributeGuard(configuration));
+		interceptors.add(new TaskInputGuard(configuration));
 		configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
 	}
 

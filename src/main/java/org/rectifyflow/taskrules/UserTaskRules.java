@@ -2,8 +2,10 @@ package org.rectifyflow.taskrules;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The extension properties of one user task, read when its process is deployed.
@@ -37,6 +39,28 @@ record UserTaskRules(Map<String, String> properties) {
 	String approvalDecisionVariable() {
 		String name = property(TaskRules.APPROVAL);
 		return (name == null || name.isBlank()) ? null : name.trim();
+	}
+
+	/**
+	 * The inputs the rules name: required, date and length-limited fields, labelled
+	 * fields, and an approval's decision and opinion.
+	 */
+	Set<String> inputNames() {
+		Set<String> names = new LinkedHashSet<>();
+		names.addAll(names(property(TaskRules.REQUIRED)));
+		names.addAll(names(property(TaskRules.NOT_PAST)));
+		for (String name : this.properties.keySet()) {
+			for (String prefix : List.of(TaskRules.MAX_LENGTH_PREFIX, TaskRules.LABEL_PREFIX)) {
+				if (name.startsWith(prefix) && name.length() > prefix.length()) {
+					names.add(name.substring(prefix.length()).trim());
+				}
+			}
+		}
+		if (approvalDecisionVariable() != null) {
+			names.add(approvalDecisionVariable());
+			names.add(TaskRules.OPINION_VARIABLE);
+		}
+		return names;
 	}
 
 	static List<String> names(String commaSeparated) {

@@ -107,6 +107,39 @@ class InspectionSecrecyTest {
 	}
 
 	@Test
+	void shouldDiscloseOnlyTheCountOfFindingsThatBecameCluesAfterAnUnannouncedInspection() throws Exception {
+		Inspection inspection = this.driver.toFieldWork(Inspection.Kind.UNANNOUNCED);
+		String member = this.inspections.team(inspection.getId()).get(0).getUserId();
+		String allegation = "收受管理服务对象礼金" + System.nanoTime();
+		String problem = "督查督办不到位" + System.nanoTime();
+		this.driver.finding(inspection, member, "u1", Finding.Type.CLUE, allegation);
+		this.driver.finding(inspection, member, "u1", Finding.Type.PROBLEM, problem);
+		this.driver.allDone(inspection);
+		String api = "/api/inspections/" + inspection.getId();
+		String pid = inspection.getProcessInstanceId();
+
+		for (String viewer : new String[] { "u1lead", "u1", "supervisor", "party" }) {
+			String detail = body(api, viewer);
+			assertThat(detail).as(viewer).contains(problem).contains("\"withheldClueFindings\":1");
+			assertThat(detail).as(viewer).doesNotContain(allegation).doesNotContain("某工作人员");
+			assertThat(detail.split("\"recordedBy\"", -1)).as(viewer + ": only the problem's recorder").hasSize(2);
+		}
+		assertThat(body(api, "discipline")).contains(allegation)
+			.contains("某工作人员")
+			.contains("\"withheldClueFindings\":0");
+
+		// The disclosed history of the inspection holds none of what the team typed.
+		for (String path : new String[] {
+				"/engine-rest/history/variable-instance?maxResults=100&processInstanceId=" + pid,
+				"/engine-rest/history/detail?maxResults=100&processInstanceId=" + pid }) {
+			String history = body(path, "supervisor");
+			assertThat(history).as(path).doesNotContain(allegation).doesNotContain("某工作人员").doesNotContain(problem);
+		}
+		assertThat(body("/engine-rest/history/process-instance?maxResults=100&processInstanceId=" + pid, "supervisor"))
+			.contains(pid);
+	}
+
+	@Test
 	void shouldShowAnAnnouncedInspectionToTheSupervisorsAndTheTargets() throws Exception {
 		Inspection inspection = this.driver.toFieldWork(Inspection.Kind.ANNOUNCED);
 		assertThat(status("/engine-rest/process-instance/" + inspection.getProcessInstanceId(), "supervisor"))

@@ -93,7 +93,8 @@ class TaskRulesPluginTest {
 			.done();
 		TestModels.userTaskProperties(form, TASK_ENTER,
 				Map.of(TaskRules.REQUIRED, "title, deadline", TaskRules.LABEL_PREFIX + "title", "标题",
-						TaskRules.NOT_PAST, "deadline", TaskRules.MAX_LENGTH_PREFIX + "title", "10"));
+						TaskRules.NOT_PAST, "deadline", TaskRules.MAX_LENGTH_PREFIX + "title", "10",
+						TaskRules.LABEL_PREFIX + "amount", "金额"));
 		BpmnModelInstance approval = Bpmn.createExecutableProcess(APPROVAL_PROCESS)
 			.camundaHistoryTimeToLive(180)
 			.startEvent()

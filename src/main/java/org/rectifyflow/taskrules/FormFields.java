@@ -1,0 +1,93 @@
+package org.rectifyflow.taskrules;
+
+import java.io.IOException;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The variables a Camunda Form (form-js schema, a {@code .form} file) submits: the
+ * {@code key} of every input component, including those inside groups and dynamic lists.
+ * A container with a {@code path} submits its content as one variable named by the path's
+ * first segment; so does a key with dots ({@code a.b} is part of variable {@code a}).
+ * Components marked {@code readonly} or {@code disabled} only show a value.
+ *
+ * @param id the form's id, what a BPMN's {@code camunda:formRef} names
+ * @param writable the variables the form lets a user enter
+ * @param readOnly the fields the form only shows
+ * @param shown the variables its text templates show
+ */
+record FormFields(String id, Set<String> writable, Set<String> readOnly, Set<String> shown) {
+
+	/** A task without a form of its own: nothing to write through a form. */
+	static final FormFields NONE = new FormFields(null, Set.of(), Set.of(), Set.of());
+
+	private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)");
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	FormFields {
+		writable = Set.copyOf(writable);
+		readOnly = Set.copyOf(readOnly);
+		shown = Set.copyOf(shown);
+	}
+
+	/**
+	 * Reads a form schema.
+	 * @param schema the bytes of a {@code .form} file
+	 * @return its id and fields
+	 * @throws IllegalArgumentException if the schema is not a form-js JSON document
+	 */
+	static FormFields parse(byte[] schema) {
+		JsonNode root;
+		try {
+			root = JSON.readTree(schema);
+		}
+		catch (IOException ex) {
+			throw new IllegalArgumentException("not a form schema: " + ex.getMessage(), ex);
+		}
+		if (root == null || !root.isObject()) {
+			throw new IllegalArgumentException("not a form schema: no JSON object");
+		}
+		Set<String> writable = new LinkedHashSet<>();
+		Set<String> readOnly = new LinkedHashSet<>();
+		Set<String> shown = new LinkedHashSet<>();
+		collect(root.path("components"), writable, readOnly, shown);
+		readOnly.removeAll(writable);
+		return new FormFields(root.path("id").asText(null), writable, readOnly, shown);
+	}
+
+	private static void collect(JsonNode components, Set<String> writable, Set<String> readOnly, Set<String> shown) {
+		for (JsonNode component : components) {
+			Matcher template = TEMPLATE_VARIABLE.matcher(component.path("text").asText(""));
+			while (template.find()) {
+				shown.add(template.group(1));
+			}
+			boolean showsOnly = component.path("readonly").asBoolean(false)
+					|| component.path("disabled").asBoolean(false);
+			String path = component.path("path").asText("");
+			if (!path.isBlank()) {
+				(showsOnly ? readOnly : writable).add(variable(path));
+				continue;
+			}
+			String key = component.path("key").asText("");
+			if (!key.isBlank()) {
+				(showsOnly ? readOnly : writable).add(variable(key));
+			}
+			if (component.has("components")) {
+				collect(component.path("components"), writable, readOnly, shown);
+			}
+		}
+	}
+
+	private static String variable(String keyOrPath) {
+		String trimmed = keyOrPath.trim();
+		int dot = trimmed.indexOf('.');
+		return (dot > 0) ? trimmed.substring(0, dot) : trimmed;
+	}
+
+}
