@@ -40,7 +40,7 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.rest.impl.DefaultProcessEngineRestServiceImpl;
 import org.junit.jupiter.api.Test;
-import org.rectifyflow.clue.ClueService;
+import org.rectifyflow.clue.ClueIntake;
 import org.rectifyflow.clue.IntakeReceipt;
 import org.rectifyflow.clue.NewClue;
 import org.rectifyflow.testsupport.PostgresIntegrationTest;
@@ -93,7 +93,7 @@ class InsiderIT {
 	private int port;
 
 	@Autowired
-	private ClueService clueService;
+	private ClueIntake clueIntake;
 
 	@Autowired
 	private RuntimeService runtimeService;
@@ -195,7 +195,7 @@ class InsiderIT {
 	}
 
 	private Secrets secrets() {
-		IntakeReceipt receipt = this.clueService.receive(
+		IntakeReceipt receipt = this.clueIntake.receive(
 				new NewClue("PHONE", "u1", "某科长", "RESEARCH", "内部人员测试的线索", null, null, null, null), List.of(),
 				"discipline");
 		String clueInstance = this.jdbc.queryForObject("select process_instance_id from clue where clue_number = ?",

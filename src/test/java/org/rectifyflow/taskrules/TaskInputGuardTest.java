@@ -18,7 +18,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.rectifyflow.clue.Clue;
 import org.rectifyflow.clue.ClueProcess;
-import org.rectifyflow.clue.ClueService;
+import org.rectifyflow.clue.ClueIntake;
+import org.rectifyflow.clue.ClueRegister;
 import org.rectifyflow.clue.ClueTestSupport;
 import org.rectifyflow.rectification.LedgerEntry;
 import org.rectifyflow.rectification.LedgerService;
@@ -58,7 +59,10 @@ class TaskInputGuardTest {
 	private RuntimeService runtimeService;
 
 	@Autowired
-	private ClueService clueService;
+	private ClueIntake clueIntake;
+
+	@Autowired
+	private ClueRegister clueRegister;
 
 	@Autowired
 	private ManagementService managementService;
@@ -148,25 +152,28 @@ class TaskInputGuardTest {
 
 	@Test
 	void shouldRefuseTheProposerNamingSomeoneElseWhenApprovingAnExtension() throws Exception {
-		ClueTestSupport support = new ClueTestSupport(this.clueService, this.runtimeService, this.taskService,
-				this.managementService);
+		ClueTestSupport support = new ClueTestSupport(this.clueIntake, this.clueRegister, this.runtimeService,
+				this.taskService, this.managementService);
 		Clue clue = support.receive(ClueTestSupport.anonymous("u4", "WORK_IMPLEMENTATION", "长期拖延"));
 		support.register(clue, true, true, true, false);
 		support.complete(clue, ClueProcess.TASK_SET_DEADLINE, "disciplinelead", Map.of("standardWorkingDays", 10));
 		support.complete(clue, ClueProcess.TASK_DISPOSE, "discipline",
 				Map.of(ClueProcess.VAR_DISPOSAL, "PRELIMINARY_VERIFICATION"));
-		this.clueService.requestExtension(clue.getId(), "需要调取更多材料", 5, "disciplinelead");
+		assertThat(post("/api/clues/" + clue.getId() + "/extension", "disciplinelead",
+				"{\"reason\":\"需要调取更多材料\",\"workingDays\":5}")
+			.statusCode()).isEqualTo(202);
 		Task approval = support.task(clue, ClueProcess.TASK_APPROVE_EXTENSION);
 
 		HttpResponse<String> refused = post("/engine-rest/task/" + approval.getId() + "/complete", "disciplinelead",
-				variables(Map.of(ClueProcess.VAR_EXTENSION_APPROVED, "true", "opinion", "同意",
-						ClueProcess.VAR_EXTENSION_REQUESTED_BY, "discipline")));
+				variables(Map.of(ClueProcess.VAR_EXTENSION_APPROVED, "true", "opinion", "同意", "extensionRequestedBy",
+						"discipline")));
 
 		assertThat(refused.statusCode()).isEqualTo(400);
-		assertThat(refused.body()).contains(ClueProcess.VAR_EXTENSION_REQUESTED_BY);
+		assertThat(refused.body()).contains("extensionRequestedBy");
 		assertThat(support.task(clue, ClueProcess.TASK_APPROVE_EXTENSION).getId()).isEqualTo(approval.getId());
-		assertThat(this.runtimeService.getVariable(clue.getProcessInstanceId(), ClueProcess.VAR_EXTENSION_REQUESTED_BY))
-			.isEqualTo("disciplinelead");
+		assertThat(this.runtimeService.getVariable(clue.getProcessInstanceId(), "extensionRequestedBy"))
+			.as("nothing was written")
+			.isNull();
 	}
 
 	private List<String> progress(LedgerEntry entry) {
