@@ -573,7 +573,8 @@ public class ClueService {
 		}
 		this.clues.findByProcessInstanceId(event.processInstanceId()).ifPresent((clue) -> {
 			if (!clue.isOverdue()) {
-				clue.markOverdue();
+				clue.markOverdue(
+						(event.deadline() != null) ? event.deadline().atOffset(java.time.ZoneOffset.UTC) : null);
 				this.audit.record("CLUE_OVERDUE", ClueProcess.ITEM_TYPE, clue.getNumber(), null,
 						"level " + event.level());
 			}
