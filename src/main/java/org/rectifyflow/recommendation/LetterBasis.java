@@ -3,8 +3,8 @@ package org.rectifyflow.recommendation;
 import java.util.List;
 
 /**
- * The documents a campaign's letters rest on, as 《title》（文号）: a port this package owns
- * and the campaign feature fills.
+ * The documents a campaign rests on, as 《title》（文号）, cited by its letters and its work
+ * report: a port this package owns and the campaign feature fills.
  */
 public interface LetterBasis {
 
