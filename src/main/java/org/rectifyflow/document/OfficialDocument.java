@@ -35,6 +35,7 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSimpleField;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyles;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTrPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STDocGrid;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STPageOrientation;
@@ -86,6 +87,9 @@ public final class OfficialDocument {
 	 * linesAndChars) would say the same, but office suites count its pitch differently.
 	 */
 	static final int CHARACTER_SPACING = -5;
+
+	/** The width of the text block, 156 mm, in twips. */
+	private static final long TEXT_WIDTH = mm(156);
 
 	private static final int TWIPS_PER_CHAR_3 = SIZE_3 * 20;
 
@@ -235,8 +239,19 @@ public final class OfficialDocument {
 		}
 		int columns = rows.get(0).size();
 		XWPFTable table = this.document.createTable(rows.size(), columns);
-		table.setWidthType(TableWidthType.PCT);
-		table.setWidth("100%");
+		table.setWidthType(TableWidthType.DXA);
+		table.setWidth(String.valueOf(TEXT_WIDTH));
+		// the first column (names) gets two shares of the width, the figures one each
+		long[] widths = new long[columns];
+		CTTblGrid grid = (table.getCTTbl().getTblGrid() != null) ? table.getCTTbl().getTblGrid()
+				: table.getCTTbl().addNewTblGrid();
+		while (grid.sizeOfGridColArray() > 0) {
+			grid.removeGridCol(0);
+		}
+		for (int c = 0; c < columns; c++) {
+			widths[c] = TEXT_WIDTH * ((c == 0) ? 2 : 1) / (columns + 1);
+			grid.addNewGridCol().setW(BigInteger.valueOf(widths[c]));
+		}
 		for (int r = 0; r < rows.size(); r++) {
 			XWPFTableRow row = table.getRow(r);
 			CTTrPr properties = row.getCtRow().isSetTrPr() ? row.getCtRow().getTrPr() : row.getCtRow().addNewTrPr();
@@ -246,6 +261,8 @@ public final class OfficialDocument {
 			}
 			for (int c = 0; c < columns; c++) {
 				XWPFTableCell cell = row.getCell(c);
+				cell.setWidthType(TableWidthType.DXA);
+				cell.setWidth(String.valueOf(widths[c]));
 				XWPFParagraph paragraph = cell.getParagraphs().get(0);
 				paragraph.setAlignment((r == 0 || c > 0) ? ParagraphAlignment.CENTER : ParagraphAlignment.LEFT);
 				paragraph.setSpacingBefore(0);
