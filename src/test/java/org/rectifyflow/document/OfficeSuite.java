@@ -34,7 +34,7 @@ public final class OfficeSuite {
 	}
 
 	/** A rendered PDF, read back. */
-	public record Pdf(Path file, int pages, double widthPt, double heightPt, List<String> fonts, String text) {
+	public record Pdf(int pages, double widthPt, double heightPt, List<String> fonts, String text) {
 
 		/**
 		 * @return whether every page is A4 (within a point) in portrait
@@ -84,8 +84,12 @@ public final class OfficeSuite {
 					"--convert-to", "pdf", "--outdir", dir.toString(), source.toString());
 			Path pdf = dir.resolve(name.replaceAll("\\.[a-z]+$", ".pdf"));
 			assertThat(pdf).as("PDF rendered by LibreOffice").exists();
-			Path kept = Files.createTempFile("rendered-", ".pdf");
-			Files.copy(pdf, kept, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+			String keep = System.getProperty("office.keep-pdf");
+			if (keep != null) {
+				// -Doffice.keep-pdf=<dir> keeps the PDFs, for looking at the pages
+				Files.createDirectories(Path.of(keep));
+				Files.copy(pdf, Path.of(keep).resolve(System.nanoTime() + "-" + pdf.getFileName()));
+			}
 			String info = run(dir, "pdfinfo", pdf.toString());
 			Matcher size = PAGE_SIZE.matcher(info);
 			Matcher pages = PAGES.matcher(info);
@@ -98,7 +102,7 @@ public final class OfficeSuite {
 				}
 			}
 			String text = run(dir, "pdftotext", "-layout", pdf.toString(), "-");
-			return new Pdf(kept, Integer.parseInt(pages.group(1)), Double.parseDouble(size.group(1)),
+			return new Pdf(Integer.parseInt(pages.group(1)), Double.parseDouble(size.group(1)),
 					Double.parseDouble(size.group(2)), fonts, text);
 		}
 		finally {
