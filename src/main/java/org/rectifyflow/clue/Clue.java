@@ -298,8 +298,21 @@ public class Clue {
 
 	/** Marks the clue overdue (its deadline passed while open). */
 	void markOverdue() {
+		markOverdue(null);
+	}
+
+	/**
+	 * Marks the clue overdue (its deadline passed while open) and keeps the deadline that
+	 * passed when the clue has none of its own yet (the deadline of a step before the
+	 * investigation), so that the register never shows an overdue clue without one.
+	 * @param passed the deadline that passed, may be {@code null}
+	 */
+	void markOverdue(OffsetDateTime passed) {
 		if (this.status.isOpen()) {
 			this.overdue = true;
+			if (this.deadlineAt == null && passed != null) {
+				this.deadlineAt = passed;
+			}
 		}
 	}
 

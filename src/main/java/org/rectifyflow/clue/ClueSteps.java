@@ -1,6 +1,7 @@
 package org.rectifyflow.clue;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
@@ -294,7 +295,7 @@ public class ClueSteps {
 		}
 		this.clues.findByProcessInstanceId(event.processInstanceId()).ifPresent((clue) -> {
 			if (!clue.isOverdue()) {
-				clue.markOverdue();
+				clue.markOverdue((event.deadline() != null) ? event.deadline().atOffset(ZoneOffset.UTC) : null);
 				this.audit.record("CLUE_OVERDUE", ClueProcess.ITEM_TYPE, clue.getNumber(), null,
 						"level " + event.level());
 			}

@@ -1,97 +1,87 @@
 package org.rectifyflow.export;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.apache.poi.xwpf.usermodel.XWPFRun;
-import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.rectifyflow.document.OfficialDocument;
 
 /**
- * Writes the 整治工作情况报告 as a Word document: title, then per section its heading, the
- * paragraphs generated from data, its tables and the narrative paragraph of the chosen
- * version.
+ * Writes the 整治工作情况报告 as an official document (GB/T 9704-2012): title, 主送, the opening,
+ * the sections 一 to 六 with the paragraphs generated from data, their tables and the
+ * narrative of the chosen version, then the 落款 and 成文日期. Sections without content are
+ * left out; no placeholder is printed.
  */
 final class CampaignReportDocument {
+
+	/** The report goes to the party group. */
+	static final String RECIPIENT = "局党组";
+
+	/** The campaign office writes it. */
+	static final String ISSUER = "局整治办";
 
 	private CampaignReportDocument() {
 	}
 
+	/** A paragraph: an optional lead in 楷体 (「（一）动员部署。」) and its text. */
+	record Paragraph(String lead, String text) {
+
+		static Paragraph of(String text) {
+			return new Paragraph(null, text);
+		}
+
+	}
+
 	/** A section's content generated from data. */
-	record Generated(List<String> paragraphs, List<List<List<String>>> tables) {
+	record Generated(List<Paragraph> paragraphs, List<List<List<String>>> tables) {
+
+		boolean isEmpty() {
+			return this.paragraphs.isEmpty() && this.tables.stream().allMatch((t) -> t.size() < 2);
+		}
+
 	}
 
-	static byte[] build(String title, String subtitle, Map<ReportSection, Generated> generated,
-			Map<String, String> narrative) {
-		try (XWPFDocument document = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			XWPFParagraph heading = document.createParagraph();
-			heading.setAlignment(ParagraphAlignment.CENTER);
-			run(heading, title, true, 18);
-			XWPFParagraph sub = document.createParagraph();
-			sub.setAlignment(ParagraphAlignment.CENTER);
-			run(sub, subtitle, false, 11);
-			for (ReportSection section : ReportSection.values()) {
-				run(document.createParagraph(), section.heading(), true, 14);
-				Generated content = generated.get(section);
-				if (content != null) {
-					for (String text : content.paragraphs()) {
-						paragraph(document, text);
-					}
-					for (List<List<String>> rows : content.tables()) {
-						table(document, rows);
-					}
+	/**
+	 * @param title the title
+	 * @param revision whether this is a revision made after the final version
+	 * @param opening the opening paragraph
+	 * @param generated the content generated per section
+	 * @param narrative the narrative per section key
+	 * @param date the 成文日期
+	 * @return the .docx bytes
+	 */
+	static byte[] build(String title, boolean revision, String opening, Map<ReportSection, Generated> generated,
+			Map<String, String> narrative, LocalDate date) {
+		OfficialDocument document = OfficialDocument.create().title(title + (revision ? "（修订稿）" : ""));
+		document.recipient(RECIPIENT);
+		document.paragraph(opening);
+		int number = 1;
+		for (ReportSection section : ReportSection.values()) {
+			Generated content = generated.getOrDefault(section, new Generated(List.of(), List.of()));
+			String text = narrative.getOrDefault(section.key(), "");
+			if (content.isEmpty() && text.isBlank()) {
+				continue;
+			}
+			document.heading(OfficialDocument.chinese(number++) + "、" + section.title());
+			for (Paragraph paragraph : content.paragraphs()) {
+				if (paragraph.lead() != null) {
+					document.paragraph(paragraph.lead(), paragraph.text());
 				}
-				String text = narrative.get(section.key());
-				if (text != null && !text.isBlank()) {
-					for (String line : text.split("\\R")) {
-						if (!line.isBlank()) {
-							paragraph(document, line.strip());
-						}
-					}
-				}
-				else if (section == ReportSection.NEXT_STEPS) {
-					paragraph(document, "（待整治办补充。）");
+				else {
+					document.paragraph(paragraph.text());
 				}
 			}
-			document.write(out);
-			return out.toByteArray();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static void paragraph(XWPFDocument document, String text) {
-		XWPFParagraph paragraph = document.createParagraph();
-		paragraph.setIndentationFirstLine(560);
-		run(paragraph, text, false, 12);
-	}
-
-	private static void table(XWPFDocument document, List<List<String>> rows) {
-		if (rows.isEmpty()) {
-			return;
-		}
-		int columns = rows.get(0).size();
-		XWPFTable table = document.createTable(rows.size(), columns);
-		for (int r = 0; r < rows.size(); r++) {
-			for (int c = 0; c < columns; c++) {
-				table.getRow(r).getCell(c).setText(rows.get(r).get(c));
+			for (List<List<String>> rows : content.tables()) {
+				document.table(rows);
+			}
+			for (String line : text.split("\\R")) {
+				if (!line.isBlank()) {
+					document.paragraph(line.strip());
+				}
 			}
 		}
-		document.createParagraph();
-	}
-
-	private static void run(XWPFParagraph paragraph, String text, boolean bold, int size) {
-		XWPFRun run = paragraph.createRun();
-		run.setText(text);
-		run.setBold(bold);
-		run.setFontSize(size);
-		run.setFontFamily("宋体");
+		document.signature(ISSUER, date);
+		return document.toBytes();
 	}
 
 }

@@ -11,7 +11,8 @@ import jakarta.persistence.Table;
 
 /**
  * One stored version of the narrative paragraphs of a campaign's work report. Immutable:
- * an edit is a new version, never a change of an old one.
+ * an edit is a new version, never a change of an old one. The final version and every
+ * revision after it keep the rendered document, frozen.
  */
 @Entity
 @Table(name = "campaign_report_version")
@@ -34,6 +35,12 @@ class CampaignReportVersion {
 	@Column(name = "final_version", nullable = false, updatable = false)
 	private boolean finalVersion;
 
+	@Column(nullable = false, updatable = false)
+	private boolean revision;
+
+	@Column(updatable = false)
+	private byte[] document;
+
 	@Column(name = "created_by", nullable = false, updatable = false)
 	private String createdBy;
 
@@ -51,6 +58,21 @@ class CampaignReportVersion {
 		this.finalVersion = finalVersion;
 		this.createdBy = createdBy;
 		this.createdAt = createdAt;
+	}
+
+	/**
+	 * A frozen version: the final one, or a revision made after it.
+	 * @param revision whether it revises a final version
+	 * @param document the rendered document
+	 * @return the frozen version
+	 */
+	static CampaignReportVersion frozen(Long campaignId, int version, String narrative, boolean revision,
+			String createdBy, OffsetDateTime createdAt, byte[] document) {
+		CampaignReportVersion frozen = new CampaignReportVersion(campaignId, version, narrative, !revision, createdBy,
+				createdAt);
+		frozen.revision = revision;
+		frozen.document = document;
+		return frozen;
 	}
 
 	Long getId() {
@@ -71,6 +93,21 @@ class CampaignReportVersion {
 
 	boolean isFinalVersion() {
 		return this.finalVersion;
+	}
+
+	boolean isRevision() {
+		return this.revision;
+	}
+
+	/**
+	 * @return whether the version is frozen (final or a revision after it)
+	 */
+	boolean isFrozen() {
+		return this.document != null;
+	}
+
+	byte[] getDocument() {
+		return this.document;
 	}
 
 	String getCreatedBy() {

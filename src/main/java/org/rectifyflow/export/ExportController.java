@@ -94,9 +94,10 @@ class ExportController {
 	}
 
 	/**
-	 * @param sections narrative per section key (work, problems, measures, methods,
-	 * results, nextSteps)
-	 * @param finalVersion whether this is the final version (no edits after it)
+	 * @param sections narrative per section key (work, problems, measures, analysis,
+	 * regulations, nextSteps)
+	 * @param finalVersion whether this is the final version (frozen; edits after it are
+	 * revisions)
 	 */
 	record NarrativeBody(Map<String, String> sections, Boolean finalVersion) {
 	}

@@ -4,33 +4,41 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The sections of the 整治工作情况报告, in the order of the seed reports. Each has generated
- * figures and a narrative paragraph the campaign office may edit.
+ * The sections of the 整治工作情况报告, in the order of the seed reports. Each has content
+ * generated from the campaign's data and a narrative the campaign office may add. A
+ * section with neither is left out and the following sections are numbered on.
  */
 enum ReportSection {
 
-	WORK("work", "一、工作开展情况"), PROBLEMS("problems", "二、查找的问题"), MEASURES("measures", "三、整改措施"),
-	METHODS("methods", "四、方法措施"), RESULTS("results", "五、取得成效"), NEXT_STEPS("nextSteps", "六、下一步工作打算");
+	WORK("work", "工作开展情况"), PROBLEMS("problems", "存在的问题"), MEASURES("measures", "整改措施"), ANALYSIS("analysis", "分析研判"),
+	REGULATIONS("regulations", "建章立制"), NEXT_STEPS("nextSteps", "下一步工作打算");
 
 	private final String key;
 
-	private final String heading;
+	private final String title;
 
-	ReportSection(String key, String heading) {
+	ReportSection(String key, String title) {
 		this.key = key;
-		this.heading = heading;
+		this.title = title;
 	}
 
 	String key() {
 		return this.key;
 	}
 
-	String heading() {
-		return this.heading;
+	/**
+	 * @return the heading without its number, e.g. 工作开展情况
+	 */
+	String title() {
+		return this.title;
 	}
 
 	static Optional<ReportSection> byKey(String key) {
 		return Arrays.stream(values()).filter((s) -> s.key.equals(key)).findFirst();
+	}
+
+	static String keys() {
+		return String.join(", ", Arrays.stream(values()).map(ReportSection::key).toList());
 	}
 
 }

@@ -1,33 +1,40 @@
 package org.rectifyflow.recommendation;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
 
-import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.rectifyflow.document.OfficialDocument;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * The recommendation letter as a Word document (.docx, Apache POI), in the usual layout
- * of such letters: title, document number (文号), addressee, the problems and the clues or
- * problems they rest on, what must be done, the reply deadline, and the signature block.
+ * The recommendation letter as a Word document in the 公文 layout (GB/T 9704-2012): title,
+ * document number (文号), addressee (主送), the problems numbered （一）（二）… in their own words,
+ * the basis by document title and number, the recommendations as a numbered list, the
+ * reply deadline, and the signature with the date. Internal codes of problems, ledger
+ * entries and clues never appear.
  */
 @Component
 class LetterDocument {
 
 	static final String CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日", Locale.CHINA);
+	static final String ISSUER = "派驻纪检组";
 
-	private static final String FONT = "仿宋";
+	/** A new line, or 「；」 before 「二、」「（二）」「2.」. */
+	private static final Pattern NUMBERED_ITEM = Pattern
+		.compile("\\R|(?<=[；;])\\s*(?=[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十\\d]+[）)]|\\d+[.、．])");
 
-	private static final String TITLE_FONT = "方正小标宋简体";
+	/** A new line or 「；」. */
+	private static final Pattern ITEM = Pattern.compile("\\R|[；;]");
+
+	private final ObjectProvider<LetterBasis> basis;
+
+	LetterDocument(ObjectProvider<LetterBasis> basis) {
+		this.basis = basis;
+	}
 
 	/**
 	 * @param letter an issued letter
@@ -35,54 +42,60 @@ class LetterDocument {
 	 * @return the .docx bytes
 	 */
 	byte[] render(RecommendationLetter letter, String unitName) {
-		try (XWPFDocument document = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			paragraph(document, ParagraphAlignment.CENTER, TITLE_FONT, 22, true, letter.getKind().title());
-			paragraph(document, ParagraphAlignment.CENTER, FONT, 16, false, letter.getDocNumber());
-			paragraph(document, ParagraphAlignment.LEFT, FONT, 16, false, unitName + "：");
-			body(document, "派驻纪检组在监督检查中发现，你单位存在以下区域性、行业性、系统性问题：");
-			for (String line : letter.getProblems().split("\\R")) {
-				if (!line.isBlank()) {
-					body(document, line.strip());
-				}
-			}
-			if (letter.getBasisRefs() != null) {
-				body(document, "上述问题依据的问题线索和问题：" + letter.getBasisRefs() + "。");
-			}
-			body(document, "为督促你单位落实主体责任，深入开展整治，根据有关规定，现提出如下建议：");
-			for (String line : letter.getRequirements().split("\\R")) {
-				if (!line.isBlank()) {
-					body(document, line.strip());
-				}
-			}
-			body(document, "请你单位认真研究落实，于" + DATE.format(letter.getReplyDeadline()) + "前（" + letter.getReplyWorkingDays()
-					+ "个工作日内）将整改措施和整改成效书面回复派驻纪检组，并附相关佐证材料。");
-			paragraph(document, ParagraphAlignment.RIGHT, FONT, 16, false, "派驻纪检组");
-			paragraph(document, ParagraphAlignment.RIGHT, FONT, 16, false, DATE.format(letter.getIssuedAt()));
-			paragraph(document, ParagraphAlignment.LEFT, FONT, 12, false,
-					"（编号：" + letter.getCode() + "；送达：" + unitName + "负责人）");
-			document.write(out);
-			return out.toByteArray();
+		OfficialDocument document = OfficialDocument.create().title(letter.getKind().title());
+		if (letter.getDocNumber() != null) {
+			document.documentNumber(letter.getDocNumber());
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+		document.recipient(unitName);
+		document.paragraph(ISSUER + "在监督检查中发现，你单位存在以下区域性、行业性、系统性问题：");
+		int n = 1;
+		for (String problem : items(letter.getProblems(), NUMBERED_ITEM)) {
+			document.paragraph("（" + OfficialDocument.chinese(n++) + "）" + problem);
 		}
+		String refs = OfficialDocument.withoutCodes(letter.getBasisRefs())
+			.replaceAll("^[，,、；;。\\s]+|[，,、；;。\\s]+$", "");
+		if (!refs.isEmpty()) {
+			document.paragraph("上述问题见于" + refs + "。");
+		}
+		document.paragraph("根据" + basis(letter) + "，为督促你单位落实主体责任，深入开展整治，现提出如下建议：");
+		n = 1;
+		for (String requirement : items(letter.getRequirements(), ITEM)) {
+			document.paragraph(n++ + "．" + requirement);
+		}
+		document.paragraph("请你单位认真研究落实，于" + OfficialDocument.date(letter.getReplyDeadline().toLocalDate()) + "前（"
+				+ letter.getReplyWorkingDays() + "个工作日内）将整改措施和整改成效书面回复" + ISSUER + "，并附相关佐证材料。");
+		document.signature(ISSUER, letter.getIssuedAt().toLocalDate());
+		return document.toBytes();
 	}
 
-	private static void body(XWPFDocument document, String text) {
-		XWPFParagraph p = paragraph(document, ParagraphAlignment.BOTH, FONT, 16, false, text);
-		p.setIndentationFirstLine(640);
+	private String basis(RecommendationLetter letter) {
+		List<String> documents = new ArrayList<>();
+		documents
+			.add((letter.getKind() == RecommendationLetter.Kind.SUPERVISION) ? "《中华人民共和国监察法》" : "《中国共产党纪律检查委员会工作条例》");
+		LetterBasis campaignBasis = this.basis.getIfAvailable();
+		if (letter.getCampaignId() != null && campaignBasis != null) {
+			documents.addAll(campaignBasis.documents(letter.getCampaignId()));
+		}
+		return String.join("和", (documents.size() <= 2) ? documents : List
+			.of(String.join("、", documents.subList(0, documents.size() - 1)), documents.get(documents.size() - 1)));
 	}
 
-	private static XWPFParagraph paragraph(XWPFDocument document, ParagraphAlignment alignment, String font, int size,
-			boolean bold, String text) {
-		XWPFParagraph p = document.createParagraph();
-		p.setAlignment(alignment);
-		XWPFRun run = p.createRun();
-		run.setFontFamily(font);
-		run.setFontSize(size);
-		run.setBold(bold);
-		run.setText(text);
-		return p;
+	/**
+	 * The items of a list, without codes and without their own numbering: one a line, or
+	 * separated by 「；」 (before a number only, when {@code separator} says so).
+	 */
+	private static List<String> items(String text, Pattern separator) {
+		List<String> items = new ArrayList<>();
+		if (text != null) {
+			for (String line : separator.split(text)) {
+				String item = OfficialDocument.withoutNumbering(OfficialDocument.withoutCodes(line));
+				if (!item.isEmpty()) {
+					items.add(item.endsWith("。") || item.endsWith("；") ? item.substring(0, item.length() - 1) + "。"
+							: item + "。");
+				}
+			}
+		}
+		return items;
 	}
 
 }

@@ -338,6 +338,19 @@ public class RecommendationService {
 		return this.letters.findByCode(code);
 	}
 
+	/**
+	 * @param campaignId a campaign
+	 * @return the letters issued from its flags, oldest first
+	 */
+	@Transactional(readOnly = true)
+	public List<RecommendationLetter> issuedForCampaign(Long campaignId) {
+		return this.letters.findAllByOrderByIdDesc()
+			.stream()
+			.filter((l) -> campaignId.equals(l.getCampaignId()) && l.isIssued())
+			.sorted(java.util.Comparator.comparing(RecommendationLetter::getId))
+			.toList();
+	}
+
 	@Transactional(readOnly = true)
 	List<RecommendationLetter> all() {
 		return this.letters.findAllByOrderByIdDesc();

@@ -7,7 +7,9 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
@@ -20,6 +22,8 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.rectifyflow.document.OfficeSuite;
+import org.rectifyflow.document.OfficialDocument;
 import org.rectifyflow.rectification.LedgerService;
 import org.rectifyflow.dashboard.SupervisionFixture;
 import org.rectifyflow.testsupport.RectifyFlowTest;
@@ -35,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @RectifyFlowTest
@@ -73,34 +78,57 @@ class ExportTest {
 	}
 
 	@Test
-	void shouldExportTheLedgerWithOneSheetPerUnitAndOverdueRowsHighlighted() throws Exception {
+	void shouldExportALedgerThatPrintsOnA4LandscapeWithStatusSourceAndLegend() throws Exception {
 		byte[] bytes = download("office", "/api/campaigns/" + this.fixture.campaignId + "/ledger.xlsx");
 		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
-			assertThat(workbook.getNumberOfSheets()).isEqualTo(4);
-			XSSFSheet summary = workbook.getSheet(LedgerWorkbook.SUMMARY_SHEET);
-			assertThat(summary).isNotNull();
-			assertThat(cells(summary.getRow(0))).containsExactlyElementsOf(LedgerWorkbook.HEADERS);
-			assertThat(summary.getLastRowNum()).isEqualTo(5);
-			assertThat(summary.getPaneInformation().isFreezePane()).isTrue();
-			assertThat(summary.getCTWorksheet().isSetAutoFilter()).isTrue();
+			assertThat(workbook.getNumberOfSheets()).isEqualTo(2);
+			XSSFSheet ledger = workbook.getSheet(LedgerWorkbook.LEDGER_SHEET);
+			assertThat(ledger.getRow(0).getCell(0).getStringCellValue()).isEqualTo("市城市管理局整治形式主义官僚主义问题整改台账");
+			assertThat(ledger.getRow(1).getCell(0).getStringCellValue()).startsWith("整治活动：督办统计测试专项整治");
+			assertThat(cells(ledger.getRow(LedgerWorkbook.HEADER_ROW)))
+				.containsExactlyElementsOf(LedgerWorkbook.HEADERS);
+			assertThat(ledger.getPaneInformation().isFreezePane()).isTrue();
+			assertThat(ledger.getCTWorksheet().isSetAutoFilter()).isTrue();
+			assertThat(ledger.getRepeatingRows().formatAsString()).isEqualTo("3:3");
+			assertThat(ledger.getPrintSetup().getLandscape()).isTrue();
+			assertThat(ledger.getPrintSetup().getPaperSize()).isEqualTo(PrintSetup.A4_PAPERSIZE);
+			assertThat(ledger.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
+			int status = LedgerWorkbook.HEADERS.indexOf("整改状态");
+			int source = LedgerWorkbook.HEADERS.indexOf("问题来源");
+			int deadline = LedgerWorkbook.HEADERS.indexOf("完成时限");
 			int overdue = 0;
-			for (int r = 1; r <= summary.getLastRowNum(); r++) {
-				Row row = summary.getRow(r);
-				boolean late = "是".equals(row.getCell(9).getStringCellValue());
-				assertThat(row.getCell(3).getCellStyle().getFillPattern() == FillPatternType.SOLID_FOREGROUND)
+			for (int r = LedgerWorkbook.HEADER_ROW + 1; r <= LedgerWorkbook.HEADER_ROW + 5; r++) {
+				Row row = ledger.getRow(r);
+				assertThat(row.getCell(status).getStringCellValue()).isIn("整改中", "待验收", "已销号", "已结转", "超期");
+				assertThat(row.getCell(source).getStringCellValue()).isIn("自查", "互查", "全面剖析", "问题线索", "明察暗访");
+				boolean late = "超期".equals(row.getCell(status).getStringCellValue());
+				assertThat(row.getCell(4).getCellStyle().getFillPattern() == FillPatternType.SOLID_FOREGROUND)
 					.isEqualTo(late);
+				assertThat(row.getCell(4).getCellStyle().getWrapText()).isTrue();
+				assertThat(row.getHeightInPoints()).isGreaterThan(LedgerWorkbook.rowHeight(1) - 1);
+				if (row.getCell(deadline).getCellType() == CellType.NUMERIC) {
+					assertThat(row.getCell(deadline).getCellStyle().getDataFormatString()).isEqualTo("yyyy-mm-dd");
+				}
 				overdue += late ? 1 : 0;
 			}
 			assertThat(overdue).isEqualTo(2);
-			List<String> units = new ArrayList<>();
-			for (int s = 1; s < workbook.getNumberOfSheets(); s++) {
-				Sheet sheet = workbook.getSheetAt(s);
-				units.add(sheet.getSheetName());
-				assertThat(sheet.getRow(1).getCell(1).getStringCellValue()).isNotBlank();
-			}
-			assertThat(units).hasSize(3).allMatch((n) -> n.contains("（u"));
-			assertThat(workbook.getSheetAt(1).getLastRowNum()).isEqualTo(2);
-			assertThat(allCells(workbook)).contains("以会议落实会议，周例会重复召开", "已销号");
+			assertThat(allCells(workbook)).contains("以会议落实会议，周例会重复召开", "已销号", "底色标注的行为超过完成时限尚未销号的事项")
+				.doesNotContain("18:00");
+			assertThat(workbook
+				.getFontAt(ledger.getRow(LedgerWorkbook.HEADER_ROW + 1).getCell(4).getCellStyle().getFontIndex())
+				.getFontName()).isEqualTo(LedgerWorkbook.FONT);
+
+			OfficeSuite.Pdf pdf = OfficeSuite.render(bytes, "ledger.xlsx");
+			assertThat(pdf.isA4Landscape()).isTrue();
+			assertThat(pdf.pages()).isLessThanOrEqualTo(2);
+			assertThat(pdf.text()).contains("整改台账");
+			// the summary sheet alone prints on one page
+			workbook.removeSheetAt(0);
+			java.io.ByteArrayOutputStream summary = new java.io.ByteArrayOutputStream();
+			workbook.write(summary);
+			OfficeSuite.Pdf summaryPdf = OfficeSuite.render(summary.toByteArray(), "summary.xlsx");
+			assertThat(summaryPdf.pages()).isEqualTo(1);
+			assertThat(summaryPdf.text()).contains("合计", "销号率");
 		}
 		this.mvc
 			.perform(get("/api/campaigns/" + this.fixture.campaignId + "/ledger.xlsx").with(httpBasic("u1", "demo")))
@@ -115,17 +143,25 @@ class ExportTest {
 			byte[] bytes = download(user, "/api/clues.xlsx?channel=PETITION");
 			try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
 				String text = allCells(workbook);
-				assertThat(text).contains(this.fixture.clueNumber);
+				assertThat(text).contains(this.fixture.clueNumber, "问题线索登记表");
 				for (String secret : SECRETS) {
 					assertThat(text).doesNotContain(secret);
 				}
 				Sheet sheet = workbook.getSheetAt(0);
 				long petitions = this.jdbc.queryForObject("select count(*) from clue where channel = 'PETITION'",
 						Long.class);
-				assertThat(sheet.getLastRowNum()).isEqualTo(petitions);
-				for (int r = 1; r <= sheet.getLastRowNum(); r++) {
-					assertThat(sheet.getRow(r).getCell(2).getStringCellValue()).isEqualTo("信访");
+				int first = LedgerWorkbook.HEADER_ROW + 1;
+				for (int r = first; r < first + petitions; r++) {
+					Row row = sheet.getRow(r);
+					assertThat(row.getCell(2).getStringCellValue()).isEqualTo("信访");
+					if ("是".equals(row.getCell(ClueWorkbook.HEADERS.indexOf("是否超期")).getStringCellValue())) {
+						assertThat(row.getCell(ClueWorkbook.HEADERS.indexOf("办理期限")).getCellType())
+							.isEqualTo(CellType.NUMERIC);
+					}
 				}
+				Row after = sheet.getRow(first + (int) petitions);
+				assertThat(after == null || after.getCell(2) == null || after.getCell(2).toString().isEmpty()).isTrue();
+				assertThat(sheet.getPrintSetup().getLandscape()).isTrue();
 			}
 		}
 		this.mvc.perform(get("/api/clues.xlsx").with(httpBasic("u3", "demo"))).andExpect(status().isForbidden());
@@ -134,57 +170,80 @@ class ExportTest {
 	}
 
 	@Test
-	void shouldWriteTheReportInTheSeedStructureWithoutReporterIdentity() throws Exception {
+	void shouldWriteTheReportInTheSeedStructureAndTheOfficialLayout() throws Exception {
 		byte[] bytes = download("party", "/api/campaigns/" + this.fixture.campaignId + "/report.docx");
 		String text = docText(bytes);
 		int last = -1;
-		for (ReportSection section : ReportSection.values()) {
-			int at = text.indexOf(section.heading());
-			assertThat(at).as(section.heading()).isGreaterThan(last);
+		int number = 1;
+		for (ReportSection section : List.of(ReportSection.WORK, ReportSection.PROBLEMS, ReportSection.MEASURES,
+				ReportSection.NEXT_STEPS)) {
+			String heading = OfficialDocument.chinese(number++) + "、" + section.title() + "\n";
+			int at = text.indexOf(heading);
+			assertThat(at).as(heading).isGreaterThan(last);
 			last = at;
 		}
-		assertThat(text).contains("动员部署", "查找问题", "问题整改", "分析研判", "建章立制", "共5项，已销号1项", "其中超期未完成2项", "共查找问题5个", "文风会风",
-				"信访", "销号率");
+		assertThat(text).startsWith("关于督办统计测试专项整治")
+			.contains("\n局党组：\n", "按照《关于开展整治形式主义官僚主义专项行动的通知》（中纪办〔2022〕8号）要求", "（一）查找问题。", "（二）问题整改。", "查找问题5个",
+					"共列入台账5项，已销号1项", "其中超期2项", "一是", "以会议落实会议，周例会重复召开", "\n局整治办\n")
+			// no placeholder, no empty figure, no internal code
+			.doesNotContain("待整治办补充", "0项", "0件", "0个", "ZZ-", "P00", this.fixture.clueNumber);
 		for (String secret : SECRETS) {
 			assertThat(text).doesNotContain(secret);
 		}
+		assertThat(OfficeSuite.eastAsiaFonts(documentXml(bytes))).contains(OfficialDocument.TITLE_FONT,
+				OfficialDocument.HEADING_FONT, OfficialDocument.SUBHEADING_FONT, OfficialDocument.BODY_FONT);
 		for (String user : List.of("office", "supervisor", "discipline")) {
 			download(user, "/api/campaigns/" + this.fixture.campaignId + "/report.docx");
 		}
 		this.mvc
 			.perform(get("/api/campaigns/" + this.fixture.campaignId + "/report.docx").with(httpBasic("u1", "demo")))
 			.andExpect(status().isForbidden());
+
+		OfficeSuite.Pdf pdf = OfficeSuite.render(bytes, "report.docx");
+		assertThat(pdf.isA4Portrait()).isTrue();
+		String printed = pdf.text().replaceAll("\\s", "");
+		assertThat(printed).contains("—1—", "一、工作开展情况", "局整治办").doesNotContain("待整治办补充", "ZZ-", "P00", "0项", "0件");
+		assertThat(pdf.fonts()).allMatch(
+				(f) -> f.startsWith("Noto") || f.startsWith("Liberation") || f.startsWith("DejaVu"),
+				"Noto CJK for Chinese, Liberation/DejaVu for Latin and dashes");
 	}
 
 	@Test
-	void shouldKeepEveryNarrativeVersion() throws Exception {
+	void shouldKeepEveryNarrativeVersionAndReviseAfterTheFinalOne() throws Exception {
 		String path = "/api/campaigns/" + this.fixture.campaignId + "/report/narrative";
 		putNarrative("office", path, Map.of("sections", Map.of("nextSteps", "第一稿：继续巩固整治成果。")))
 			.andExpect(status().isOk());
-		putNarrative("office", path, Map.of("sections", Map.of("nextSteps", "第二稿：建立长效机制。", "work", "局党组高度重视。")))
+		putNarrative("office", path, Map.of("sections", Map.of("nextSteps", "第二稿：建立长效机制。", "work", "整治办组织专班推进。")))
 			.andExpect(status().isOk());
 		List<Map<String, Object>> rows = this.jdbc.queryForList(
 				"select version, narrative from campaign_report_version where campaign_id = ? order by version",
 				this.fixture.campaignId);
 		assertThat(rows).hasSize(2);
 		assertThat((String) rows.get(0).get("narrative")).contains("第一稿").doesNotContain("第二稿");
-		assertThat((String) rows.get(1).get("narrative")).contains("第二稿", "局党组高度重视");
+		assertThat((String) rows.get(1).get("narrative")).contains("第二稿", "整治办组织专班推进");
 
 		String first = docText(
 				download("office", "/api/campaigns/" + this.fixture.campaignId + "/report.docx?version=1"));
-		assertThat(first).contains("第一稿").doesNotContain("第二稿").doesNotContain("局党组高度重视");
+		assertThat(first).contains("第一稿").doesNotContain("第二稿").doesNotContain("整治办组织专班推进");
 		String latest = docText(download("office", "/api/campaigns/" + this.fixture.campaignId + "/report.docx"));
-		assertThat(latest).contains("第二稿", "局党组高度重视").doesNotContain("第一稿");
+		assertThat(latest).contains("第二稿", "整治办组织专班推进").doesNotContain("第一稿");
 
 		putNarrative("supervisor", path, Map.of("sections", Map.of("work", "x"))).andExpect(status().isForbidden());
 		putNarrative("office", path, Map.of("sections", Map.of("epilogue", "x"))).andExpect(status().isBadRequest());
 		putNarrative("office", path, Map.of("sections", Map.of())).andExpect(status().isBadRequest());
-		putNarrative("office", path, Map.of("sections", Map.of("results", "定稿。"), "finalVersion", true))
+		putNarrative("office", path, Map.of("sections", Map.of("regulations", "定稿。"), "finalVersion", true))
 			.andExpect(status().isOk());
-		putNarrative("office", path, Map.of("sections", Map.of("results", "定稿后修改。"))).andExpect(status().isConflict());
-		assertThat(this.jdbc.queryForObject("select count(*) from campaign_report_version where campaign_id = ?",
-				Long.class, this.fixture.campaignId))
-			.isEqualTo(3);
+		byte[] finalBytes = download("office", "/api/campaigns/" + this.fixture.campaignId + "/report.docx?version=3");
+		// an edit after the final version is a revision; the final version stays as it
+		// was
+		putNarrative("office", path, Map.of("sections", Map.of("regulations", "定稿后修改。"))).andExpect(status().isOk())
+			.andExpect(jsonPath("$.version").value(4))
+			.andExpect(jsonPath("$.revision").value(true));
+		assertThat(docText(download("office", "/api/campaigns/" + this.fixture.campaignId + "/report.docx")))
+			.contains("（修订稿）", "定稿后修改。");
+		assertThat(download("office", "/api/campaigns/" + this.fixture.campaignId + "/report.docx?version=3"))
+			.isEqualTo(finalBytes);
+		assertThat(docText(finalBytes)).contains("定稿。").doesNotContain("修订稿");
 		assertThat((String) this.jdbc.queryForObject(
 				"select narrative from campaign_report_version where campaign_id = ? and version = 1", String.class,
 				this.fixture.campaignId))
@@ -193,6 +252,35 @@ class ExportTest {
 			.perform(get("/api/campaigns/" + this.fixture.campaignId + "/report.docx?version=99")
 				.with(httpBasic("office", "demo")))
 			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void shouldFreezeTheFinalVersionWhenTheCampaignEnds() throws Exception {
+		putNarrative("office", "/api/campaigns/" + this.fixture.campaignId + "/report/narrative",
+				Map.of("sections", Map.of("work", "整治办组织专班推进。")))
+			.andExpect(status().isOk());
+		// the campaign's last task stores its summary and ends it
+		this.jdbc.update(
+				"update campaign set status = 'COMPLETED', phase = 'COMPLETED', ended_at = ?, summary = ? where id = ?",
+				java.sql.Timestamp.from(java.time.Instant.now()), "巩固整治成果，建立长效机制，防止问题反弹。", this.fixture.campaignId);
+		String versions = this.mvc
+			.perform(get("/api/campaigns/" + this.fixture.campaignId + "/report/versions")
+				.with(httpBasic("office", "demo")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.length()").value(2))
+			.andExpect(jsonPath("$[1].finalVersion").value(true))
+			.andExpect(jsonPath("$[1].revision").value(false))
+			.andExpect(jsonPath("$[1].createdBy").value(ExportService.SYSTEM_USER))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(versions).contains("整治办组织专班推进");
+		byte[] frozen = download("office", "/api/campaigns/" + this.fixture.campaignId + "/report.docx");
+		assertThat(docText(frozen)).contains("下一步工作打算\n", "巩固整治成果，建立长效机制，防止问题反弹。", "整治办组织专班推进。");
+		// later data do not change the final version
+		this.jdbc.update("update campaign set summary = ? where id = ?", "改写的总结。", this.fixture.campaignId);
+		assertThat(download("office", "/api/campaigns/" + this.fixture.campaignId + "/report.docx?version=2"))
+			.isEqualTo(frozen);
 	}
 
 	private ResultActions putNarrative(String user, String path, Object body) throws Exception {
@@ -207,6 +295,12 @@ class ExportTest {
 			.andReturn()
 			.getResponse()
 			.getContentAsByteArray();
+	}
+
+	private static String documentXml(byte[] bytes) throws Exception {
+		try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(bytes))) {
+			return document.getDocument().xmlText();
+		}
 	}
 
 	private static String docText(byte[] bytes) throws Exception {

@@ -27,6 +27,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rectifyflow.deadline.DeadlinePattern;
 import org.rectifyflow.deadline.EscalationProcess;
+import org.rectifyflow.document.OfficeSuite;
+import org.rectifyflow.document.OfficialDocument;
 import org.rectifyflow.identity.Roles;
 import org.rectifyflow.taskrules.TaskRuleViolation;
 import org.rectifyflow.testsupport.RectifyFlowTest;
@@ -122,20 +124,34 @@ class RecommendationProcessTest {
 		assertThat(issued.getReplyDeadline().toLocalDate()).isAfter(issued.getIssuedAt().toLocalDate().plusDays(40));
 		assertThat(issued.getReplyDeadline().getHour()).isEqualTo(18);
 
-		// The letter opens with POI and holds unit, problems and deadline.
+		// The letter opens with POI and holds unit, numbered problems and
+		// recommendations,
+		// the basis and the deadline, and no internal code.
 		MvcResult result = this.mvc
 			.perform(get("/api/recommendations/" + letter.getId() + "/letter.docx").with(httpBasic("u3lead", "demo")))
 			.andExpect(status().isOk())
 			.andReturn();
+		byte[] docx = result.getResponse().getContentAsByteArray();
 		String text;
-		try (XWPFDocument doc = new XWPFDocument(
-				new ByteArrayInputStream(result.getResponse().getContentAsByteArray()))) {
+		try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
 			text = doc.getParagraphs().stream().map(XWPFParagraph::getText).collect(Collectors.joining("\n"));
 		}
-		assertThat(text).contains("纪律检查建议书", issued.getDocNumber(), "市容环境卫生管理所", "环卫作业考核以会议落实会议", "XS-2026-000001",
-				issued.getReplyDeadline().getYear() + "年" + issued.getReplyDeadline().getMonthValue() + "月"
-						+ issued.getReplyDeadline().getDayOfMonth() + "日前",
-				"派驻纪检组");
+		assertThat(text)
+			.contains("纪律检查建议书", issued.getDocNumber(), "市容环境卫生管理所：", "（一）环卫作业考核以会议落实会议，检查督导较少。", "《中国共产党纪律检查委员会工作条例》",
+					"\n1．修订考核办法。\n2．建立督办台账。",
+					issued.getReplyDeadline().getYear() + "年" + issued.getReplyDeadline().getMonthValue() + "月"
+							+ issued.getReplyDeadline().getDayOfMonth() + "日前",
+					"派驻纪检组\n" + OfficialDocument.date(issued.getIssuedAt().toLocalDate()))
+			.doesNotContain("XS-2026-000001")
+			.doesNotContain(letter.getCode());
+
+		// Printed by an office suite: A4, one page, no code.
+		OfficeSuite.Pdf pdf = OfficeSuite.render(docx, "letter.docx");
+		assertThat(pdf.isA4Portrait()).isTrue();
+		assertThat(pdf.pages()).isEqualTo(1);
+		assertThat(pdf.text().replaceAll("\\s", "")).contains("纪律检查建议书", "—1—", "2026年")
+			.doesNotContain("XS-2026")
+			.doesNotContain(letter.getCode());
 		this.mvc.perform(get("/api/recommendations/" + letter.getId() + "/letter.docx").with(httpBasic("u1", "demo")))
 			.andExpect(status().isNotFound());
 

@@ -1,0 +1,32 @@
+package org.rectifyflow.campaign;
+
+import java.util.List;
+
+import org.rectifyflow.recommendation.LetterBasis;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The campaign's basis documents for its recommendation letters. */
+@Component
+class CampaignLetterBasis implements LetterBasis {
+
+	private final CampaignService campaigns;
+
+	CampaignLetterBasis(CampaignService campaigns) {
+		this.campaigns = campaigns;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<String> documents(Long campaignId) {
+		return this.campaigns.find(campaignId)
+			.map((c) -> c.getBasisDocuments()
+				.stream()
+				.map((d) -> "《" + d.title().replaceAll("^《|》$", "") + "》"
+						+ ((d.number() != null && !d.number().isBlank()) ? "（" + d.number() + "）" : ""))
+				.toList())
+			.orElse(List.of());
+	}
+
+}
