@@ -126,7 +126,7 @@ class ExportService {
 		finaliseIfEnded(campaign);
 		Optional<CampaignReportVersion> chosen = (version != null)
 				? Optional.of(this.versions.findByCampaignIdAndVersion(campaign.getId(), version)
-					.orElseThrow(() -> ApiException.notFound("报告版本不存在：" + version, "no report version " + version)))
+					.orElseThrow(() -> Refusal.notFound("报告版本不存在：" + version, "no report version " + version)))
 				: this.versions.findFirstByCampaignIdOrderByVersionDesc(campaign.getId());
 		if (chosen.isPresent() && chosen.get().isFrozen()) {
 			return chosen.get().getDocument();
@@ -160,7 +160,7 @@ class ExportService {
 		latest.ifPresent((v) -> merged.putAll(sections(v)));
 		for (Map.Entry<String, String> section : sections.entrySet()) {
 			if (ReportSection.byKey(section.getKey()).isEmpty()) {
-				throw ApiException.badRequest("报告没有这一部分：" + section.getKey(),
+				throw Refusal.invalid("报告没有这一部分：" + section.getKey(),
 						"unknown section " + section.getKey() + "; sections are " + ReportSection.keys());
 			}
 			String text = (section.getValue() != null) ? section.getValue().strip() : "";
