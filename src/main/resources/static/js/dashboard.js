@@ -105,7 +105,7 @@
     if (item.holder) {
       return item.holderName || item.holder;
     }
-    return item.unclaimed ? '未认领（' + (item.candidateGroup || item.placeName) + '）' : '—';
+    return item.unclaimed ? '未认领（' + (item.placeName || item.candidateGroup) + '）' : '—';
   }
 
   function showList(title, href) {
@@ -237,16 +237,22 @@
       }
     });
 
+    // Closure rates exist for units with ledger entries only, not for groups.
+    var ledgerUnits = s.units.filter(function (u) {
+      return u.ledgerTotal > 0;
+    });
     chart('chart-closure', {
       grid: { left: 50, right: 10, bottom: 40, top: 20 },
-      xAxis: { type: 'category', data: units, axisLabel: { interval: 0 } },
+      xAxis: { type: 'category', data: ledgerUnits.map(function (u) {
+        return u.unitName;
+      }), axisLabel: { interval: 0 } },
       yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
       series: [{ name: '销号率', type: 'bar', itemStyle: { color: '#2a7' }, label: { show: true, position: 'top', formatter: '{c}%' },
-        data: s.units.map(function (u) {
+        data: ledgerUnits.map(function (u) {
           return Math.round(u.closureRate * 1000) / 10;
         }) }]
     }, function (p) {
-      var unit = s.units[p.dataIndex];
+      var unit = ledgerUnits[p.dataIndex];
       showList(unit.unitName + ' - 整改台账', unit.ledgerLink);
     });
 
@@ -327,7 +333,7 @@
     var holderBody = document.querySelector('#holder-table tbody');
     clear(holderBody);
     s.holders.forEach(function (h) {
-      var who = h.unclaimed ? '未认领（' + (h.candidateGroup || h.placeName) + '）' : (h.holderName || h.holder);
+      var who = h.unclaimed ? '未认领（' + (h.placeName || h.candidateGroup) + '）' : (h.holderName || h.holder);
       var title = h.placeName + ' - ' + who;
       var tr = row(holderBody, [h.placeName, who, link(String(h.open), h.link, function () {
         showList(title + ' 在办事项', h.link);

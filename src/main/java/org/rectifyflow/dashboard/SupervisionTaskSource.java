@@ -1,7 +1,5 @@
 package org.rectifyflow.dashboard;
 
-import java.time.ZoneOffset;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,9 +53,10 @@ class SupervisionTaskSource implements ItemSource {
 		Map<String, String> keys = this.openTasks.businessKeys(tasks.stream().map(Task::getProcessInstanceId).toList());
 		return tasks.stream().map((t) -> {
 			Object parent = this.openTasks.variable(t.getId(), EscalationProcess.VAR_PARENT_PROCESS_DEFINITION_KEY);
-			Date due = (t.getDueDate() != null) ? t.getDueDate() : t.getCreateTime();
-			return new TrackedItem(KIND, keys.getOrDefault(t.getProcessInstanceId(), t.getId()), null, true,
-					due.toInstant().atOffset(ZoneOffset.UTC), t.getName(), null, t.getProcessInstanceId(),
+			// No deadline of its own: the task's due date (its creation) counts, as for
+			// any item.
+			return new TrackedItem(KIND, keys.getOrDefault(t.getProcessInstanceId(), t.getId()), null, true, null,
+					t.getName(), null, t.getProcessInstanceId(),
 					CONFIDENTIAL_PROCESSES.contains(String.valueOf(parent)));
 		}).toList();
 	}
