@@ -9,7 +9,7 @@
     return;
   }
   var charts = [];
-  var KIND_COLORS = ['#5470c6', '#91cc75', '#fac858'];
+  var KIND_COLORS = ['#5470c6', '#91cc75', '#fac858', '#73c0de', '#9a60b4'];
 
   function el(tag, text, cls) {
     var e = document.createElement(tag);
@@ -98,6 +98,15 @@
     ['statusName', '状态'], ['deadline', '完成时限'], ['overdue', '是否超期']];
   var CLUE_COLUMNS = [['number', '线索编号'], ['channel', '举报渠道'], ['subjectUnitName', '被反映单位'],
     ['statusText', '办理状态'], ['route', '办理通道'], ['deadlineAt', '办理期限'], ['overdue', '是否超期']];
+  var HELD_COLUMNS = [['kindLabel', '类别'], ['ref', '编号'], ['title', '事项'], ['placeName', '办理单位/组'],
+    ['holder', '办理人'], ['taskName', '当前环节'], ['deadline', '期限'], ['workingDaysOverdue', '超期工作日']];
+
+  function holderText(item) {
+    if (item.holder) {
+      return item.holderName || item.holder;
+    }
+    return item.unclaimed ? '未认领（' + (item.placeName || item.candidateGroup) + '）' : '—';
+  }
 
   function showList(title, href) {
     var target = safeLink(href);
@@ -124,7 +133,8 @@
       })
       .then(function (page) {
         var items = page.content || page.items || [];
-        var columns = (page.content !== undefined) ? LEDGER_COLUMNS : CLUE_COLUMNS;
+        var held = target.indexOf('/api/supervision/items') === 0;
+        var columns = held ? HELD_COLUMNS : (page.content !== undefined) ? LEDGER_COLUMNS : CLUE_COLUMNS;
         var tr = document.createElement('tr');
         columns.forEach(function (c) {
           tr.appendChild(el('th', c[1]));
@@ -138,6 +148,15 @@
             }
             if (c[0] === 'deadline' || c[0] === 'deadlineAt') {
               return date(v);
+            }
+            if (held && c[0] === 'holder') {
+              return holderText(item);
+            }
+            if (held && c[0] === 'ref') {
+              return link(v, item.link);
+            }
+            if (held && c[0] === 'title' && !v) {
+              return '（内容不予显示）';
             }
             return v;
           }));
@@ -195,7 +214,7 @@
     });
     var series = [];
     s.sources.forEach(function (src, i) {
-      series.push({ name: src.label + '（在办）', type: 'bar', stack: src.kind, itemStyle: { color: KIND_COLORS[i % 3] },
+      series.push({ name: src.label + '（在办）', type: 'bar', stack: src.kind, itemStyle: { color: KIND_COLORS[i % KIND_COLORS.length] },
         data: s.units.map(function (u) {
           var f = u.items[src.kind];
           return f ? f.open - f.overdue : 0;
@@ -218,16 +237,22 @@
       }
     });
 
+    // Closure rates exist for units with ledger entries only, not for groups.
+    var ledgerUnits = s.units.filter(function (u) {
+      return u.ledgerTotal > 0;
+    });
     chart('chart-closure', {
       grid: { left: 50, right: 10, bottom: 40, top: 20 },
-      xAxis: { type: 'category', data: units, axisLabel: { interval: 0 } },
+      xAxis: { type: 'category', data: ledgerUnits.map(function (u) {
+        return u.unitName;
+      }), axisLabel: { interval: 0 } },
       yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
       series: [{ name: '销号率', type: 'bar', itemStyle: { color: '#2a7' }, label: { show: true, position: 'top', formatter: '{c}%' },
-        data: s.units.map(function (u) {
+        data: ledgerUnits.map(function (u) {
           return Math.round(u.closureRate * 1000) / 10;
         }) }]
     }, function (p) {
-      var unit = s.units[p.dataIndex];
+      var unit = ledgerUnits[p.dataIndex];
       showList(unit.unitName + ' - 整改台账', unit.ledgerLink);
     });
 
@@ -300,9 +325,28 @@
     var overdueBody = document.querySelector('#overdue-table tbody');
     clear(overdueBody);
     s.overdueItems.forEach(function (item) {
-      row(overdueBody, [item.kindLabel, link(item.ref, item.link), item.unitName, item.title || '（内容不予显示）',
-        date(item.deadline), item.workingDaysOverdue]).className = 'late';
+      row(overdueBody, [item.kindLabel, link(item.ref, item.link), item.title || '（内容不予显示）',
+        item.unitName || '—', item.placeName, holderText(item), item.taskName || '', date(item.deadline),
+        item.workingDaysOverdue]).className = 'late';
     });
+
+    var holderBody = document.querySelector('#holder-table tbody');
+    clear(holderBody);
+    s.holders.forEach(function (h) {
+      var who = h.unclaimed ? '未认领（' + (h.placeName || h.candidateGroup) + '）' : (h.holderName || h.holder);
+      var title = h.placeName + ' - ' + who;
+      var tr = row(holderBody, [h.placeName, who, link(String(h.open), h.link, function () {
+        showList(title + ' 在办事项', h.link);
+      }), link(String(h.overdue), h.overdueLink, function () {
+        showList(title + ' 超期事项', h.overdueLink);
+      }), h.maxWorkingDaysOverdue]);
+      if (h.overdue > 0) {
+        tr.className = 'late';
+      }
+    });
+    if (s.holders.length === 0) {
+      row(holderBody, ['暂无在办事项']);
+    }
     if (s.overdueItems.length === 0) {
       row(overdueBody, ['暂无超期事项']);
     }

@@ -8,8 +8,9 @@ import org.rectifyflow.clue.ClueRegister;
 import org.springframework.stereotype.Component;
 
 /**
- * Problem clues (问题线索) by the unit they concern. Clues belong to no campaign: all of them
- * count.
+ * Problem clues (问题线索), read through the clue register. Clues belong to no campaign: all
+ * of them count. Until a clue has its handling deadline, the due date of its registration
+ * task (受理登记, three working days) is its deadline.
  */
 @Component
 class ClueItemSource implements ItemSource {
@@ -38,18 +39,13 @@ class ClueItemSource implements ItemSource {
 	}
 
 	@Override
-	public List<TrackedItem> items(Campaign campaign, boolean withContent) {
+	public List<TrackedItem> openItems(Campaign campaign) {
 		return this.clues.all()
 			.stream()
-			.map((c) -> new TrackedItem(KIND, c.getNumber(), c.getSubjectUnitCode(), c.getStatus().isOpen(),
-					c.isOverdue() && c.getStatus().isOpen(), c.getDeadlineAt(), withContent ? c.getDescription() : null,
-					"/api/clues/" + c.getId()))
+			.filter((c) -> c.getStatus().isOpen())
+			.map((c) -> new TrackedItem(KIND, c.getNumber(), c.getSubjectUnitCode(), true, c.getDeadlineAt(),
+					c.getDescription(), "/api/clues/" + c.getId(), c.getProcessInstanceId(), true))
 			.toList();
-	}
-
-	@Override
-	public String listLink(Campaign campaign, String unitCode, boolean overdueOnly) {
-		return "/api/clues?open=true" + (overdueOnly ? "&overdue=true" : "") + "&unit=" + unitCode + "&size=200";
 	}
 
 }

@@ -5,9 +5,9 @@ import java.util.List;
 import org.rectifyflow.campaign.Campaign;
 
 /**
- * A kind of item with a deadline that the dashboard counts per unit. Every bean of this
- * type is one row of the table of sources: a new feature (recommendation replies, …)
- * plugs in by adding one.
+ * A kind of item with a deadline that the dashboard counts where its work is held. Every
+ * bean of this type is one row of the table of sources: a new feature plugs in by adding
+ * one.
  */
 interface ItemSource {
 
@@ -27,20 +27,11 @@ interface ItemSource {
 	int order();
 
 	/**
-	 * The items of this kind.
+	 * The open items of this kind, with content; {@link SupervisionFigures} removes
+	 * confidential content for viewers who may only count.
 	 * @param campaign the campaign the dashboard looks at, or {@code null} for all
-	 * @param withContent whether titles may carry confidential content
-	 * @return the items, open and settled
+	 * @return the items not yet settled
 	 */
-	List<TrackedItem> items(Campaign campaign, boolean withContent);
-
-	/**
-	 * The list behind a figure.
-	 * @param campaign the campaign, or {@code null}
-	 * @param unitCode the unit
-	 * @param overdueOnly whether only overdue items are meant
-	 * @return the API address of the open (and overdue) items of the unit
-	 */
-	String listLink(Campaign campaign, String unitCode, boolean overdueOnly);
+	List<TrackedItem> openItems(Campaign campaign);
 
 }

@@ -8,7 +8,9 @@ import org.rectifyflow.rectification.LedgerService;
 
 import org.springframework.stereotype.Component;
 
-/** Rectification ledger entries (整改台账) of the campaign looked at. */
+/**
+ * Rectification ledger entries (整改台账) of the campaign looked at, read through the ledger.
+ */
 @Component
 class LedgerItemSource implements ItemSource {
 
@@ -36,22 +38,14 @@ class LedgerItemSource implements ItemSource {
 	}
 
 	@Override
-	public List<TrackedItem> items(Campaign campaign, boolean withContent) {
+	public List<TrackedItem> openItems(Campaign campaign) {
 		List<LedgerEntry> entries = (campaign != null) ? this.ledger.entries(campaign.getId())
 				: this.ledger.allEntries();
 		return entries.stream()
-			.map((e) -> new TrackedItem(KIND, e.getCode(), e.getUnitCode(), !e.isSettled(),
-					e.isOverdue() && !e.isSettled(), e.getDeadline(), e.getCategoryName(), "/api/ledger/" + e.getId()))
+			.filter((e) -> !e.isSettled())
+			.map((e) -> new TrackedItem(KIND, e.getCode(), e.getUnitCode(), true, e.getDeadline(), e.getCategoryName(),
+					"/api/ledger/" + e.getId(), e.getProcessInstanceId(), false))
 			.toList();
-	}
-
-	@Override
-	public String listLink(Campaign campaign, String unitCode, boolean overdueOnly) {
-		if (campaign == null) {
-			return null;
-		}
-		return "/api/campaigns/" + campaign.getId() + "/ledger?open=true" + (overdueOnly ? "&overdue=true" : "")
-				+ "&unit=" + unitCode + "&size=200";
 	}
 
 }

@@ -1,6 +1,7 @@
 package org.rectifyflow.dashboard;
 
 import java.security.Principal;
+import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -10,7 +11,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The supervision figures as JSON, for the dashboard and anyone with a supervising role.
+ * The supervision figures as JSON, for the dashboard and anyone with a supervising role:
+ * the summary, the view per holder and the list behind every figure.
  */
 @Tag(name = "督办看板 Supervision")
 @RestController
@@ -31,6 +33,28 @@ class SupervisionController {
 	SupervisionSummary summary(@RequestParam(required = false) Long campaignId, Principal principal) {
 		boolean withContent = this.access.check(principal.getName());
 		return this.supervision.summary(campaignId, withContent);
+	}
+
+	/**
+	 * Who holds what, and how late: per person, or per group for unclaimed tasks.
+	 */
+	@GetMapping("/api/supervision/holders")
+	List<SupervisionSummary.HolderFigures> holders(@RequestParam(required = false) Long campaignId,
+			Principal principal) {
+		boolean withContent = this.access.check(principal.getName());
+		return this.supervision.holders(campaignId, withContent);
+	}
+
+	/**
+	 * The open items behind a figure of the summary.
+	 */
+	@GetMapping("/api/supervision/items")
+	SupervisionSummary.ItemList items(@RequestParam(required = false) Long campaignId,
+			@RequestParam(required = false) String kind, @RequestParam(required = false) String place,
+			@RequestParam(required = false) String holder, @RequestParam(defaultValue = "false") boolean overdue,
+			Principal principal) {
+		boolean withContent = this.access.check(principal.getName());
+		return this.supervision.items(campaignId, kind, place, holder, overdue, withContent);
 	}
 
 }

@@ -79,39 +79,29 @@ class SupervisionSummaryTest {
 		JsonNode summary = summary("supervisor", this.fixture.campaignId);
 		assertThat(summary.at("/campaign/id").asLong()).isEqualTo(this.fixture.campaignId);
 		LocalDate today = LocalDate.now(this.calendar.zone());
+		long ledgerOpen = 0;
+		long ledgerOverdue = 0;
+		long clueOpen = 0;
+		for (JsonNode place : summary.get("units")) {
+			for (JsonNode figures : place.get("items")) {
+				assertThat(total("supervisor", figures.get("openLink").asText()))
+					.isEqualTo(figures.get("open").asLong());
+				assertThat(total("supervisor", figures.get("overdueLink").asText()))
+					.isEqualTo(figures.get("overdue").asLong());
+			}
+			ledgerOpen += place.at("/items/ledger/open").asLong();
+			ledgerOverdue += place.at("/items/ledger/overdue").asLong();
+			clueOpen += place.at("/items/clue/open").asLong();
+		}
+		// Each open entry of the campaign is held in one place: by its unit's people.
+		assertThat(ledgerOpen).isEqualTo(count("select count(*) from ledger_entry where campaign_id = ?"
+				+ " and status not in ('CLOSED','CARRIED_OVER')", this.fixture.campaignId));
+		assertThat(ledgerOverdue).isEqualTo(count("select count(*) from ledger_entry where campaign_id = ?"
+				+ " and overdue = true and status not in ('CLOSED','CARRIED_OVER')", this.fixture.campaignId));
+		assertThat(clueOpen)
+			.isGreaterThanOrEqualTo(count("select count(*) from clue where status in " + OPEN_STATUSES));
 		for (String unit : List.of("u1", "u2", "u3", "u4", "u5")) {
 			JsonNode figures = unitNode(summary, unit);
-			JsonNode ledgerFigures = figures.at("/items/ledger");
-			long open = count("select count(*) from ledger_entry where campaign_id = ? and unit_code = ?"
-					+ " and status not in ('CLOSED','CARRIED_OVER')", this.fixture.campaignId, unit);
-			long overdue = count(
-					"select count(*) from ledger_entry where campaign_id = ? and unit_code = ?"
-							+ " and overdue = true and status not in ('CLOSED','CARRIED_OVER')",
-					this.fixture.campaignId, unit);
-			assertThat(ledgerFigures.get("open").asLong()).as("open ledger items of %s", unit).isEqualTo(open);
-			assertThat(ledgerFigures.get("overdue").asLong()).as("overdue ledger items of %s", unit).isEqualTo(overdue);
-			assertThat(total("supervisor", ledgerFigures.get("openLink").asText())).isEqualTo(open);
-			assertThat(total("supervisor", ledgerFigures.get("overdueLink").asText())).isEqualTo(overdue);
-			int maxDays = this.jdbc
-				.queryForList(
-						"select deadline from ledger_entry where campaign_id = ? and unit_code = ?"
-								+ " and overdue = true and status not in ('CLOSED','CARRIED_OVER')",
-						OffsetDateTime.class, this.fixture.campaignId, unit)
-				.stream()
-				.mapToInt((d) -> this.calendar.workingDaysBetween(d.atZoneSameInstant(zone()).toLocalDate(), today))
-				.max()
-				.orElse(0);
-			assertThat(ledgerFigures.get("maxWorkingDaysOverdue").asInt()).isEqualTo(maxDays);
-
-			JsonNode clueFigures = figures.at("/items/clue");
-			long clueOpen = count(
-					"select count(*) from clue where subject_unit_code = ? and status in " + OPEN_STATUSES, unit);
-			long clueOverdue = count("select count(*) from clue where subject_unit_code = ? and overdue = true"
-					+ " and status in " + OPEN_STATUSES, unit);
-			assertThat(clueFigures.get("open").asLong()).as("open clues of %s", unit).isEqualTo(clueOpen);
-			assertThat(clueFigures.get("overdue").asLong()).as("overdue clues of %s", unit).isEqualTo(clueOverdue);
-			assertThat(total("supervisor", clueFigures.get("overdueLink").asText())).isEqualTo(clueOverdue);
-
 			long all = count("select count(*) from ledger_entry where campaign_id = ? and unit_code = ?",
 					this.fixture.campaignId, unit);
 			long closed = count("select count(*) from ledger_entry where campaign_id = ? and unit_code = ?"

@@ -1,0 +1,173 @@
+package org.rectifyflow.dashboard;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.rectifyflow.deadline.EscalationProcess;
+import org.rectifyflow.engine.SystemAuthority;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Who holds the work of an item: the open user tasks of its process instance, read from
+ * the engine as the system (the viewer is checked by {@link SupervisionAccess}).
+ */
+@Component
+class OpenTasks {
+
+	/** Process instances asked for in one task query. */
+	private static final int CHUNK = 500;
+
+	private final TaskService taskService;
+
+	private final RuntimeService runtimeService;
+
+	private final IdentityService identityService;
+
+	private final SystemAuthority systemAuthority;
+
+	OpenTasks(TaskService taskService, RuntimeService runtimeService, IdentityService identityService,
+			SystemAuthority systemAuthority) {
+		this.taskService = taskService;
+		this.runtimeService = runtimeService;
+		this.identityService = identityService;
+		this.systemAuthority = systemAuthority;
+	}
+
+	/**
+	 * An open user task.
+	 *
+	 * @param id the task id
+	 * @param processInstanceId its process instance
+	 * @param name its name
+	 * @param assignee who holds it, {@code null} if unclaimed
+	 * @param candidateGroups the groups that may claim it
+	 * @param due its due date, may be {@code null}
+	 * @param created when it was created
+	 */
+	record OpenTask(String id, String processInstanceId, String name, String assignee, List<String> candidateGroups,
+			Date due, Date created) {
+	}
+
+	/**
+	 * @param processInstanceIds process instances
+	 * @return their open user tasks, by process instance
+	 */
+	Map<String, List<OpenTask>> byProcessInstance(Collection<String> processInstanceIds) {
+		List<String> ids = processInstanceIds.stream().filter(Objects::nonNull).distinct().toList();
+		Map<String, List<OpenTask>> result = new LinkedHashMap<>();
+		this.systemAuthority.run(() -> {
+			for (int from = 0; from < ids.size(); from += CHUNK) {
+				String[] chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK)).toArray(String[]::new);
+				for (Task task : this.taskService.createTaskQuery().processInstanceIdIn(chunk).list()) {
+					result.computeIfAbsent(task.getProcessInstanceId(), (k) -> new ArrayList<>()).add(open(task));
+				}
+			}
+		});
+		return result;
+	}
+
+	/**
+	 * @return the open 督办 tasks ({@code Task_Supervise} of the escalation process)
+	 */
+	List<Task> supervisions() {
+		return this.systemAuthority.call(() -> this.taskService.createTaskQuery()
+			.processDefinitionKey(EscalationProcess.KEY)
+			.taskDefinitionKey(EscalationProcess.TASK_SUPERVISE)
+			.list());
+	}
+
+	/**
+	 * @param taskId a task
+	 * @param name a variable
+	 * @return the variable as the task sees it
+	 */
+	Object variable(String taskId, String name) {
+		return this.systemAuthority.call(() -> this.taskService.getVariable(taskId, name));
+	}
+
+	/**
+	 * @param processInstanceIds running process instances
+	 * @return their business keys
+	 */
+	Map<String, String> businessKeys(Collection<String> processInstanceIds) {
+		Set<String> ids = new HashSet<>(processInstanceIds);
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		return this.systemAuthority.call(() -> this.runtimeService.createProcessInstanceQuery()
+			.processInstanceIds(ids)
+			.list()
+			.stream()
+			.filter((p) -> p.getBusinessKey() != null)
+			.collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey)));
+	}
+
+	/**
+	 * @param groupIds group ids
+	 * @return their names, by id
+	 */
+	Map<String, String> groupNames(Collection<String> groupIds) {
+		Set<String> ids = new HashSet<>(groupIds);
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		return this.systemAuthority.call(() -> this.identityService.createGroupQuery()
+			.groupIdIn(ids.toArray(String[]::new))
+			.list()
+			.stream()
+			.filter((g) -> g.getName() != null)
+			.collect(Collectors.toMap(Group::getId, Group::getName)));
+	}
+
+	/**
+	 * @param userIds user ids
+	 * @return their display names (last and first name as entered), by id
+	 */
+	Map<String, String> userNames(Collection<String> userIds) {
+		Set<String> ids = new HashSet<>(userIds);
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		return this.systemAuthority.call(() -> this.identityService.createUserQuery()
+			.userIdIn(ids.toArray(String[]::new))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(User::getId, OpenTasks::displayName)));
+	}
+
+	private static String displayName(User user) {
+		String name = ((user.getLastName() != null) ? user.getLastName() : "")
+				+ ((user.getFirstName() != null) ? user.getFirstName() : "");
+		return name.isBlank() ? user.getId() : name;
+	}
+
+	private OpenTask open(Task task) {
+		List<String> groups = this.taskService.getIdentityLinksForTask(task.getId())
+			.stream()
+			.filter((l) -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+			.map(IdentityLink::getGroupId)
+			.sorted()
+			.toList();
+		return new OpenTask(task.getId(), task.getProcessInstanceId(), task.getName(), task.getAssignee(), groups,
+				task.getDueDate(), task.getCreateTime());
+	}
+
+}
