@@ -3,7 +3,7 @@
  * modules is a decision, checked by {@code ModularityTests}; see
  * {@code docs/architecture.md}.
  */
-@ApplicationModule(displayName = "Notifications and mail", allowedDependencies = { "audit", "engine", "web" })
+@ApplicationModule(displayName = "Notifications and mail", allowedDependencies = { "audit", "engine", "kernel", "web" })
 package org.rectifyflow.notification;
 
 import org.springframework.modulith.ApplicationModule;

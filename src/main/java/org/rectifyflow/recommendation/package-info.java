@@ -4,8 +4,7 @@
  * {@code docs/architecture.md}.
  */
 @ApplicationModule(displayName = "Recommendation letters (纪检建议书)",
-		allowedDependencies = { "attachment", "audit", "calendar", "campaign", "deadline", "engine", "identity",
-				"kernel", "notification", "organisation", "taskrules" })
+		allowedDependencies = { "attachment", "audit", "calendar", "campaign", "deadline", "document", "engine", "identity", "kernel", "notification", "organisation", "taskrules" })
 package org.rectifyflow.recommendation;
 
 import org.springframework.modulith.ApplicationModule;

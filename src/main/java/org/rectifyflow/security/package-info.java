@@ -3,7 +3,7 @@
  * modules is a decision, checked by {@code ModularityTests}; see
  * {@code docs/architecture.md}.
  */
-@ApplicationModule(displayName = "Login and API security", allowedDependencies = {})
+@ApplicationModule(displayName = "Login and API security", allowedDependencies = { "audit", "identity", "kernel" })
 package org.rectifyflow.security;
 
 import org.springframework.modulith.ApplicationModule;

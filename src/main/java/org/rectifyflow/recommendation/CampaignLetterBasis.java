@@ -1,13 +1,16 @@
-package org.rectifyflow.campaign;
+package org.rectifyflow.recommendation;
 
 import java.util.List;
 
-import org.rectifyflow.recommendation.LetterBasis;
+import org.rectifyflow.campaign.CampaignService;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The campaign's basis documents for its recommendation letters. */
+/**
+ * The campaign's basis documents for its recommendation letters, read through the campaign
+ * feature's public register (recommendation depends on campaign, never the other way).
+ */
 @Component
 class CampaignLetterBasis implements LetterBasis {
 
