@@ -4,7 +4,8 @@
  * {@code docs/architecture.md}.
  */
 @ApplicationModule(displayName = "Problem clues (问题线索)",
-		allowedDependencies = { "attachment", "audit", "calendar", "campaign", "deadline", "engine", "identity", "inspection", "kernel", "notification", "organisation", "taskrules", "web" })
+		allowedDependencies = { "attachment", "audit", "calendar", "campaign", "deadline", "engine", "identity",
+				"inspection", "kernel", "notification", "organisation", "taskrules", "web" })
 package org.rectifyflow.clue;
 
 import org.springframework.modulith.ApplicationModule;

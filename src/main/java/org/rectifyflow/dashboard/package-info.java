@@ -3,7 +3,8 @@
  * between modules is a decision, checked by {@code ModularityTests}; see
  * {@code docs/architecture.md}.
  */
-@ApplicationModule(displayName = "Supervision dashboard (督办看板)", allowedDependencies = { "calendar", "campaign", "clue", "deadline", "engine", "identity", "inspection", "kernel", "organisation", "rectification" })
+@ApplicationModule(displayName = "Supervision dashboard (督办看板)", allowedDependencies = { "calendar", "campaign", "clue",
+		"deadline", "engine", "identity", "inspection", "kernel", "organisation", "rectification" })
 package org.rectifyflow.dashboard;
 
 import org.springframework.modulith.ApplicationModule;

@@ -3,7 +3,8 @@
  * modules is a decision, checked by {@code ModularityTests}; see
  * {@code docs/architecture.md}.
  */
-@ApplicationModule(displayName = "Documents and exports", allowedDependencies = { "audit", "calendar", "campaign", "clue", "document", "engine", "identity", "kernel", "organisation", "recommendation", "rectification" })
+@ApplicationModule(displayName = "Documents and exports", allowedDependencies = { "audit", "calendar", "campaign",
+		"clue", "document", "engine", "identity", "kernel", "organisation", "recommendation", "rectification" })
 package org.rectifyflow.export;
 
 import org.springframework.modulith.ApplicationModule;

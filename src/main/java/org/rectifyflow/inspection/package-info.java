@@ -3,7 +3,8 @@
  * modules is a decision, checked by {@code ModularityTests}; see
  * {@code docs/architecture.md}.
  */
-@ApplicationModule(displayName = "Inspections (明察暗访)", allowedDependencies = { "attachment", "audit", "calendar", "deadline", "engine", "identity", "kernel", "notification", "organisation", "taskrules" })
+@ApplicationModule(displayName = "Inspections (明察暗访)", allowedDependencies = { "attachment", "audit", "calendar",
+		"deadline", "engine", "identity", "kernel", "notification", "organisation", "taskrules" })
 package org.rectifyflow.inspection;
 
 import org.springframework.modulith.ApplicationModule;

@@ -8,8 +8,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The campaign's basis documents for its recommendation letters, read through the campaign
- * feature's public register (recommendation depends on campaign, never the other way).
+ * The campaign's basis documents for its recommendation letters, read through the
+ * campaign feature's public register (recommendation depends on campaign, never the other
+ * way).
  */
 @Component
 class CampaignLetterBasis implements LetterBasis {

@@ -4,7 +4,8 @@
  * {@code docs/architecture.md}.
  */
 @ApplicationModule(displayName = "Recommendation letters (纪检建议书)",
-		allowedDependencies = { "attachment", "audit", "calendar", "campaign", "deadline", "document", "engine", "identity", "kernel", "notification", "organisation", "taskrules" })
+		allowedDependencies = { "attachment", "audit", "calendar", "campaign", "deadline", "document", "engine",
+				"identity", "kernel", "notification", "organisation", "taskrules" })
 package org.rectifyflow.recommendation;
 
 import org.springframework.modulith.ApplicationModule;
