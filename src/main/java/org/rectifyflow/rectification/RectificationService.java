@@ -58,7 +58,7 @@ public class RectificationService {
 
 	private static final Logger logger = LoggerFactory.getLogger(RectificationService.class);
 
-	private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+	private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
 	private final LedgerService ledger;
 
@@ -307,6 +307,10 @@ public class RectificationService {
 			deadline = this.calendar.closeOfBusiness(date).toInstant();
 			if (!deadline.isAfter(now)) {
 				throw new TaskRuleViolation("「完成日期」不能早于当前日期", "deadlineDate lies in the past");
+			}
+			if (!this.calendar.isWorkingDay(date)) {
+				throw new TaskRuleViolation("「完成日期」" + date.getYear() + "年" + date.getMonthValue() + "月"
+						+ date.getDayOfMonth() + "日不是工作日，请选择工作日", "deadlineDate " + date + " is not a working day");
 			}
 		}
 		Optional<Instant> end = this.periods.orderedStream()

@@ -1,5 +1,15 @@
 package org.rectifyflow.rectification;
 
+import org.rectifyflow.taskrules.TaskRuleViolation;
+
+import org.rectifyflow.campaign.CampaignService;
+
+import org.rectifyflow.campaign.Campaign;
+
+import org.rectifyflow.calendar.WorkingDayCalendar;
+
+import java.time.LocalDate;
+
 import java.util.List;
 
 import org.camunda.bpm.engine.ProcessEngine;
@@ -44,6 +54,15 @@ class LedgerServiceTest {
 	@Autowired
 	private RectificationDriver driver;
 
+	@Autowired
+	private RectificationService rectification;
+
+	@Autowired
+	private CampaignService campaigns;
+
+	@Autowired
+	private WorkingDayCalendar calendar;
+
 	@BeforeEach
 	void setUp() {
 		init(this.processEngine);
@@ -63,6 +82,28 @@ class LedgerServiceTest {
 	void tearDown() {
 		ClockUtil.reset();
 		reset();
+	}
+
+	@Test
+	void shouldRefuseARectificationDeadlineAfterThePhaseOrOnADayOff() {
+		Campaign campaign = this.campaigns.all()
+			.stream()
+			.filter((c) -> this.campaigns.findPlan(c.getId()).isPresent())
+			.findFirst()
+			.orElseThrow();
+		LocalDate phaseEnd = this.campaigns.plan(campaign.getId()).getDeadlines().rectification();
+		LocalDate today = LocalDate.now(this.calendar.zone());
+		LocalDate afterPhase = this.calendar.plusWorkingDays(phaseEnd.isAfter(today) ? phaseEnd : today, 1);
+		assertThatThrownBy(() -> this.rectification.proposedDeadline(null, afterPhase, campaign.getId()))
+			.isInstanceOfSatisfying(TaskRuleViolation.class, (ex) -> assertThat(ex.getMessage()).contains("整改阶段截止时间")
+				.contains(phaseEnd.getYear() + "年" + phaseEnd.getMonthValue() + "月" + phaseEnd.getDayOfMonth() + "日"));
+		LocalDate saturday = today.with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.SATURDAY));
+		while (this.calendar.isWorkingDay(saturday)) {
+			saturday = saturday.plusWeeks(1);
+		}
+		LocalDate dayOff = saturday;
+		assertThatThrownBy(() -> this.rectification.proposedDeadline(null, dayOff, campaign.getId()))
+			.isInstanceOfSatisfying(TaskRuleViolation.class, (ex) -> assertThat(ex.getMessage()).contains("不是工作日"));
 	}
 
 	@Test
