@@ -38,6 +38,8 @@ class SupervisionController {
 	/**
 	 * Who holds what, and how late: per person, or per group for unclaimed tasks.
 	 */
+	@Operation(operationId = "listSupervisionHolders",
+			summary = "Who holds which items with a deadline, and how late (per person or unclaimed group)")
 	@GetMapping("/api/supervision/holders")
 	List<SupervisionSummary.HolderFigures> holders(@RequestParam(required = false) Long campaignId,
 			Principal principal) {
@@ -48,6 +50,8 @@ class SupervisionController {
 	/**
 	 * The open items behind a figure of the summary.
 	 */
+	@Operation(operationId = "listSupervisionItems",
+			summary = "The items behind a dashboard figure (by kind, place, holder, overdue)")
 	@GetMapping("/api/supervision/items")
 	SupervisionSummary.ItemList items(@RequestParam(required = false) Long campaignId,
 			@RequestParam(required = false) String kind, @RequestParam(required = false) String place,

@@ -1,5 +1,8 @@
 package org.rectifyflow.security;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import java.security.Principal;
 import java.util.Map;
 
@@ -16,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Lets an administrator clear the login delays of a user ({@link LoginThrottle}), e.g.
  * for a colleague who cannot wait.
  */
+@Tag(name = "账户 Accounts")
 @RestController
 class LoginThrottleController {
 
@@ -31,6 +35,8 @@ class LoginThrottleController {
 		this.audit = audit;
 	}
 
+	@Operation(operationId = "releaseLoginDelay",
+			summary = "Release a user's login delays after failed attempts (administrators)")
 	@PostMapping("/api/login-throttle/{userId}/release")
 	@Transactional
 	Map<String, Object> release(@PathVariable String userId, Principal user) {

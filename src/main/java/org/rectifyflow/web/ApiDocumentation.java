@@ -73,6 +73,7 @@ class ApiDocumentation {
 		tags.put("附件 Attachments", "Evidence files of any item");
 		tags.put("通知 Notifications", "In-app notifications of the current user");
 		tags.put("任务操作 Task operations", "转办, 委派, 退回, 撤回, 抄送, 催办 on Camunda user tasks");
+		tags.put("账户 Accounts", "Accounts: releasing the login delays of a user (administrators)");
 		tags.put("工作日历 Calendar", "Statutory holidays and make-up working days per year, and the deadlines they move");
 		return tags;
 	}
