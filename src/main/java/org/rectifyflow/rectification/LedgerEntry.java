@@ -11,6 +11,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.rectifyflow.kernel.Refusal;
 
 /**
  * One line of the rectification ledger (整改工作台账): a problem, who rectifies it (责任领导, 责任人),
@@ -264,6 +265,34 @@ public class LedgerEntry {
 			this.carriedOverAt = now;
 		}
 		moveTo(approved ? Status.CARRIED_OVER : Status.IN_PROGRESS, now);
+	}
+
+	/**
+	 * Goes back one step when 退回 or 撤回 takes the process back: from APPROVING to
+	 * DRAFTING, from DRAFTING to ASSIGNING, from CLOSURE_REQUESTED or
+	 * CARRY_OVER_REQUESTED to IN_PROGRESS. Nothing else can be undone.
+	 * @param back the state of the step the process goes back to
+	 * @param now when
+	 */
+	public void moveBack(Status back, OffsetDateTime now) {
+		boolean oneStepBack = switch (this.status) {
+			case APPROVING -> back == Status.DRAFTING;
+			case DRAFTING -> back == Status.ASSIGNING;
+			case CLOSURE_REQUESTED, CARRY_OVER_REQUESTED -> back == Status.IN_PROGRESS;
+			default -> false;
+		};
+		if (!oneStepBack) {
+			throw Refusal.conflict(
+					"整改台账「" + this.code + "」当前为" + StatusNames.of(this.status) + "，不能退回到" + StatusNames.of(back) + "。",
+					"Ledger entry " + this.code + " is " + this.status + ", cannot go back to " + back);
+		}
+		if (this.status == Status.CLOSURE_REQUESTED) {
+			this.evidenceNote = null;
+		}
+		if (this.status == Status.CARRY_OVER_REQUESTED) {
+			this.carriedOverReason = null;
+		}
+		moveTo(back, now);
 	}
 
 	/**

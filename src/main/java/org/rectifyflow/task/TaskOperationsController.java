@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
+import org.rectifyflow.task.TaskOperations.AvailableOperations;
 import org.rectifyflow.task.TaskOperations.CcView;
 import org.rectifyflow.task.TaskOperations.TaskView;
 
@@ -51,6 +52,11 @@ class TaskOperationsController {
 	}
 
 	record UrgeRequest(@Size(max = 1000, message = "催办内容不能超过 1000 个字") String message) {
+	}
+
+	@GetMapping("/api/tasks/{id}/operations")
+	AvailableOperations operations(@PathVariable String id, Principal user) {
+		return this.operations.available(id, user.getName());
 	}
 
 	@PostMapping("/api/tasks/{id}/transfer")

@@ -33,6 +33,8 @@ class TaskRulesParseListener extends AbstractBpmnParseListener {
 		}
 		UserTaskRules rules = new UserTaskRules(extensionProperties(userTaskElement));
 		TaskDefinition definition = behavior.getTaskDefinition();
+		activity.setProperty(TaskOperationRules.ACTIVITY_PROPERTY,
+				TaskOperationRules.of(rules, definition.getAssigneeExpression() != null));
 		definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE,
 				(task) -> this.enforcer.get().created(task, rules));
 		definition.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT,
