@@ -30,6 +30,7 @@ import org.rectifyflow.calendar.WorkingDayCalendar;
 import org.rectifyflow.engine.SystemAuthority;
 import org.rectifyflow.notification.Notifier;
 import org.rectifyflow.identity.Membership;
+import org.rectifyflow.identity.Roles;
 import org.rectifyflow.kernel.Refusal;
 import org.rectifyflow.organisation.Unit;
 import org.rectifyflow.taskrules.ProcessOperations;
@@ -486,9 +487,13 @@ public class TaskOperations {
 				links.stream().map(IdentityLink::getUserId).filter((u) -> u != null).forEach(users::add);
 			}
 			case UNIT -> {
-				candidateGroups.stream().filter((g) -> g.startsWith(Unit.GROUP_PREFIX)).forEach(groups::add);
+				candidateGroups.stream().filter(TaskOperations::isUnitGroup).forEach(groups::add);
 				if (holder != null) {
-					this.membership.of(holder).units().forEach((unit) -> groups.add(Unit.GROUP_PREFIX + unit));
+					this.membership.of(holder)
+						.groups()
+						.stream()
+						.filter(TaskOperations::isUnitGroup)
+						.forEach(groups::add);
 				}
 			}
 			case OWNER_GROUP -> {
@@ -513,6 +518,11 @@ public class TaskOperations {
 			users.remove(task.getOwner());
 		}
 		return users.stream().sorted().map((id) -> new UserRef(id, userName(id))).toList();
+	}
+
+	// "unit-leaders" shares the prefix of the units' groups but is a role across units.
+	private static boolean isUnitGroup(String group) {
+		return group.startsWith(Unit.GROUP_PREFIX) && !Roles.UNIT_LEADERS.equals(group);
 	}
 
 	/** The users the four-eyes rule keeps off the task: no operation hands it to them. */
