@@ -250,6 +250,10 @@ public class TaskOperations {
 		if (next.isEmpty()) {
 			throw Refusal.conflict("流程已经继续，无法撤回。", "The process has moved on; nothing to withdraw");
 		}
+		if (loopsBack(done, next)) {
+			throw Refusal.conflict("流程已回到「" + done.getName() + "」，本环节已登记的办理结果无需撤回。",
+					"The process is back at " + done.getTaskDefinitionKey() + "; nothing to withdraw");
+		}
 		if (next.stream().anyMatch(this::actedOn)) {
 			throw Refusal.conflict("下一环节已被认领办理，无法撤回。", "The next task has already been acted on");
 		}
@@ -393,12 +397,10 @@ public class TaskOperations {
 		boolean supervises = supervises(task, userId);
 		List<OperationView> operations = new ArrayList<>();
 		if (rules.allows(Operation.TRANSFER) && (holds || mayClaim || supervises)) {
-			operations
-				.add(new OperationView(Operation.TRANSFER, targets(task, rules, userId, Operation.TRANSFER), null));
+			offerTo(operations, Operation.TRANSFER, targets(task, rules, userId, Operation.TRANSFER));
 		}
 		if (rules.allows(Operation.DELEGATE) && holds && task.getDelegationState() != DelegationState.PENDING) {
-			operations
-				.add(new OperationView(Operation.DELEGATE, targets(task, rules, userId, Operation.DELEGATE), null));
+			offerTo(operations, Operation.DELEGATE, targets(task, rules, userId, Operation.DELEGATE));
 		}
 		if (rules.allows(Operation.RETURN) && (holds || mayClaim)) {
 			HistoricActivityInstance previous = this.system.call(() -> previousUserTask(task, rules.returnTo()));
@@ -416,6 +418,13 @@ public class TaskOperations {
 		return new AvailableOperations(task.getId(), task.getName(), task.getTaskDefinitionKey(), true, operations);
 	}
 
+	// A button without anybody to choose is no use: offered only with targets.
+	private static void offerTo(List<OperationView> operations, Operation operation, List<UserRef> targets) {
+		if (!targets.isEmpty()) {
+			operations.add(new OperationView(operation, targets, null));
+		}
+	}
+
 	private AvailableOperations availableOnCompleted(String taskId, String userId) {
 		HistoricTaskInstance done = this.system
 			.call(() -> this.historyService.createHistoricTaskInstanceQuery().taskId(taskId).singleResult());
@@ -426,11 +435,15 @@ public class TaskOperations {
 		if (rules(done.getProcessDefinitionId(), done.getTaskDefinitionKey()).allows(Operation.WITHDRAW)
 				&& "completed".equals(done.getDeleteReason())) {
 			List<Task> next = nextTasks(done);
-			if (!next.isEmpty() && next.stream().noneMatch(this::actedOn)) {
+			if (!next.isEmpty() && !loopsBack(done, next) && next.stream().noneMatch(this::actedOn)) {
 				operations.add(new OperationView(Operation.WITHDRAW, List.of(), null));
 			}
 		}
 		return new AvailableOperations(done.getId(), done.getName(), done.getTaskDefinitionKey(), false, operations);
+	}
+
+	private static boolean loopsBack(HistoricTaskInstance done, List<Task> next) {
+		return next.stream().anyMatch((t) -> t.getTaskDefinitionKey().equals(done.getTaskDefinitionKey()));
 	}
 
 	private List<Task> nextTasks(HistoricTaskInstance done) {

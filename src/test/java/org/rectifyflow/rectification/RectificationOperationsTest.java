@@ -62,8 +62,11 @@ class RectificationOperationsTest {
 	void shouldRefuseToReturnTheWorkAndCreateNoAcceptanceTask() throws Exception {
 		LedgerEntry entry = this.driver.open(RectificationDriver.newCampaignId(), "u1");
 		this.driver.toWork(entry);
+		String reported = this.driver.task(entry, RectificationProcess.TASK_RECTIFY).getId();
 		this.driver.work(entry, RectificationProcess.Action.PROGRESS, "已召开专题会议");
 		Task work = this.driver.task(entry, RectificationProcess.TASK_RECTIFY);
+		call("u1", "/api/tasks/" + reported + "/withdraw", null).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.detail", containsString("无需撤回")));
 
 		call("u1", "/api/tasks/" + work.getId() + "/return", "{\"opinion\":\"退回\"}").andExpect(status().isConflict())
 			.andExpect(jsonPath("$.detail", containsString("不能退回")));
@@ -127,6 +130,7 @@ class RectificationOperationsTest {
 		Task approve = this.driver.task(entry, RectificationProcess.TASK_APPROVE_MEASURES);
 
 		this.mvc.perform(get("/api/tasks/" + approve.getId() + "/operations").with(httpBasic("u1lead", "demo")))
+
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.operations[*].id", hasItem("return")))
 			.andExpect(jsonPath("$.operations[?(@.id == 'return')].returnTo.taskDefinitionKey")
