@@ -120,11 +120,11 @@ public class TaskOperations {
 	public TaskView transfer(String taskId, String userId, String targetUserId, String reason) {
 		requireText(reason, "转办原因", "reason");
 		Task task = activeTask(taskId);
-		TaskOperationRules rules = declared(task, Operation.TRANSFER);
 		if (!holds(task, userId) && !mayClaim(task, userId) && !supervises(task, userId)) {
 			throw forbidden("您不能转办此任务：只有办理人、可认领该任务的人员或督办人员可以转办。",
 					"Only the assignee, a candidate or a supervisor may transfer the task");
 		}
+		TaskOperationRules rules = declared(task, Operation.TRANSFER);
 		requireUser(targetUserId);
 		requireTarget(task, rules, userId, targetUserId, Operation.TRANSFER);
 		if (targetUserId.equals(task.getAssignee())) {
@@ -149,10 +149,10 @@ public class TaskOperations {
 	 */
 	public TaskView delegate(String taskId, String userId, String delegateUserId, String note) {
 		Task task = activeTask(taskId);
-		TaskOperationRules rules = declared(task, Operation.DELEGATE);
 		if (!holds(task, userId)) {
 			throw forbidden("只有任务的办理人可以委派。请先认领该任务。", "Only the assignee may delegate the task");
 		}
+		TaskOperationRules rules = declared(task, Operation.DELEGATE);
 		if (task.getDelegationState() == DelegationState.PENDING) {
 			throw Refusal.conflict("该任务正在委派中，不能再次委派。", "The task is already delegated");
 		}
@@ -198,10 +198,10 @@ public class TaskOperations {
 	public TaskView returnToPrevious(String taskId, String userId, String opinion) {
 		requireText(opinion, "退回意见", "opinion");
 		Task task = activeTask(taskId);
-		TaskOperationRules rules = declared(task, Operation.RETURN);
 		if (!holds(task, userId) && !mayClaim(task, userId)) {
 			throw forbidden("只有办理人或可认领该任务的人员可以退回。", "Only the assignee or a candidate may return the task");
 		}
+		TaskOperationRules rules = declared(task, Operation.RETURN);
 		HistoricActivityInstance previous = this.system.call(() -> previousUserTask(task, rules.returnTo()));
 		if (previous == null) {
 			throw Refusal.conflict("流程尚未经过要退回的环节，无法退回。",
@@ -286,10 +286,10 @@ public class TaskOperations {
 			throw Refusal.invalid("抄送说明不能超过 1000 个字。", "Note too long");
 		}
 		Task task = activeTask(taskId);
-		declared(task, Operation.CC);
 		if (!holds(task, userId) && !mayClaim(task, userId) && !supervises(task, userId)) {
 			throw forbidden("您不能抄送此任务。", "You may not copy this task");
 		}
+		declared(task, Operation.CC);
 		Set<String> targets = new LinkedHashSet<>(recipients);
 		targets.remove(userId);
 		targets.forEach(this::requireUser);
@@ -348,10 +348,10 @@ public class TaskOperations {
 			throw Refusal.invalid("催办内容不能超过 1000 个字。", "Message too long");
 		}
 		Task task = activeTask(taskId);
-		declared(task, Operation.URGE);
 		if (!supervises(task, userId)) {
 			throw forbidden("只有督办人员可以催办本流程的任务。", "Only supervisors may urge tasks of this process");
 		}
+		declared(task, Operation.URGE);
 		LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(this.calendar.zone()).toLocalDate();
 		LocalDate workingDay = this.calendar.isWorkingDay(today) ? today : this.calendar.plusWorkingDays(today, 0);
 		if (this.urges.existsByTaskIdAndUrgedOn(taskId, workingDay)) {
