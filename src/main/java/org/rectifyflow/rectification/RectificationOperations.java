@@ -33,6 +33,15 @@ class RectificationOperations implements ProcessOperations {
 		this.ledger = ledger;
 	}
 
+	/**
+	 * @param taskKey a user task of the rectification process
+	 * @return the state of the ledger entry while the process waits at that task, or
+	 * {@code null}
+	 */
+	static LedgerEntry.Status stateAt(String taskKey) {
+		return STATUS_OF_TASK.get(taskKey);
+	}
+
 	@Override
 	public String processKey() {
 		return RectificationProcess.KEY;
@@ -42,7 +51,7 @@ class RectificationOperations implements ProcessOperations {
 	public void movedBack(String businessKey, List<String> fromTaskKeys, String toTaskKey) {
 		LedgerEntry entry = this.entries.findByCode(businessKey)
 			.orElseThrow(() -> Refusal.notFound("未找到整改台账「" + businessKey + "」。", "No ledger entry " + businessKey));
-		LedgerEntry.Status back = STATUS_OF_TASK.get(toTaskKey);
+		LedgerEntry.Status back = stateAt(toTaskKey);
 		if (back == null) {
 			throw Refusal.conflict("该环节不能退回或撤回。", "No ledger state for task " + toTaskKey);
 		}

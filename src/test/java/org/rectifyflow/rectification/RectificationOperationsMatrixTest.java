@@ -39,14 +39,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @RectifyFlowTest
 class RectificationOperationsMatrixTest {
 
-	/** The state of the ledger entry while the process waits at each user task. */
-	static final Map<String, LedgerEntry.Status> STATE_AT = Map.of(RectificationProcess.TASK_ASSIGN_RESPONSIBLE,
-			LedgerEntry.Status.ASSIGNING, RectificationProcess.TASK_DRAFT_MEASURES, LedgerEntry.Status.DRAFTING,
-			RectificationProcess.TASK_APPROVE_MEASURES, LedgerEntry.Status.APPROVING, RectificationProcess.TASK_RECTIFY,
-			LedgerEntry.Status.IN_PROGRESS, RectificationProcess.TASK_ACCEPT_CLOSURE,
-			LedgerEntry.Status.CLOSURE_REQUESTED, RectificationProcess.TASK_APPROVE_CARRY_OVER,
-			LedgerEntry.Status.CARRY_OVER_REQUESTED);
-
 	@Autowired
 	MockMvc mvc;
 
@@ -170,7 +162,7 @@ class RectificationOperationsMatrixTest {
 		}
 		for (Task task : open) {
 			assertThat(now.getStatus()).as(entry.getCode() + " at " + task.getTaskDefinitionKey())
-				.isEqualTo(STATE_AT.get(task.getTaskDefinitionKey()));
+				.isEqualTo(RectificationOperations.stateAt(task.getTaskDefinitionKey()));
 		}
 	}
 
