@@ -269,6 +269,34 @@ public class LedgerEntry {
 	}
 
 	/**
+	 * Goes back one step when 退回 or 撤回 takes the process back: from APPROVING to
+	 * DRAFTING, from DRAFTING to ASSIGNING, from CLOSURE_REQUESTED or
+	 * CARRY_OVER_REQUESTED to IN_PROGRESS. Nothing else can be undone.
+	 * @param back the state of the step the process goes back to
+	 * @param now when
+	 */
+	public void moveBack(Status back, OffsetDateTime now) {
+		boolean oneStepBack = switch (this.status) {
+			case APPROVING -> back == Status.DRAFTING;
+			case DRAFTING -> back == Status.ASSIGNING;
+			case CLOSURE_REQUESTED, CARRY_OVER_REQUESTED -> back == Status.IN_PROGRESS;
+			default -> false;
+		};
+		if (!oneStepBack) {
+			throw Refusal.conflict(
+					"整改台账「" + this.code + "」当前为" + StatusNames.of(this.status) + "，不能退回到" + StatusNames.of(back) + "。",
+					"Ledger entry " + this.code + " is " + this.status + ", cannot go back to " + back);
+		}
+		if (this.status == Status.CLOSURE_REQUESTED) {
+			this.evidenceNote = null;
+		}
+		if (this.status == Status.CARRY_OVER_REQUESTED) {
+			this.carriedOverReason = null;
+		}
+		moveTo(back, now);
+	}
+
+	/**
 	 * Marks the entry overdue (its deadline passed with the work open). The mark stays,
 	 * also after closure: it records that the entry was late.
 	 * @param now when

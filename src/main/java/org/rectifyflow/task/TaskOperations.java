@@ -29,8 +29,15 @@ import org.rectifyflow.audit.AuditService;
 import org.rectifyflow.calendar.WorkingDayCalendar;
 import org.rectifyflow.engine.SystemAuthority;
 import org.rectifyflow.notification.Notifier;
+import org.rectifyflow.identity.Membership;
+import org.rectifyflow.identity.Roles;
 import org.rectifyflow.kernel.Refusal;
+import org.rectifyflow.organisation.Unit;
+import org.rectifyflow.taskrules.ProcessOperations;
+import org.rectifyflow.taskrules.TaskOperationRules;
+import org.rectifyflow.taskrules.TaskOperationRules.Operation;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,8 +45,12 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The operations Chinese approval users expect on any user task: 转办 transfer, 委派 delegate
  * and resolve, 退回 return to the previous step, 撤回 withdraw a completed step, 抄送 copy, 催办
- * urge. Each checks who may act, changes the engine through {@link SystemAuthority} after
- * that check, writes an audit event and notifies the people concerned.
+ * urge. Each process declares in its BPMN which of them apply to each user task, to whom,
+ * and where 退回 goes ({@link TaskOperationRules}); an operation the task does not declare
+ * is refused. 退回 and 撤回 move the process's domain record back through its
+ * {@link ProcessOperations} in the same transaction as the engine. Each checks who may
+ * act, changes the engine through {@link SystemAuthority} after that check, writes an
+ * audit event and notifies the people concerned.
  */
 @Service
 @Transactional
@@ -71,12 +82,19 @@ public class TaskOperations {
 
 	private final TaskOperationsProperties properties;
 
+	private final Membership membership;
+
+	private final ObjectProvider<ProcessOperations> processOperations;
+
 	private final Clock clock = Clock.systemDefaultZone();
 
 	TaskOperations(TaskService taskService, RuntimeService runtimeService, HistoryService historyService,
 			RepositoryService repositoryService, IdentityService identityService, SystemAuthority system,
 			AuditService audit, Notifier notifier, WorkingDayCalendar calendar, TaskCcRepository copies,
-			TaskUrgeRepository urges, TaskOperationsProperties properties) {
+			TaskUrgeRepository urges, TaskOperationsProperties properties, Membership membership,
+			ObjectProvider<ProcessOperations> processOperations) {
+		this.membership = membership;
+		this.processOperations = processOperations;
 		this.taskService = taskService;
 		this.runtimeService = runtimeService;
 		this.historyService = historyService;
@@ -106,7 +124,9 @@ public class TaskOperations {
 			throw forbidden("您不能转办此任务：只有办理人、可认领该任务的人员或督办人员可以转办。",
 					"Only the assignee, a candidate or a supervisor may transfer the task");
 		}
+		TaskOperationRules rules = declared(task, Operation.TRANSFER);
 		requireUser(targetUserId);
+		requireTarget(task, rules, userId, targetUserId, Operation.TRANSFER);
 		if (targetUserId.equals(task.getAssignee())) {
 			throw Refusal.conflict("该任务已由此人办理，无需转办。", "The task is already assigned to that user");
 		}
@@ -132,10 +152,15 @@ public class TaskOperations {
 		if (!holds(task, userId)) {
 			throw forbidden("只有任务的办理人可以委派。请先认领该任务。", "Only the assignee may delegate the task");
 		}
+		TaskOperationRules rules = declared(task, Operation.DELEGATE);
+		if (task.getDelegationState() == DelegationState.PENDING) {
+			throw Refusal.conflict("该任务正在委派中，不能再次委派。", "The task is already delegated");
+		}
 		requireUser(delegateUserId);
 		if (delegateUserId.equals(userId)) {
 			throw Refusal.invalid("不能委派给自己。", "Cannot delegate to yourself");
 		}
+		requireTarget(task, rules, userId, delegateUserId, Operation.DELEGATE);
 		this.system.run(() -> this.taskService.delegateTask(taskId, delegateUserId));
 		this.audit.record("TASK_DELEGATED", "task", taskId, userId, delegateUserId, note);
 		this.notifier.notifyUser(delegateUserId, userName(userId) + " 委派您协助办理「" + task.getName() + "」"
@@ -163,8 +188,8 @@ public class TaskOperations {
 	}
 
 	/**
-	 * 退回: sends the process back to the previous user task of the same scope, with an
-	 * opinion.
+	 * 退回: sends the process back to the user task the task declares
+	 * ({@code rf:returnTo}), with an opinion; the domain record goes back with it.
 	 * @param taskId the task to return
 	 * @param userId the acting user, who holds or may claim the task
 	 * @param opinion why (required)
@@ -176,11 +201,15 @@ public class TaskOperations {
 		if (!holds(task, userId) && !mayClaim(task, userId)) {
 			throw forbidden("只有办理人或可认领该任务的人员可以退回。", "Only the assignee or a candidate may return the task");
 		}
-		HistoricActivityInstance previous = this.system.call(() -> previousUserTask(task));
+		TaskOperationRules rules = declared(task, Operation.RETURN);
+		HistoricActivityInstance previous = this.system.call(() -> previousUserTask(task, rules.returnTo()));
 		if (previous == null) {
-			throw Refusal.conflict("这是流程中的第一个办理环节，无法退回。", "There is no previous step to return to");
+			throw Refusal.conflict("流程尚未经过要退回的环节，无法退回。",
+					"The process has not passed " + rules.returnTo() + " yet; nothing to return to");
 		}
 		String ancestor = parentActivityInstance(task);
+		moveDomainBack(task.getProcessDefinitionId(), task.getProcessInstanceId(), List.of(task),
+				previous.getActivityId());
 		modify(task.getProcessInstanceId(), previous.getActivityId(), ancestor, List.of(task));
 		this.system.run(() -> this.taskService.createComment(null, task.getProcessInstanceId(),
 				"退回「" + task.getName() + "」：" + opinion));
@@ -197,8 +226,9 @@ public class TaskOperations {
 	}
 
 	/**
-	 * 撤回: takes back a step the user completed, while none of the tasks it created is
-	 * claimed.
+	 * 撤回: takes back a step the user completed, while none of the tasks it created has
+	 * been acted on (claimed, transferred or delegated; a task the process assigned by
+	 * itself does not count as acted on). The domain record goes back with it.
 	 * @param completedTaskId the completed task (from history)
 	 * @param userId the user who completed it
 	 * @return the recreated task
@@ -215,17 +245,20 @@ public class TaskOperations {
 		if (!userId.equals(done.getAssignee())) {
 			throw forbidden("只能撤回本人办结的任务。", "Only the user who completed the task may withdraw it");
 		}
-		List<Task> next = this.system.call(() -> this.taskService.createTaskQuery()
-			.processInstanceId(done.getProcessInstanceId())
-			.taskCreatedAfter(new Date(done.getEndTime().getTime() - 1))
-			.list());
+		declared(done.getProcessDefinitionId(), done.getTaskDefinitionKey(), done.getName(), Operation.WITHDRAW);
+		List<Task> next = nextTasks(done);
 		if (next.isEmpty()) {
 			throw Refusal.conflict("流程已经继续，无法撤回。", "The process has moved on; nothing to withdraw");
 		}
-		if (next.stream().anyMatch((t) -> t.getAssignee() != null)) {
-			throw Refusal.conflict("下一环节已被认领办理，无法撤回。", "The next task has already been claimed");
+		if (loopsBack(done, next)) {
+			throw Refusal.conflict("流程已回到「" + done.getName() + "」，本环节已登记的办理结果无需撤回。",
+					"The process is back at " + done.getTaskDefinitionKey() + "; nothing to withdraw");
+		}
+		if (next.stream().anyMatch(this::actedOn)) {
+			throw Refusal.conflict("下一环节已被认领办理，无法撤回。", "The next task has already been acted on");
 		}
 		String ancestor = parentActivityInstance(next.get(0));
+		moveDomainBack(done.getProcessDefinitionId(), done.getProcessInstanceId(), next, done.getTaskDefinitionKey());
 		modify(done.getProcessInstanceId(), done.getTaskDefinitionKey(), ancestor, next);
 		this.audit.record("TASK_WITHDRAWN", "task", completedTaskId,
 				next.stream().map(Task::getTaskDefinitionKey).toList().toString(), done.getTaskDefinitionKey(), null);
@@ -256,6 +289,7 @@ public class TaskOperations {
 		if (!holds(task, userId) && !mayClaim(task, userId) && !supervises(task, userId)) {
 			throw forbidden("您不能抄送此任务。", "You may not copy this task");
 		}
+		declared(task, Operation.CC);
 		Set<String> targets = new LinkedHashSet<>(recipients);
 		targets.remove(userId);
 		targets.forEach(this::requireUser);
@@ -317,6 +351,7 @@ public class TaskOperations {
 		if (!supervises(task, userId)) {
 			throw forbidden("只有督办人员可以催办本流程的任务。", "Only supervisors may urge tasks of this process");
 		}
+		declared(task, Operation.URGE);
 		LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(this.calendar.zone()).toLocalDate();
 		LocalDate workingDay = this.calendar.isWorkingDay(today) ? today : this.calendar.plusWorkingDays(today, 0);
 		if (this.urges.existsByTaskIdAndUrgedOn(taskId, workingDay)) {
@@ -340,6 +375,223 @@ public class TaskOperations {
 			}
 		}
 		return workingDay;
+	}
+
+	/**
+	 * What the user may do on the task right now: the operations the task declares and
+	 * the user may perform in its current state, with the users it may go to. On a task
+	 * the user completed, the answer is whether it may still be withdrawn.
+	 * @param taskId an open task, or a task the user completed
+	 * @param userId the user asking
+	 * @return the operations available, with their targets
+	 */
+	@Transactional(readOnly = true)
+	public AvailableOperations available(String taskId, String userId) {
+		Task task = this.system.call(() -> this.taskService.createTaskQuery().taskId(taskId).singleResult());
+		if (task == null) {
+			return availableOnCompleted(taskId, userId);
+		}
+		TaskOperationRules rules = rules(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
+		boolean holds = holds(task, userId);
+		boolean mayClaim = mayClaim(task, userId);
+		boolean supervises = supervises(task, userId);
+		List<OperationView> operations = new ArrayList<>();
+		if (rules.allows(Operation.TRANSFER) && (holds || mayClaim || supervises)) {
+			offerTo(operations, Operation.TRANSFER, targets(task, rules, userId, Operation.TRANSFER));
+		}
+		if (rules.allows(Operation.DELEGATE) && holds && task.getDelegationState() != DelegationState.PENDING) {
+			offerTo(operations, Operation.DELEGATE, targets(task, rules, userId, Operation.DELEGATE));
+		}
+		if (rules.allows(Operation.RETURN) && (holds || mayClaim)) {
+			HistoricActivityInstance previous = this.system.call(() -> previousUserTask(task, rules.returnTo()));
+			if (previous != null) {
+				operations.add(new OperationView(Operation.RETURN, List.of(),
+						new Step(previous.getActivityId(), previous.getActivityName())));
+			}
+		}
+		if (rules.allows(Operation.CC) && (holds || mayClaim || supervises)) {
+			operations.add(new OperationView(Operation.CC, List.of(), null));
+		}
+		if (rules.allows(Operation.URGE) && supervises) {
+			operations.add(new OperationView(Operation.URGE, List.of(), null));
+		}
+		return new AvailableOperations(task.getId(), task.getName(), task.getTaskDefinitionKey(), true, operations);
+	}
+
+	// A button without anybody to choose is no use: offered only with targets.
+	private static void offerTo(List<OperationView> operations, Operation operation, List<UserRef> targets) {
+		if (!targets.isEmpty()) {
+			operations.add(new OperationView(operation, targets, null));
+		}
+	}
+
+	private AvailableOperations availableOnCompleted(String taskId, String userId) {
+		HistoricTaskInstance done = this.system
+			.call(() -> this.historyService.createHistoricTaskInstanceQuery().taskId(taskId).singleResult());
+		if (done == null || !userId.equals(done.getAssignee())) {
+			throw Refusal.notFound("未找到该任务，或已被处理。", "No such task");
+		}
+		List<OperationView> operations = new ArrayList<>();
+		if (rules(done.getProcessDefinitionId(), done.getTaskDefinitionKey()).allows(Operation.WITHDRAW)
+				&& "completed".equals(done.getDeleteReason())) {
+			List<Task> next = nextTasks(done);
+			if (!next.isEmpty() && !loopsBack(done, next) && next.stream().noneMatch(this::actedOn)) {
+				operations.add(new OperationView(Operation.WITHDRAW, List.of(), null));
+			}
+		}
+		return new AvailableOperations(done.getId(), done.getName(), done.getTaskDefinitionKey(), false, operations);
+	}
+
+	private static boolean loopsBack(HistoricTaskInstance done, List<Task> next) {
+		return next.stream().anyMatch((t) -> t.getTaskDefinitionKey().equals(done.getTaskDefinitionKey()));
+	}
+
+	private List<Task> nextTasks(HistoricTaskInstance done) {
+		return this.system.call(() -> this.taskService.createTaskQuery()
+			.processInstanceId(done.getProcessInstanceId())
+			.taskCreatedAfter(new Date(done.getEndTime().getTime() - 1))
+			.list());
+	}
+
+	private TaskOperationRules declared(Task task, Operation operation) {
+		return declared(task.getProcessDefinitionId(), task.getTaskDefinitionKey(), task.getName(), operation);
+	}
+
+	private TaskOperationRules declared(String processDefinitionId, String taskKey, String taskName,
+			Operation operation) {
+		TaskOperationRules rules = rules(processDefinitionId, taskKey);
+		if (!rules.allows(operation)) {
+			throw Refusal.conflict("「" + taskName + "」环节不能" + operation.label() + "。",
+					"Task " + taskKey + " does not allow " + operation.id());
+		}
+		return rules;
+	}
+
+	private TaskOperationRules rules(String processDefinitionId, String taskKey) {
+		return this.system.call(() -> TaskOperationRules.of(this.repositoryService, processDefinitionId, taskKey));
+	}
+
+	private void requireTarget(Task task, TaskOperationRules rules, String userId, String targetUserId,
+			Operation operation) {
+		if (targets(task, rules, userId, operation).stream().noneMatch((t) -> t.id().equals(targetUserId))) {
+			throw Refusal.forbidden(
+					"不能" + operation.label() + "给「" + userName(targetUserId) + "」：只能" + operation.label()
+							+ "给本环节的办理范围内的人员。",
+					"User " + targetUserId + " is not an allowed target of " + operation.id());
+		}
+	}
+
+	/**
+	 * The users the task may be transferred or delegated to, as its process declares: not
+	 * the acting user nor the current assignee.
+	 */
+	private List<UserRef> targets(Task task, TaskOperationRules rules, String userId, Operation operation) {
+		Set<String> groups = new LinkedHashSet<>();
+		Set<String> users = new LinkedHashSet<>();
+		List<IdentityLink> links = this.system.call(() -> this.taskService.getIdentityLinksForTask(task.getId()))
+			.stream()
+			.filter((link) -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+			.toList();
+		List<String> candidateGroups = links.stream().map(IdentityLink::getGroupId).filter((g) -> g != null).toList();
+		String holder = (task.getOwner() != null) ? task.getOwner() : task.getAssignee();
+		switch (rules.transferTo()) {
+			case CANDIDATES -> {
+				groups.addAll(candidateGroups);
+				links.stream().map(IdentityLink::getUserId).filter((u) -> u != null).forEach(users::add);
+			}
+			case UNIT -> {
+				candidateGroups.stream().filter(TaskOperations::isUnitGroup).forEach(groups::add);
+				if (holder != null) {
+					this.membership.of(holder)
+						.groups()
+						.stream()
+						.filter(TaskOperations::isUnitGroup)
+						.forEach(groups::add);
+				}
+			}
+			case OWNER_GROUP -> {
+				groups.addAll(candidateGroups);
+				if (groups.isEmpty() && holder != null) {
+					this.membership.of(holder)
+						.groups()
+						.stream()
+						.filter((g) -> !g.startsWith(Unit.GROUP_PREFIX))
+						.forEach(groups::add);
+				}
+			}
+		}
+		for (String group : groups) {
+			this.system.call(() -> this.identityService.createUserQuery().memberOfGroup(group).list())
+				.forEach((user) -> users.add(user.getId()));
+		}
+		users.remove(userId);
+		users.remove(task.getAssignee());
+		users.removeAll(fourEyesExcluded(task, rules));
+		if (operation == Operation.DELEGATE && task.getOwner() != null) {
+			users.remove(task.getOwner());
+		}
+		return users.stream().sorted().map((id) -> new UserRef(id, userName(id))).toList();
+	}
+
+	// "unit-leaders" shares the prefix of the units' groups but is a role across units.
+	private static boolean isUnitGroup(String group) {
+		return group.startsWith(Unit.GROUP_PREFIX) && !Roles.UNIT_LEADERS.equals(group);
+	}
+
+	/** The users the four-eyes rule keeps off the task: no operation hands it to them. */
+	private Set<String> fourEyesExcluded(Task task, TaskOperationRules rules) {
+		Set<String> excluded = new LinkedHashSet<>();
+		if (rules.fourEyesVariable() != null) {
+			Object proposer = this.system
+				.call(() -> this.runtimeService.getVariable(task.getExecutionId(), rules.fourEyesVariable()));
+			if (proposer != null) {
+				excluded.add(String.valueOf(proposer));
+			}
+		}
+		if (!rules.fourEyesTasks().isEmpty()) {
+			this.system
+				.call(() -> this.historyService.createHistoricTaskInstanceQuery()
+					.processInstanceId(task.getProcessInstanceId())
+					.taskDefinitionKeyIn(rules.fourEyesTasks().toArray(String[]::new))
+					.finished()
+					.list())
+				.stream()
+				.map(HistoricTaskInstance::getAssignee)
+				.filter((a) -> a != null)
+				.forEach(excluded::add);
+		}
+		return excluded;
+	}
+
+	/**
+	 * Whether someone has done something on the task: claimed it, had it transferred or
+	 * delegated. The assignment the process makes when it creates the task does not
+	 * count.
+	 */
+	private boolean actedOn(Task task) {
+		if (task.getDelegationState() != null) {
+			return true;
+		}
+		boolean automatic = rules(task.getProcessDefinitionId(), task.getTaskDefinitionKey()).assignedAutomatically();
+		long assignments = this.system.call(() -> this.historyService.createHistoricIdentityLinkLogQuery()
+			.taskId(task.getId())
+			.type(IdentityLinkType.ASSIGNEE)
+			.operationType("add")
+			.count());
+		return assignments > (automatic ? 1 : 0);
+	}
+
+	private void moveDomainBack(String processDefinitionId, String processInstanceId, List<Task> from,
+			String toTaskKey) {
+		String key = this.system.call(() -> this.repositoryService.getProcessDefinition(processDefinitionId).getKey());
+		String businessKey = this.system.call(() -> this.runtimeService.createProcessInstanceQuery()
+			.processInstanceId(processInstanceId)
+			.singleResult()
+			.getBusinessKey());
+		List<String> fromKeys = from.stream().map(Task::getTaskDefinitionKey).toList();
+		this.processOperations.orderedStream()
+			.filter((operations) -> operations.processKey().equals(key))
+			.forEach((operations) -> operations.movedBack(businessKey, fromKeys, toTaskKey));
 	}
 
 	private void modify(String processInstanceId, String startActivityId, String ancestorActivityInstanceId,
@@ -400,14 +652,13 @@ public class TaskOperations {
 		return null;
 	}
 
-	private HistoricActivityInstance previousUserTask(Task task) {
+	private HistoricActivityInstance previousUserTask(Task task, String returnTo) {
 		return this.historyService.createHistoricActivityInstanceQuery()
 			.processInstanceId(task.getProcessInstanceId())
-			.activityType("userTask")
+			.activityId(returnTo)
 			.finished()
 			.list()
 			.stream()
-			.filter((a) -> !a.getActivityId().equals(task.getTaskDefinitionKey()))
 			.filter((a) -> !a.getEndTime().after(task.getCreateTime()))
 			.filter((a) -> !a.isCanceled())
 			.max(Comparator.comparing(HistoricActivityInstance::getEndTime)
@@ -556,6 +807,62 @@ public class TaskOperations {
 	 */
 	public record TaskView(String id, String name, String taskDefinitionKey, String processInstanceId, String assignee,
 			String owner, String delegationState) {
+	}
+
+	/**
+	 * What a user may do on a task right now.
+	 *
+	 * @param taskId the task
+	 * @param name its name
+	 * @param taskDefinitionKey its BPMN id
+	 * @param open whether the task is open (otherwise it was completed by the user)
+	 * @param operations the operations available
+	 */
+	public record AvailableOperations(String taskId, String name, String taskDefinitionKey, boolean open,
+			List<OperationView> operations) {
+	}
+
+	/**
+	 * One available operation.
+	 *
+	 * @param operation the operation
+	 * @param targets for 转办 and 委派, the users it may go to
+	 * @param returnTo for 退回, the step it goes back to
+	 */
+	public record OperationView(Operation operation, List<UserRef> targets, Step returnTo) {
+
+		/**
+		 * @return the operation's name in the API, e.g. {@code transfer}
+		 */
+		public String getId() {
+			return this.operation.id();
+		}
+
+		/**
+		 * @return the operation's Chinese name
+		 */
+		public String getLabel() {
+			return this.operation.label();
+		}
+
+	}
+
+	/**
+	 * A user as a target of an operation.
+	 *
+	 * @param id user id
+	 * @param name display name
+	 */
+	public record UserRef(String id, String name) {
+	}
+
+	/**
+	 * A step of a process.
+	 *
+	 * @param taskDefinitionKey its BPMN id
+	 * @param name its name
+	 */
+	public record Step(String taskDefinitionKey, String name) {
 	}
 
 	/**

@@ -12,6 +12,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
+import org.rectifyflow.task.TaskOperations.AvailableOperations;
 import org.rectifyflow.task.TaskOperations.CcView;
 import org.rectifyflow.task.TaskOperations.TaskView;
 
@@ -55,6 +56,13 @@ class TaskOperationsController {
 	}
 
 	record UrgeRequest(@Size(max = 1000, message = "催办内容不能超过 1000 个字") String message) {
+	}
+
+	@Operation(operationId = "listTaskOperations",
+			summary = "The operations the caller may perform on a task now, with their allowed targets")
+	@GetMapping("/api/tasks/{id}/operations")
+	AvailableOperations operations(@PathVariable String id, Principal user) {
+		return this.operations.available(id, user.getName());
 	}
 
 	@Operation(operationId = "transferTask", summary = "Transfer a task to another person (转办)")

@@ -45,6 +45,25 @@ public final class TaskRules {
 	/** Maximum length of an approval opinion. */
 	public static final int OPINION_MAX_LENGTH = 2000;
 
+	/**
+	 * Comma-separated operations a user task allows: {@code transfer} (转办),
+	 * {@code delegate} (委派), {@code return} (退回), {@code withdraw} (撤回, on the task that
+	 * was completed), {@code cc} (抄送), {@code urge} (催办). A task without the property
+	 * allows none.
+	 */
+	public static final String OPERATIONS = "rf:operations";
+
+	/** The id of the user task a 退回 of this task goes back to. */
+	public static final String RETURN_TO = "rf:returnTo";
+
+	/**
+	 * To whom this task may be transferred or delegated: {@code candidates} (the task's
+	 * candidate groups and users), {@code unit} (the units of the task's holder or
+	 * candidate unit groups) or {@code owner-group} (the task's candidate groups only, or
+	 * the role groups of its holder: for confidential processes).
+	 */
+	public static final String TRANSFER_TO = "rf:transferTo";
+
 	/** Audit item type of task events. */
 	public static final String AUDIT_ITEM_TYPE = "task";
 

@@ -44,6 +44,8 @@ class TaskRulesParseListener extends AbstractBpmnParseListener {
 				userTaskElement.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "formKey"));
 		activity.getProperties().set(TaskInputs.PROPERTY, TaskInputs.of(form, rules));
 		TaskDefinition definition = behavior.getTaskDefinition();
+		activity.setProperty(TaskOperationRules.ACTIVITY_PROPERTY,
+				TaskOperationRules.of(rules, definition.getAssigneeExpression() != null));
 		definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE,
 				(task) -> this.enforcer.get().created(task, rules));
 		definition.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT,

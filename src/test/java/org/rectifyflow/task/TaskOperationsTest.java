@@ -96,13 +96,16 @@ class TaskOperationsTest {
 		this.taskService.claim(work.getId(), "u1");
 
 		call("u1", "/api/tasks/" + work.getId() + "/delegate", "{\"userId\":\"u2\",\"note\":\"请核实材料\"}")
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.detail", containsString("办理范围")));
+		call("u1", "/api/tasks/" + work.getId() + "/delegate", "{\"userId\":\"u1lead\",\"note\":\"请核实材料\"}")
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.assignee").value("u2"))
+			.andExpect(jsonPath("$.assignee").value("u1lead"))
 			.andExpect(jsonPath("$.owner").value("u1"))
 			.andExpect(jsonPath("$.delegationState").value("PENDING"));
 		call("u3", "/api/tasks/" + work.getId() + "/resolve", "{}").andExpect(status().isConflict());
 
-		call("u2", "/api/tasks/" + work.getId() + "/resolve", "{\"note\":\"已核实\"}").andExpect(status().isOk())
+		call("u1lead", "/api/tasks/" + work.getId() + "/resolve", "{\"note\":\"已核实\"}").andExpect(status().isOk())
 			.andExpect(jsonPath("$.assignee").value("u1"))
 			.andExpect(jsonPath("$.delegationState").value("RESOLVED"));
 		assertThat(notificationsFor("u1", "已完成委派")).isPositive();
