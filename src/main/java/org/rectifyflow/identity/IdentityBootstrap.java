@@ -218,8 +218,8 @@ class IdentityBootstrap implements ApplicationRunner {
 	}
 
 	/**
-	 * Users created before {@link OwnAccountAuthorizations} hold Camunda's default ALL on
-	 * their own account: reduce it to READ.
+	 * Users created before {@link DefaultGrants} hold Camunda's default ALL on their own
+	 * account: reduce it to READ.
 	 */
 	private void takeBackOwnAccountGrants() {
 		for (Authorization grant : this.authorizationService.createAuthorizationQuery()
@@ -240,8 +240,8 @@ class IdentityBootstrap implements ApplicationRunner {
 
 	/**
 	 * Removes the {@code HISTORIC_TASK} grants that earlier versions let Camunda create
-	 * for every assignee and candidate of a task ({@link TaskGrantsWithoutHistory}): each
-	 * one opened the whole history of its process instance.
+	 * for every assignee and candidate of a task ({@link DefaultGrants}): each one opened
+	 * the whole history of its process instance.
 	 */
 	private void revokeTaskHistoryGrants() {
 		int removed = 0;

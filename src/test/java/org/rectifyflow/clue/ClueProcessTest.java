@@ -311,7 +311,8 @@ class ClueProcessTest {
 				List.of(Roles.DISCIPLINE_GROUP, Roles.DISCIPLINE_LEAD));
 		try {
 			this.taskService.claim(approval.getId(), "disciplinelead");
-			// Naming someone else as the requester is not an input of the approval at all.
+			// Naming someone else as the requester is not an input of the approval at
+			// all.
 			assertThatThrownBy(() -> this.taskService.complete(approval.getId(),
 					Map.of(ClueProcess.VAR_EXTENSION_APPROVED, true, "opinion", "同意延期", "extensionRequestedBy",
 							"discipline")))
