@@ -229,6 +229,8 @@ class ConcurrencyIT {
 			.camundaCandidateGroups(GROUP)
 			.endEvent()
 			.done();
+		// The work task's one input, so that the engine accepts it from a user
+		TestModels.userTaskProperties(work, "Task_Work", Map.of("rf:label:result", "办理结果"));
 		TestModels.userTaskProperties(approval, "Task_Approve", Map.of(TaskRules.APPROVAL, "decision"));
 		this.repositoryService.createDeployment()
 			.addModelInstance(WORK_PROCESS + ".bpmn", work)
