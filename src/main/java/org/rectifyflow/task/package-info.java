@@ -4,7 +4,7 @@
  * {@code docs/architecture.md}.
  */
 @ApplicationModule(displayName = "Task additions (filters, due dates, operations)",
-		allowedDependencies = { "audit", "calendar", "engine", "identity", "kernel", "notification" })
+		allowedDependencies = { "audit", "calendar", "engine", "identity", "kernel", "notification", "taskrules" })
 package org.rectifyflow.task;
 
 import org.springframework.modulith.ApplicationModule;

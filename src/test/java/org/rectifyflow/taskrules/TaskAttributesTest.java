@@ -1,5 +1,9 @@
 package org.rectifyflow.taskrules;
 
+import org.rectifyflow.testsupport.TestModels;
+
+import java.util.Map;
+
 import java.net.http.HttpResponse;
 import java.util.Date;
 
@@ -9,6 +13,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,17 +56,20 @@ class TaskAttributesTest {
 
 	@BeforeEach
 	void startTask() {
+		BpmnModelInstance model = Bpmn.createExecutableProcess(PROCESS)
+			.camundaHistoryTimeToLive(30)
+			.startEvent()
+			.userTask("Task_Rectify")
+			.name("整改落实")
+			.camundaCandidateGroups("unit-u1")
+			.camundaDueDate(DUE)
+			.endEvent()
+			.done();
+		// The task declares 转办 within its unit, as the rectification process does.
+		TestModels.userTaskProperties(model, "Task_Rectify",
+				Map.of(TaskRules.OPERATIONS, "transfer", TaskRules.TRANSFER_TO, "unit"));
 		this.deploymentId = this.repositoryService.createDeployment()
-			.addModelInstance(PROCESS + ".bpmn",
-					Bpmn.createExecutableProcess(PROCESS)
-						.camundaHistoryTimeToLive(30)
-						.startEvent()
-						.userTask("Task_Rectify")
-						.name("整改落实")
-						.camundaCandidateGroups("unit-u1")
-						.camundaDueDate(DUE)
-						.endEvent()
-						.done())
+			.addModelInstance(PROCESS + ".bpmn", model)
 			.deploy()
 			.getId();
 		String instanceId = this.runtimeService.startProcessInstanceByKey(PROCESS).getId();
