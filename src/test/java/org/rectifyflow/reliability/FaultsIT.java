@@ -135,6 +135,9 @@ class FaultsIT {
 	@DynamicPropertySource
 	static void attachments(DynamicPropertyRegistry registry) {
 		registry.add("rectify.attachments.dir", ATTACHMENTS::toString);
+		// The test client stands in for a proxy on this machine that forwards many
+		// clients.
+		registry.add("server.tomcat.remoteip.internal-proxies", () -> "127\\.0\\.0\\.1|0:0:0:0:0:0:0:1");
 	}
 
 	@Test

@@ -340,7 +340,8 @@ final class TaskQueryDifferential {
 			}
 			if (memberships.isEmpty() && filter.getQuery() instanceof org.camunda.bpm.engine.impl.TaskQueryImpl query
 					&& query.getExpressions().values().stream().anyMatch((e) -> e.contains("currentUserGroups"))) {
-				continue; // the engine refuses a candidate group filter for a user without groups
+				continue; // the engine refuses a candidate group filter for a user
+							// without groups
 			}
 			answers.put("filter " + filter.getName() + " page",
 					ids(filterService.<Task>listPage(filter.getId(), 0, 15)));
