@@ -110,8 +110,16 @@ class EngineRestExceptionMappers implements ResourceConfigCustomizer {
 	 * everybody: it lost a race with another completion.
 	 */
 	static boolean completesVanishedTask(UriInfo uriInfo, Predicate<String> vanished) {
-		Matcher completion = (uriInfo != null) ? TASK_COMPLETION.matcher(uriInfo.getPath()) : null;
-		return completion != null && completion.find() && vanished.test(completion.group(1));
+		return addressesVanishedTask(uriInfo, TASK_COMPLETION, vanished);
+	}
+
+	/**
+	 * Whether the request's path matches the pattern, whose first group is a task id, and
+	 * that task is gone for everybody.
+	 */
+	private static boolean addressesVanishedTask(UriInfo uriInfo, Pattern path, Predicate<String> vanished) {
+		Matcher task = (uriInfo != null) ? path.matcher(uriInfo.getPath()) : null;
+		return task != null && task.find() && vanished.test(task.group(1));
 	}
 
 	static Response conflictOrForbidden(Throwable error) {
@@ -204,8 +212,7 @@ class EngineRestExceptionMappers implements ResourceConfigCustomizer {
 	 * {@link NullPointerException}.
 	 */
 	static boolean readsFormOfMissingTask(UriInfo uriInfo, Predicate<String> vanished) {
-		Matcher form = (uriInfo != null) ? TASK_DEPLOYED_FORM.matcher(uriInfo.getPath()) : null;
-		return form != null && form.find() && vanished.test(form.group(1));
+		return addressesVanishedTask(uriInfo, TASK_DEPLOYED_FORM, vanished);
 	}
 
 	/**
