@@ -50,7 +50,17 @@ class EngineRestExceptionMappers implements ResourceConfigCustomizer {
 
 	private static final Pattern TASK_COMPLETION = Pattern.compile("task/([^/]+)/(complete|submit-form)$");
 
+	private static final Pattern TASK_DEPLOYED_FORM = Pattern.compile("task/([^/]+)/deployed-form$");
+
+	/**
+	 * The engine's words for a task or execution (the scope of a variable) that does not
+	 * exist.
+	 */
+	private static final Pattern MISSING_SCOPE = Pattern.compile("^(task|execution) \\S+ doesn't exist");
+
 	static final String GONE_ZH = "该任务不存在或已被他人办理，请刷新后重试。";
+
+	static final String EXECUTION_GONE_ZH = "该流程实例不存在或已结束，请刷新后重试。";
 
 	/**
 	 * SQLStates of a transaction that the database aborted because it collided with a
@@ -100,8 +110,16 @@ class EngineRestExceptionMappers implements ResourceConfigCustomizer {
 	 * everybody: it lost a race with another completion.
 	 */
 	static boolean completesVanishedTask(UriInfo uriInfo, Predicate<String> vanished) {
-		Matcher completion = (uriInfo != null) ? TASK_COMPLETION.matcher(uriInfo.getPath()) : null;
-		return completion != null && completion.find() && vanished.test(completion.group(1));
+		return addressesVanishedTask(uriInfo, TASK_COMPLETION, vanished);
+	}
+
+	/**
+	 * Whether the request's path matches the pattern, whose first group is a task id, and
+	 * that task is gone for everybody.
+	 */
+	private static boolean addressesVanishedTask(UriInfo uriInfo, Pattern path, Predicate<String> vanished) {
+		Matcher task = (uriInfo != null) ? path.matcher(uriInfo.getPath()) : null;
+		return task != null && task.find() && vanished.test(task.group(1));
 	}
 
 	static Response conflictOrForbidden(Throwable error) {
@@ -121,7 +139,8 @@ class EngineRestExceptionMappers implements ResourceConfigCustomizer {
 				return body(Response.Status.CONFLICT, cause, CONCURRENT_ZH + " / The item was changed concurrently");
 			}
 			if (isMissing(cause)) {
-				return response(Response.Status.NOT_FOUND, cause, GONE_ZH);
+				return response(Response.Status.NOT_FOUND, cause,
+						cause.getMessage().startsWith("execution") ? EXECUTION_GONE_ZH : GONE_ZH);
 			}
 			if (cause instanceof AuthorizationException) {
 				return response(Response.Status.FORBIDDEN, cause, FORBIDDEN_ZH);
@@ -164,11 +183,15 @@ class EngineRestExceptionMappers implements ResourceConfigCustomizer {
 
 	/**
 	 * Camunda's REST API answers a completion (and other task actions) of a task that no
-	 * longer exists, typically because another user has just completed it, with 500.
+	 * longer exists, typically because another user has just completed it, and the read
+	 * of one variable of a task or execution that does not exist (a task id of another
+	 * kind, a finished task), with 500. Like a task that does not exist, that is a 404;
+	 * the answer only repeats the id the caller sent.
 	 */
 	static boolean isMissing(Throwable cause) {
 		return (cause instanceof NullValueException || cause instanceof NotFoundException) && cause.getMessage() != null
-				&& cause.getMessage().startsWith("Cannot find task with id");
+				&& (cause.getMessage().startsWith("Cannot find task with id")
+						|| MISSING_SCOPE.matcher(cause.getMessage()).find());
 	}
 
 	private static Response response(Response.Status status, Throwable cause, String messageZh) {
@@ -184,10 +207,20 @@ class EngineRestExceptionMappers implements ResourceConfigCustomizer {
 	}
 
 	/**
+	 * Whether the request reads the deployed form of a task that does not exist:
+	 * Camunda's authorization check of that resource fails with a
+	 * {@link NullPointerException}.
+	 */
+	static boolean readsFormOfMissingTask(UriInfo uriInfo, Predicate<String> vanished) {
+		return addressesVanishedTask(uriInfo, TASK_DEPLOYED_FORM, vanished);
+	}
+
+	/**
 	 * Two completions of one task racing each other: the engine's loser may fail with a
 	 * {@link NullPointerException} (its execution was removed by the winner) before its
 	 * optimistic lock would. When the task of a complete/submit-form request is gone,
-	 * that is a conflict.
+	 * that is a conflict. The deployed form of a task that does not exist is a 404, as
+	 * the task itself is.
 	 */
 	@Provider
 	@Priority(1)
@@ -206,6 +239,9 @@ class EngineRestExceptionMappers implements ResourceConfigCustomizer {
 		public Response toResponse(NullPointerException exception) {
 			if (completesVanishedTask(this.uriInfo, this.vanished)) {
 				return response(Response.Status.CONFLICT, exception, GONE_ZH);
+			}
+			if (readsFormOfMissingTask(this.uriInfo, this.vanished)) {
+				return body(Response.Status.NOT_FOUND, exception, GONE_ZH + " / The task does not exist");
 			}
 			return ExceptionHandlerHelper.getInstance().getResponse(exception);
 		}

@@ -83,6 +83,63 @@ class DoorsTest {
 	}
 
 	@Test
+	void shouldAnswerOneVariableOrTheFormOfAMissingTaskOrExecutionWithNotFound() {
+		this.taskService.setVariableLocal(this.taskId, "note", "geheim-running");
+		String runningInstanceId = this.taskService.createTaskQuery()
+			.taskId(this.taskId)
+			.singleResult()
+			.getProcessInstanceId();
+		String finishedInstanceId = this.runtimeService.startProcessInstanceByKey(PROCESS).getId();
+		String finishedTaskId = this.taskService.createTaskQuery()
+			.processInstanceId(finishedInstanceId)
+			.singleResult()
+			.getId();
+		this.taskService.setVariableLocal(finishedTaskId, "note", "geheim-finished");
+		this.taskService.complete(finishedTaskId);
+
+		for (String user : new String[] { "u1", "party" }) {
+			// the task itself and its other sub-resources: 404 when it does not exist
+			assertThat(this.rest.send("GET", "/engine-rest/task/" + finishedTaskId, user, null).statusCode())
+				.isEqualTo(404);
+			assertThat(this.rest.send("GET", "/engine-rest/task/" + finishedTaskId + "/identity-links", user, null)
+				.statusCode()).isEqualTo(404);
+			for (String path : new String[] { "/task/" + finishedTaskId + "/variables/note",
+					"/task/" + finishedTaskId + "/localVariables/note",
+					"/task/" + finishedTaskId + "/variables/note/data",
+					"/task/" + finishedTaskId + "/localVariables/note/data",
+					"/task/" + finishedTaskId + "/deployed-form", "/task/" + runningInstanceId + "/variables/note",
+					"/task/" + runningInstanceId + "/deployed-form" }) {
+				assertMissing(this.rest.send("GET", "/engine-rest" + path, user, null), "该任务不存在");
+			}
+			for (String path : new String[] { "/execution/" + finishedInstanceId + "/localVariables/note",
+					"/execution/" + finishedInstanceId + "/localVariables/note/data",
+					"/process-instance/" + finishedInstanceId + "/variables/note",
+					"/process-instance/" + finishedInstanceId + "/variables/note/data",
+					"/execution/" + this.taskId + "/localVariables/note" }) {
+				assertMissing(this.rest.send("GET", "/engine-rest" + path, user, null), "该流程实例不存在");
+			}
+		}
+		// a task that exists but the caller may not see: 403, as for its other
+		// sub-resources
+		assertThat(this.rest.send("GET", "/engine-rest/task/" + this.taskId + "/variables", "party", null).statusCode())
+			.isEqualTo(403);
+		for (String path : new String[] { "/task/" + this.taskId + "/localVariables/note",
+				"/task/" + this.taskId + "/localVariables/note/data", "/task/" + this.taskId + "/deployed-form" }) {
+			HttpResponse<String> hidden = this.rest.send("GET", "/engine-rest" + path, "party", null);
+			assertThat(hidden.statusCode()).as(path).isEqualTo(403);
+			assertThat(hidden.body()).as(path).contains("您没有执行此操作的权限").doesNotContain("geheim");
+		}
+	}
+
+	private static void assertMissing(HttpResponse<String> response, String messageZh) {
+		assertThat(response.statusCode()).as(response.uri() + " " + response.body()).isEqualTo(404);
+		assertThat(response.body()).as(response.uri().toString())
+			.contains(messageZh)
+			.doesNotContain("geheim")
+			.doesNotContain("Cannot invoke");
+	}
+
+	@Test
 	void shouldRefuseVariablesOfTypeObjectThroughEveryDoor() {
 		String variables = "{\"variables\":{\"o\":" + OBJECT_VARIABLE + "}}";
 		assertRefused(this.rest.send("POST", "/engine-rest/task/" + this.taskId + "/complete", "u1", variables),
