@@ -1,5 +1,19 @@
 package org.rectifyflow.security;
 
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import org.springframework.security.web.csrf.CsrfToken;
+
+import org.springframework.security.web.csrf.CsrfFilter;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import jakarta.servlet.ServletException;
+
+import jakarta.servlet.FilterChain;
+
+import java.io.IOException;
+
 import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -129,6 +143,7 @@ class SecurityConfig {
 			// (X-XSRF-TOKEN), checked without ending the session by CamundaCsrfCheck.
 			.csrf((csrf) -> csrf.csrfTokenRepository(formCsrfTokens()).ignoringRequestMatchers(camundaApi))
 			.addFilterBefore(new CamundaCsrfCheck(), LogoutFilter.class)
+			.addFilterAfter(new FormCsrfCookie(), CsrfFilter.class)
 			.headers((headers) -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(projectPages(),
 					new StaticHeadersWriter("Content-Security-Policy", PAGE_POLICY))))
 			.exceptionHandling((ex) -> ex.defaultAuthenticationEntryPointFor(jsonUnauthorized(), camundaApi)
@@ -141,6 +156,24 @@ class SecurityConfig {
 	 * The forms' CSRF token lives in a cookie of its own, not in the session, so that
 	 * anonymous visitors of the login and reporting pages get no session.
 	 */
+	/**
+	 * Writes the form token's cookie before the page is rendered: a page that reads the
+	 * token late (after its first bytes are flushed) could otherwise no longer set the
+	 * cookie, and its form would be refused.
+	 */
+	static final class FormCsrfCookie extends OncePerRequestFilter {
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
+				token.getToken();
+			}
+			chain.doFilter(request, response);
+		}
+
+	}
+
 	private static CookieCsrfTokenRepository formCsrfTokens() {
 		CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
 		tokens.setCookieName(FORM_CSRF_COOKIE);

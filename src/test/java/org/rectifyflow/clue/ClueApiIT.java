@@ -13,6 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.rectifyflow.audit.AuditEventRepository;
 import org.rectifyflow.testsupport.PostgresIntegrationTest;
 
+import org.springframework.test.context.DynamicPropertySource;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -32,6 +36,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @PostgresIntegrationTest
 class ClueApiIT {
+
+	@DynamicPropertySource
+	static void forwardingProxy(DynamicPropertyRegistry registry) {
+		// The test client stands in for a proxy on this machine that forwards many
+		// clients.
+		registry.add("server.tomcat.remoteip.internal-proxies", () -> "127\\.0\\.0\\.1|0:0:0:0:0:0:0:1");
+	}
 
 	private static final String REPORTER = "赵举报人";
 

@@ -129,7 +129,8 @@ class LedgerApiIT {
 		org.assertj.core.api.Assertions
 			.assertThatThrownBy(() -> this.ledger
 				.open(new NewLedgerEntry(78L, "ZZ-2026-078", null, "p2", "C1", "类别", "描述", "CLUE", "XS-2026-000001")))
-			.hasMessageContaining("has no recorded leader");
+			.isInstanceOfSatisfying(org.rectifyflow.kernel.Refusal.class,
+					(ex) -> assertThat(ex.getMessageEn()).contains("has no recorded leader"));
 		assertThat(this.ledger.entries(78L)).isEmpty();
 	}
 

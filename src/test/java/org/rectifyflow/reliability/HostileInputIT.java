@@ -403,6 +403,8 @@ class HostileInputIT {
 		items.put("/api/inspections/", this.fixture.inspectionId());
 		items.put("/api/recommendations/", this.fixture.recommendationId());
 		items.put("/api/tasks/", this.fixture.taskId());
+		items.put("/api/calendar/years/", "2026");
+		items.put("/api/login-throttle/", "u1");
 		return items.entrySet()
 			.stream()
 			.filter((e) -> pattern.startsWith(e.getKey()))
