@@ -1,18 +1,14 @@
 package org.rectifyflow.security;
 
-import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
+
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 
 import org.springframework.security.web.csrf.CsrfToken;
 
-import org.springframework.security.web.csrf.CsrfFilter;
-
 import jakarta.servlet.http.HttpServletRequest;
 
-import jakarta.servlet.ServletException;
-
 import jakarta.servlet.FilterChain;
-
-import java.io.IOException;
 
 import java.nio.charset.StandardCharsets;
 
@@ -141,9 +137,8 @@ class SecurityConfig {
 				.deleteCookies("JSESSIONID", "XSRF-TOKEN", FORM_CSRF_COOKIE))
 			// The Camunda webapps protect their API with their own CSRF token
 			// (X-XSRF-TOKEN), checked without ending the session by CamundaCsrfCheck.
-			.csrf((csrf) -> csrf.csrfTokenRepository(formCsrfTokens()).ignoringRequestMatchers(camundaApi))
+			.csrf((csrf) -> csrf.csrfTokenRepository(pageCsrfTokens()).ignoringRequestMatchers(camundaApi))
 			.addFilterBefore(new CamundaCsrfCheck(), LogoutFilter.class)
-			.addFilterAfter(new FormCsrfCookie(), CsrfFilter.class)
 			.headers((headers) -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(projectPages(),
 					new StaticHeadersWriter("Content-Security-Policy", PAGE_POLICY))))
 			.exceptionHandling((ex) -> ex.defaultAuthenticationEntryPointFor(jsonUnauthorized(), camundaApi)
@@ -153,25 +148,37 @@ class SecurityConfig {
 	}
 
 	/**
-	 * The forms' CSRF token lives in a cookie of its own, not in the session, so that
-	 * anonymous visitors of the login and reporting pages get no session.
+	 * The CSRF tokens of the pages: the login and reporting pages, which anonymous
+	 * visitors read, keep theirs in a cookie of its own so that a visit creates no
+	 * session; the pages of a logged-in user (dashboard, upload) keep it in the session.
 	 */
-	/**
-	 * Writes the form token's cookie before the page is rendered: a page that reads the
-	 * token late (after its first bytes are flushed) could otherwise no longer set the
-	 * cookie, and its form would be refused.
-	 */
-	static final class FormCsrfCookie extends OncePerRequestFilter {
+	private static CsrfTokenRepository pageCsrfTokens() {
+		CsrfTokenRepository anonymous = formCsrfTokens();
+		CsrfTokenRepository session = new HttpSessionCsrfTokenRepository();
+		RequestMatcher anonymousPages = new OrRequestMatcher(new AntPathRequestMatcher(LOGIN_PAGE),
+				new AntPathRequestMatcher("/report"), new AntPathRequestMatcher("/report/**"));
+		return new CsrfTokenRepository() {
 
-		@Override
-		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-				throws ServletException, IOException {
-			if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
-				token.getToken();
+			@Override
+			public CsrfToken generateToken(HttpServletRequest request) {
+				return of(request).generateToken(request);
 			}
-			chain.doFilter(request, response);
-		}
 
+			@Override
+			public void saveToken(CsrfToken token, HttpServletRequest request, HttpServletResponse response) {
+				of(request).saveToken(token, request, response);
+			}
+
+			@Override
+			public CsrfToken loadToken(HttpServletRequest request) {
+				return of(request).loadToken(request);
+			}
+
+			private CsrfTokenRepository of(HttpServletRequest request) {
+				return anonymousPages.matches(request) ? anonymous : session;
+			}
+
+		};
 	}
 
 	private static CookieCsrfTokenRepository formCsrfTokens() {
