@@ -1,9 +1,5 @@
 package org.rectifyflow.security;
 
-import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
-
-import org.springframework.security.web.csrf.CsrfTokenRepository;
-
 import org.springframework.security.web.csrf.CsrfToken;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -54,8 +50,6 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 class SecurityConfig {
 
 	static final String LOGIN_PAGE = "/login";
-
-	static final String FORM_CSRF_COOKIE = "FORM-XSRF-TOKEN";
 
 	/**
 	 * The operator role (metrics, actuator endpoints, engine metrics): the
@@ -134,10 +128,10 @@ class SecurityConfig {
 						new AntPathRequestMatcher(CAMUNDA_LOGOUT, HttpMethod.POST.name())))
 				.logoutSuccessHandler(logoutSuccess())
 				.invalidateHttpSession(true)
-				.deleteCookies("JSESSIONID", "XSRF-TOKEN", FORM_CSRF_COOKIE))
+				.deleteCookies("JSESSIONID", "XSRF-TOKEN"))
 			// The Camunda webapps protect their API with their own CSRF token
 			// (X-XSRF-TOKEN), checked without ending the session by CamundaCsrfCheck.
-			.csrf((csrf) -> csrf.csrfTokenRepository(pageCsrfTokens()).ignoringRequestMatchers(camundaApi))
+			.csrf((csrf) -> csrf.ignoringRequestMatchers(camundaApi))
 			.addFilterBefore(new CamundaCsrfCheck(), LogoutFilter.class)
 			.headers((headers) -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(projectPages(),
 					new StaticHeadersWriter("Content-Security-Policy", PAGE_POLICY))))
@@ -145,47 +139,6 @@ class SecurityConfig {
 				.defaultAuthenticationEntryPointFor(
 						new HttpStatusEntryPoint(org.springframework.http.HttpStatus.UNAUTHORIZED), actuator));
 		return http.build();
-	}
-
-	/**
-	 * The CSRF tokens of the pages: the login and reporting pages, which anonymous
-	 * visitors read, keep theirs in a cookie of its own so that a visit creates no
-	 * session; the pages of a logged-in user (dashboard, upload) keep it in the session.
-	 */
-	private static CsrfTokenRepository pageCsrfTokens() {
-		CsrfTokenRepository anonymous = formCsrfTokens();
-		CsrfTokenRepository session = new HttpSessionCsrfTokenRepository();
-		RequestMatcher anonymousPages = new OrRequestMatcher(new AntPathRequestMatcher(LOGIN_PAGE),
-				new AntPathRequestMatcher("/report"), new AntPathRequestMatcher("/report/**"));
-		return new CsrfTokenRepository() {
-
-			@Override
-			public CsrfToken generateToken(HttpServletRequest request) {
-				return of(request).generateToken(request);
-			}
-
-			@Override
-			public void saveToken(CsrfToken token, HttpServletRequest request, HttpServletResponse response) {
-				of(request).saveToken(token, request, response);
-			}
-
-			@Override
-			public CsrfToken loadToken(HttpServletRequest request) {
-				return of(request).loadToken(request);
-			}
-
-			private CsrfTokenRepository of(HttpServletRequest request) {
-				return anonymousPages.matches(request) ? anonymous : session;
-			}
-
-		};
-	}
-
-	private static CookieCsrfTokenRepository formCsrfTokens() {
-		CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
-		tokens.setCookieName(FORM_CSRF_COOKIE);
-		tokens.setCookieCustomizer((cookie) -> cookie.sameSite("Lax"));
-		return tokens;
 	}
 
 	/**
