@@ -1,5 +1,8 @@
 package org.rectifyflow.security;
 
+import org.camunda.bpm.engine.IdentityService;
+import org.rectifyflow.engine.SystemAuthority;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -29,10 +32,17 @@ class LoginThrottleController {
 
 	private final AuditService audit;
 
-	LoginThrottleController(LoginThrottle throttle, Membership membership, AuditService audit) {
+	private final IdentityService identityService;
+
+	private final SystemAuthority systemAuthority;
+
+	LoginThrottleController(LoginThrottle throttle, Membership membership, AuditService audit,
+			IdentityService identityService, SystemAuthority systemAuthority) {
 		this.throttle = throttle;
 		this.membership = membership;
 		this.audit = audit;
+		this.identityService = identityService;
+		this.systemAuthority = systemAuthority;
 	}
 
 	@Operation(operationId = "releaseLoginDelay",
@@ -42,6 +52,9 @@ class LoginThrottleController {
 	Map<String, Object> release(@PathVariable String userId, Principal user) {
 		if (!this.membership.of(user.getName()).isAdmin()) {
 			throw Refusal.forbidden("只有系统管理员可以解除登录限制。", "Only administrators release login delays");
+		}
+		if (this.systemAuthority.call(() -> this.identityService.createUserQuery().userId(userId).count()) == 0) {
+			throw Refusal.notFound("用户不存在：" + userId, "no user " + userId);
 		}
 		boolean released = this.throttle.release(userId);
 		this.audit.record("LOGIN_THROTTLE_RELEASED", "user", userId, null, String.valueOf(released));

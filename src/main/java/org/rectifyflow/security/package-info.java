@@ -3,7 +3,8 @@
  * modules is a decision, checked by {@code ModularityTests}; see
  * {@code docs/architecture.md}.
  */
-@ApplicationModule(displayName = "Login and API security", allowedDependencies = { "audit", "identity", "kernel" })
+@ApplicationModule(displayName = "Login and API security",
+		allowedDependencies = { "audit", "engine", "identity", "kernel" })
 package org.rectifyflow.security;
 
 import org.springframework.modulith.ApplicationModule;
