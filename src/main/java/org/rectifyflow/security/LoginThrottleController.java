@@ -1,5 +1,7 @@
 package org.rectifyflow.security;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.camunda.bpm.engine.IdentityService;
 import org.rectifyflow.engine.SystemAuthority;
 
@@ -49,7 +51,10 @@ class LoginThrottleController {
 			summary = "Release a user's login delays after failed attempts (administrators)")
 	@PostMapping("/api/login-throttle/{userId}/release")
 	@Transactional
-	Map<String, Object> release(@PathVariable String userId, Principal user) {
+	Map<String, Object> release(@PathVariable String userId, Principal user, HttpServletRequest request) {
+		if (request.getContentLengthLong() > 0) {
+			throw Refusal.invalid("此操作不需要请求内容", "this request takes no body");
+		}
 		if (!this.membership.of(user.getName()).isAdmin()) {
 			throw Refusal.forbidden("只有系统管理员可以解除登录限制。", "Only administrators release login delays");
 		}
