@@ -29,7 +29,7 @@ import org.rectifyflow.export.CampaignReportDocument.Generated;
 import org.rectifyflow.export.CampaignReportDocument.Paragraph;
 import org.rectifyflow.recommendation.LetterBasis;
 import org.rectifyflow.recommendation.RecommendationLetter;
-import org.rectifyflow.recommendation.RecommendationService;
+import org.rectifyflow.recommendation.RecommendationLetters;
 import org.rectifyflow.rectification.LedgerEntry;
 import org.rectifyflow.rectification.LedgerService;
 
@@ -52,12 +52,12 @@ class CampaignReportContent {
 
 	private final LedgerService ledger;
 
-	private final RecommendationService recommendations;
+	private final RecommendationLetters recommendations;
 
 	private final LetterBasis basis;
 
 	CampaignReportContent(CampaignService campaigns, CampaignAnalysis analysis, LedgerService ledger,
-			RecommendationService recommendations, LetterBasis basis) {
+			RecommendationLetters recommendations, LetterBasis basis) {
 		this.basis = basis;
 		this.campaigns = campaigns;
 		this.analysis = analysis;

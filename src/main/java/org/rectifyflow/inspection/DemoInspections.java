@@ -40,7 +40,7 @@ class DemoInspections implements ApplicationRunner {
 
 	private static final Logger logger = LoggerFactory.getLogger(DemoInspections.class);
 
-	private final InspectionService inspections;
+	private final InspectionRegister inspections;
 
 	private final RuntimeService runtimeService;
 
@@ -48,7 +48,7 @@ class DemoInspections implements ApplicationRunner {
 
 	private final WorkingDayCalendar calendar;
 
-	DemoInspections(InspectionService inspections, RuntimeService runtimeService, TaskService taskService,
+	DemoInspections(InspectionRegister inspections, RuntimeService runtimeService, TaskService taskService,
 			WorkingDayCalendar calendar) {
 		this.inspections = inspections;
 		this.runtimeService = runtimeService;

@@ -11,15 +11,15 @@ import org.springframework.stereotype.Component;
 @Component("drawInspectionTeam")
 class DrawTeamDelegate implements JavaDelegate {
 
-	private final InspectionService inspections;
+	private final TeamDrawing drawing;
 
-	DrawTeamDelegate(InspectionService inspections) {
-		this.inspections = inspections;
+	DrawTeamDelegate(TeamDrawing drawing) {
+		this.drawing = drawing;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		this.inspections.drawTeam(execution);
+		this.drawing.drawTeam(execution);
 	}
 
 }

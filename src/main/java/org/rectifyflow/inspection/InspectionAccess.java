@@ -20,9 +20,9 @@ class InspectionAccess {
 
 	private final Membership membership;
 
-	private final InspectionService inspections;
+	private final InspectionRegister inspections;
 
-	InspectionAccess(Membership membership, InspectionService inspections) {
+	InspectionAccess(Membership membership, InspectionRegister inspections) {
 		this.membership = membership;
 		this.inspections = inspections;
 	}

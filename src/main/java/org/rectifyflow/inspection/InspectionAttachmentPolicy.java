@@ -15,11 +15,11 @@ import org.springframework.stereotype.Component;
 @Component
 class InspectionAttachmentPolicy extends ItemAttachmentPolicy<Inspection> {
 
-	private final InspectionService inspections;
+	private final InspectionRegister inspections;
 
 	private final InspectionAccess access;
 
-	InspectionAttachmentPolicy(InspectionService inspections, InspectionAccess access) {
+	InspectionAttachmentPolicy(InspectionRegister inspections, InspectionAccess access) {
 		super(InspectionProcess.ITEM_TYPE);
 		this.inspections = inspections;
 		this.access = access;

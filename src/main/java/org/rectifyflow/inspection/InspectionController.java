@@ -35,7 +35,7 @@ class InspectionController {
 
 	static final int MAX_PAGE_SIZE = 200;
 
-	private final InspectionService inspections;
+	private final InspectionRegister inspections;
 
 	private final InspectionAccess access;
 
@@ -45,7 +45,7 @@ class InspectionController {
 
 	private final ObjectMapper json;
 
-	InspectionController(InspectionService inspections, InspectionAccess access, ApprovalOpinionService opinions,
+	InspectionController(InspectionRegister inspections, InspectionAccess access, ApprovalOpinionService opinions,
 			AttachmentService attachments, ObjectMapper json) {
 		this.inspections = inspections;
 		this.access = access;

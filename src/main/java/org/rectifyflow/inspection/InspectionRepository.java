@@ -14,6 +14,8 @@ interface InspectionRepository extends JpaRepository<Inspection, Long> {
 
 	List<Inspection> findAllByOrderByIdDesc();
 
+	List<Inspection> findByStatusNotOrderByIdAsc(Inspection.Status status);
+
 	@Query("select max(i.code) from Inspection i where i.code like :prefix%")
 	String maxCodeWithPrefix(String prefix);
 

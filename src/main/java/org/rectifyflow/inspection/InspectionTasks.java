@@ -27,12 +27,16 @@ class InspectionTasks implements ProcessTasks {
 
 	private final InspectionService inspections;
 
+	private final InspectionFindings findings;
+
 	private final InspectionRepository repository;
 
 	private final OrganisationService organisation;
 
-	InspectionTasks(InspectionService inspections, InspectionRepository repository, OrganisationService organisation) {
+	InspectionTasks(InspectionService inspections, InspectionFindings findings, InspectionRepository repository,
+			OrganisationService organisation) {
 		this.inspections = inspections;
+		this.findings = findings;
 		this.repository = repository;
 		this.organisation = organisation;
 	}
@@ -74,12 +78,12 @@ class InspectionTasks implements ProcessTasks {
 			case InspectionProcess.TASK_FIELD_WORK -> {
 				boolean finding = action(completion) == InspectionProcess.FieldAction.FINDING;
 				if (finding) {
-					this.inspections.recordFinding(id, finding(completion, inspection), actor(completion));
+					this.findings.record(id, finding(completion, inspection), actor(completion));
 				}
 				completion.route(InspectionProcess.VAR_MORE_FINDINGS, finding);
 			}
 			case InspectionProcess.TASK_REPORT ->
-				this.inspections.handOver(id, completion.string(InspectionProcess.VAR_REPORT_SUMMARY));
+				this.findings.handOver(id, completion.string(InspectionProcess.VAR_REPORT_SUMMARY));
 			default -> {
 			}
 		}

@@ -13,15 +13,15 @@ import org.springframework.stereotype.Component;
 @Component
 class CampaignFlagLetters {
 
-	private final RecommendationService recommendations;
+	private final LetterProposals proposals;
 
-	CampaignFlagLetters(RecommendationService recommendations) {
-		this.recommendations = recommendations;
+	CampaignFlagLetters(LetterProposals proposals) {
+		this.proposals = proposals;
 	}
 
 	@EventListener
 	void onLetterRequested(LetterRequested request) {
-		this.recommendations.proposeFromFlag(new RecommendationService.Proposal(request.campaignId(), request.flagRef(),
+		this.proposals.proposeFromFlag(new LetterProposals.Proposal(request.campaignId(), request.flagRef(),
 				request.unitCode(), request.problems(), null, null));
 	}
 

@@ -35,7 +35,7 @@ class DemoRecommendations implements ApplicationRunner {
 
 	private static final Logger logger = LoggerFactory.getLogger(DemoRecommendations.class);
 
-	private final RecommendationService recommendations;
+	private final RecommendationLetters recommendations;
 
 	private final RuntimeService runtimeService;
 
@@ -43,7 +43,7 @@ class DemoRecommendations implements ApplicationRunner {
 
 	private final WorkingDayCalendar calendar;
 
-	DemoRecommendations(RecommendationService recommendations, RuntimeService runtimeService, TaskService taskService,
+	DemoRecommendations(RecommendationLetters recommendations, RuntimeService runtimeService, TaskService taskService,
 			WorkingDayCalendar calendar) {
 		this.recommendations = recommendations;
 		this.runtimeService = runtimeService;

@@ -14,11 +14,11 @@ import org.springframework.stereotype.Component;
 @Component
 class RecommendationAttachmentPolicy extends ItemAttachmentPolicy<RecommendationLetter> {
 
-	private final RecommendationService recommendations;
+	private final RecommendationLetters recommendations;
 
 	private final RecommendationAccess access;
 
-	RecommendationAttachmentPolicy(RecommendationService recommendations, RecommendationAccess access) {
+	RecommendationAttachmentPolicy(RecommendationLetters recommendations, RecommendationAccess access) {
 		super(RecommendationProcess.ITEM_TYPE);
 		this.recommendations = recommendations;
 		this.access = access;

@@ -34,7 +34,7 @@ class RecommendationController {
 
 	static final int MAX_PAGE_SIZE = 200;
 
-	private final RecommendationService recommendations;
+	private final RecommendationLetters recommendations;
 
 	private final RecommendationAccess access;
 
@@ -44,7 +44,7 @@ class RecommendationController {
 
 	private final AttachmentService attachments;
 
-	RecommendationController(RecommendationService recommendations, RecommendationAccess access,
+	RecommendationController(RecommendationLetters recommendations, RecommendationAccess access,
 			LetterDocument document, ApprovalOpinionService opinions, AttachmentService attachments) {
 		this.recommendations = recommendations;
 		this.access = access;

@@ -14,6 +14,8 @@ interface RecommendationLetterRepository extends JpaRepository<RecommendationLet
 
 	List<RecommendationLetter> findAllByOrderByIdDesc();
 
+	List<RecommendationLetter> findByStatusNotOrderByIdAsc(RecommendationLetter.Status status);
+
 	@Query("select max(l.code) from RecommendationLetter l where l.code like :prefix%")
 	String maxCodeWithPrefix(String prefix);
 

@@ -4,26 +4,19 @@ import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.rectifyflow.audit.AuditService;
 import org.rectifyflow.calendar.WorkingDayCalendar;
 import org.rectifyflow.deadline.DeadlinePassed;
-import org.rectifyflow.engine.SystemAuthority;
 import org.rectifyflow.identity.Roles;
 import org.rectifyflow.notification.Notifier;
 import org.rectifyflow.organisation.OrganisationService;
 import org.rectifyflow.organisation.Unit;
-import org.rectifyflow.taskrules.TaskRuleViolation;
 import org.rectifyflow.kernel.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,10 +27,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Recommendation letters (建议书): starting them (by the discipline group, or from a
- * campaign's systemic-problem flag), and the steps of {@code bpmn/recommendation.bpmn}:
- * draft, approval, issue with a document number to the unit's recorded leader, the unit's
- * replies and their verification.
+ * The steps of {@code bpmn/recommendation.bpmn}: registration, draft, approval, issue
+ * with a document number to the unit's recorded leader, the unit's replies and their
+ * verification. A letter proposed from a campaign's flag starts in
+ * {@link LetterProposals}; the lists are {@link RecommendationLetters}.
  */
 @Service("recommendationService")
 public class RecommendationService {
@@ -70,10 +63,6 @@ public class RecommendationService {
 
 	private final OrganisationService organisation;
 
-	private final RuntimeService runtimeService;
-
-	private final SystemAuthority systemAuthority;
-
 	private final AuditService audit;
 
 	private final Notifier notifier;
@@ -83,65 +72,15 @@ public class RecommendationService {
 	private final int defaultReplyWorkingDays;
 
 	RecommendationService(RecommendationLetterRepository letters, RecommendationReplyRepository replies,
-			OrganisationService organisation, RuntimeService runtimeService, SystemAuthority systemAuthority,
-			AuditService audit, Notifier notifier, WorkingDayCalendar calendar,
+			OrganisationService organisation, AuditService audit, Notifier notifier, WorkingDayCalendar calendar,
 			@Value("${rectify.recommendation.reply-working-days:30}") int defaultReplyWorkingDays) {
 		this.letters = letters;
 		this.replies = replies;
 		this.organisation = organisation;
-		this.runtimeService = runtimeService;
-		this.systemAuthority = systemAuthority;
 		this.audit = audit;
 		this.notifier = notifier;
 		this.calendar = calendar;
 		this.defaultReplyWorkingDays = defaultReplyWorkingDays;
-	}
-
-	// ------------------------------------------------------------------ starting
-
-	/**
-	 * Starts a recommendation letter for a systemic-problem flag of a campaign, after the
-	 * discipline group decided to issue one (the campaign's "decide whether to issue a
-	 * letter" task). The draft task starts with the unit and the problems filled in.
-	 * @param proposal the flag's unit, problems and references
-	 * @return the letter in drafting
-	 * @throws Refusal (400) if the unit is unknown, inactive or has no leader, or the
-	 * problems are blank
-	 */
-	@Transactional
-	public RecommendationLetter proposeFromFlag(Proposal proposal) {
-		Unit unit = this.organisation.findUnit(proposal.unitCode())
-			.filter(Unit::isActive)
-			.orElseThrow(() -> Refusal.invalid("单位不存在或已停用：" + proposal.unitCode(),
-					"unknown or inactive unit " + proposal.unitCode()));
-		if (proposal.problems() == null || proposal.problems().isBlank()) {
-			throw Refusal.invalid("「存在的问题」为必填项", "problems are required");
-		}
-		Map<String, Object> variables = new HashMap<>();
-		variables.put(VAR_ORIGIN, RecommendationLetter.Origin.CAMPAIGN_FLAG.name());
-		variables.put(VAR_ORIGIN_REF, proposal.flagRef());
-		variables.put(VAR_CAMPAIGN_ID, proposal.campaignId());
-		variables.put(RecommendationProcess.VAR_STARTED_BY, proposal.decidedBy());
-		variables.put(RecommendationProcess.VAR_UNIT_CODE, unit.getCode());
-		variables.put(RecommendationProcess.VAR_PROBLEMS, cut(proposal.problems().strip(), TEXT));
-		variables.put(RecommendationProcess.VAR_BASIS_REFS, proposal.basisRefs());
-		ProcessInstance instance = this.systemAuthority
-			.call(() -> this.runtimeService.startProcessInstanceByKey(RecommendationProcess.KEY, variables));
-		return this.letters.findByProcessInstanceId(instance.getId()).orElseThrow();
-	}
-
-	/**
-	 * A campaign flag that should become a letter.
-	 *
-	 * @param campaignId the campaign
-	 * @param flagRef the flag's reference (e.g. {@code analysis-flag/12})
-	 * @param unitCode the unit to write to
-	 * @param problems the systemic problems, in Chinese
-	 * @param basisRefs codes of the problems or ledger entries, may be {@code null}
-	 * @param decidedBy who decided to issue a letter
-	 */
-	public record Proposal(Long campaignId, String flagRef, String unitCode, String problems, String basisRefs,
-			String decidedBy) {
 	}
 
 	static final String VAR_ORIGIN = "origin";
@@ -149,8 +88,6 @@ public class RecommendationService {
 	static final String VAR_ORIGIN_REF = "originRef";
 
 	static final String VAR_CAMPAIGN_ID = "campaignId";
-
-	// ------------------------------------------------------------------ steps
 
 	/**
 	 * {@code Task_Register}: stores the letter (code {@code JY-<year>-<nnn>}), makes the
@@ -326,47 +263,6 @@ public class RecommendationService {
 		});
 	}
 
-	// ------------------------------------------------------------------ queries
-
-	@Transactional(readOnly = true)
-	public Optional<RecommendationLetter> find(Long id) {
-		return (id != null) ? this.letters.findById(id) : Optional.empty();
-	}
-
-	@Transactional(readOnly = true)
-	public Optional<RecommendationLetter> findByCode(String code) {
-		return this.letters.findByCode(code);
-	}
-
-	/**
-	 * @param campaignId a campaign
-	 * @return the letters issued from its flags, oldest first
-	 */
-	@Transactional(readOnly = true)
-	public List<RecommendationLetter> issuedForCampaign(Long campaignId) {
-		return this.letters.findAllByOrderByIdDesc()
-			.stream()
-			.filter((l) -> campaignId.equals(l.getCampaignId()) && l.isIssued())
-			.sorted(java.util.Comparator.comparing(RecommendationLetter::getId))
-			.toList();
-	}
-
-	@Transactional(readOnly = true)
-	List<RecommendationLetter> all() {
-		return this.letters.findAllByOrderByIdDesc();
-	}
-
-	@Transactional(readOnly = true)
-	public List<RecommendationReply> replies(Long letterId) {
-		return this.replies.findByLetterIdOrderBySeqAsc(letterId);
-	}
-
-	String unitName(String code) {
-		return this.organisation.findUnit(code).map(Unit::getName).orElse(code);
-	}
-
-	// ------------------------------------------------------------------ helpers
-
 	private String nextCode() {
 		String prefix = "JY-" + now().getYear() + "-";
 		String max = this.letters.maxCodeWithPrefix(prefix);
@@ -392,58 +288,6 @@ public class RecommendationService {
 
 	static String cut(String text, int max) {
 		return (text.length() <= max) ? text : text.substring(0, max - 1) + "…";
-	}
-
-	/** The draft as submitted by {@code Task_Draft}, parsed. */
-	record DraftInput(RecommendationLetter.Kind kind, String unitCode, String problems, String basisRefs,
-			String requirements, int replyWorkingDays) {
-
-		static DraftInput parse(String kind, String unitCode, String problems, String basisRefs, String requirements,
-				Object replyWorkingDays, int defaultDays) {
-			RecommendationLetter.Kind k;
-			try {
-				k = RecommendationLetter.Kind.valueOf((kind != null) ? kind.strip().toUpperCase(Locale.ROOT) : "");
-			}
-			catch (IllegalArgumentException ex) {
-				throw new TaskRuleViolation("请选择建议书种类：纪律检查建议书或监察建议书", "letterKind is missing or invalid");
-			}
-			String unit = required(unitCode, 32, "被建议单位", "unitCode");
-			String p = required(problems, TEXT, "存在的问题", "problems");
-			String r = required(requirements, TEXT, "整改要求", "requirements");
-			String refs = (basisRefs == null || basisRefs.isBlank()) ? null
-					: required(basisRefs, 1000, "所依据的问题线索和问题", "basisRefs");
-			int days = defaultDays;
-			if (replyWorkingDays != null && !replyWorkingDays.toString().isBlank()) {
-				try {
-					double d = Double.parseDouble(replyWorkingDays.toString().strip());
-					if (d != Math.rint(d)) {
-						throw new NumberFormatException();
-					}
-					days = (int) d;
-				}
-				catch (NumberFormatException ex) {
-					throw new TaskRuleViolation("「回复期限（工作日）」须为整数", "replyWorkingDays must be a whole number");
-				}
-			}
-			if (days < 1 || days > MAX_WORKING_DAYS) {
-				throw new TaskRuleViolation("回复期限须在1到" + MAX_WORKING_DAYS + "个工作日之间",
-						"replyWorkingDays must be between 1 and " + MAX_WORKING_DAYS);
-			}
-			return new DraftInput(k, unit, p, refs, r, days);
-		}
-
-		private static String required(String value, int max, String label, String name) {
-			if (value == null || value.isBlank()) {
-				throw new TaskRuleViolation("「" + label + "」为必填项", name + " is required");
-			}
-			String v = value.strip();
-			if (v.codePointCount(0, v.length()) > max) {
-				throw new TaskRuleViolation("「" + label + "」不能超过" + max + "个字",
-						name + " is longer than " + max + " characters");
-			}
-			return v;
-		}
-
 	}
 
 }

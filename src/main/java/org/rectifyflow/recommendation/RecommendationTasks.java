@@ -26,15 +26,18 @@ class RecommendationTasks implements ProcessTasks {
 
 	private final RecommendationService recommendations;
 
+	private final RecommendationLetters register;
+
 	private final RecommendationLetterRepository letters;
 
 	private final OrganisationService organisation;
 
 	private final ApprovalOpinionService opinions;
 
-	RecommendationTasks(RecommendationService recommendations, RecommendationLetterRepository letters,
-			OrganisationService organisation, ApprovalOpinionService opinions) {
+	RecommendationTasks(RecommendationService recommendations, RecommendationLetters register,
+			RecommendationLetterRepository letters, OrganisationService organisation, ApprovalOpinionService opinions) {
 		this.recommendations = recommendations;
+		this.register = register;
 		this.letters = letters;
 		this.organisation = organisation;
 		this.opinions = opinions;
@@ -106,9 +109,8 @@ class RecommendationTasks implements ProcessTasks {
 	 * The draft as submitted, parsed; the unit must be active and have a recorded leader
 	 * to receive the letter.
 	 */
-	private RecommendationService.DraftInput draft(TaskCompletion completion) {
-		RecommendationService.DraftInput draft = RecommendationService.DraftInput.parse(
-				completion.string(RecommendationProcess.VAR_LETTER_KIND),
+	private DraftInput draft(TaskCompletion completion) {
+		DraftInput draft = DraftInput.parse(completion.string(RecommendationProcess.VAR_LETTER_KIND),
 				completion.string(RecommendationProcess.VAR_UNIT_CODE),
 				completion.string(RecommendationProcess.VAR_PROBLEMS),
 				completion.string(RecommendationProcess.VAR_BASIS_REFS),
@@ -133,7 +135,7 @@ class RecommendationTasks implements ProcessTasks {
 	}
 
 	private RecommendationReply lastReply(RecommendationLetter letter) {
-		List<RecommendationReply> replies = this.recommendations.replies(letter.getId());
+		List<RecommendationReply> replies = this.register.replies(letter.getId());
 		return replies.isEmpty() ? null : replies.get(replies.size() - 1);
 	}
 

@@ -160,7 +160,7 @@ class SupervisionHoldersTest {
 			JsonNode field = heldBy(summary, "inspection", this.inspection.getBusinessKey(), member.getAssignee());
 			assertThat(field.get("workingDaysOverdue").asInt()).isEqualTo(days(member.getDueDate(), today))
 				.isPositive();
-			assertThat(field.get("placeCode").asText()).isNotEqualTo(SupervisionFigures.NO_TASK);
+			assertThat(field.get("placeCode").asText()).isNotEqualTo(HeldItems.NO_TASK);
 		}
 
 		Task supervise = this.taskService.createTaskQuery()

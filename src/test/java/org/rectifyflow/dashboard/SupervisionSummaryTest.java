@@ -145,11 +145,8 @@ class SupervisionSummaryTest {
 		assertThat(campaign.get("ledgerTotal").asLong()).isEqualTo(5);
 		assertThat(campaign.get("ledgerOverdue").asLong()).isEqualTo(2);
 		assertThat(campaign.at("/phases/0/state").asText()).isEqualTo("CURRENT");
-		assertThat(summary.get("trend")).hasSize(SupervisionFigures.TREND_WEEKS);
-		long receivedThisWeek = summary.get("trend")
-			.get(SupervisionFigures.TREND_WEEKS - 1)
-			.get("cluesReceived")
-			.asLong();
+		assertThat(summary.get("trend")).hasSize(WeeklyTrend.TREND_WEEKS);
+		long receivedThisWeek = summary.get("trend").get(WeeklyTrend.TREND_WEEKS - 1).get("cluesReceived").asLong();
 		LocalDate monday = today.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
 		assertThat(receivedThisWeek).isEqualTo(count("select count(*) from clue where received_at >= ?",
 				monday.atStartOfDay(zone()).toOffsetDateTime()));

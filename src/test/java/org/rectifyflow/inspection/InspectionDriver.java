@@ -26,10 +26,10 @@ class InspectionDriver {
 
 	private final IdentityService identityService;
 
-	private final InspectionService inspections;
+	private final InspectionRegister inspections;
 
 	InspectionDriver(RuntimeService runtimeService, TaskService taskService, IdentityService identityService,
-			InspectionService inspections) {
+			InspectionRegister inspections) {
 		this.runtimeService = runtimeService;
 		this.taskService = taskService;
 		this.identityService = identityService;

@@ -65,7 +65,7 @@ class InspectionProcessTest {
 	private AuditEventRepository auditEvents;
 
 	@Autowired
-	private InspectionService inspections;
+	private InspectionRegister inspections;
 
 	@Autowired
 	private InspectionDriver driver;
@@ -144,7 +144,7 @@ class InspectionProcessTest {
 			.filter((e) -> e.getAction().startsWith("INSPECTION_TEAM_DRAW"))
 			.toList();
 		assertThat(drawn).hasSize(4);
-		assertThat(drawn.get(0).getAction()).isEqualTo(InspectionService.ACTION_DRAW_FAILED);
+		assertThat(drawn.get(0).getAction()).isEqualTo(TeamDrawing.ACTION_DRAW_FAILED);
 		assertThat(drawn.get(1).getDetails()).contains("u1(u1):TARGET_UNIT", "u2lead(u2):TARGET_UNIT");
 		assertThat(this.inspections.draws(inspection.getId()).get(1).getRecordJson()).contains("\"exclusions\"",
 				"目标单位人员，回避", "\"candidates\"", "\"leader\"");

@@ -37,7 +37,7 @@ class InspectionSecrecyTest {
 	private InspectionDriver driver;
 
 	@Autowired
-	private InspectionService inspections;
+	private InspectionRegister inspections;
 
 	@BeforeEach
 	void setUp() {

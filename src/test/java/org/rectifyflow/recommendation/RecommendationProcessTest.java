@@ -73,7 +73,10 @@ class RecommendationProcessTest {
 	private ManagementService managementService;
 
 	@Autowired
-	private RecommendationService recommendations;
+	private RecommendationLetters recommendations;
+
+	@Autowired
+	private LetterProposals proposals;
 
 	@Autowired
 	private MockMvc mvc;
@@ -213,7 +216,7 @@ class RecommendationProcessTest {
 
 	@Test
 	void shouldStartFromACampaignFlagWithTheUnitAndProblemsFilledIn() {
-		RecommendationLetter letter = this.recommendations.proposeFromFlag(new RecommendationService.Proposal(77L,
+		RecommendationLetter letter = this.proposals.proposeFromFlag(new LetterProposals.Proposal(77L,
 				"analysis-flag/5", "u2", "同类问题在多个单位出现：文风会风改进不到位", "ZZ-2026-001-003", "discipline"));
 		ProcessInstance pi = instance(letter);
 		assertThat(pi).isWaitingAt(RecommendationProcess.TASK_DRAFT);
