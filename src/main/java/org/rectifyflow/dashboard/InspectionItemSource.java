@@ -3,25 +3,25 @@ package org.rectifyflow.dashboard;
 import java.util.List;
 
 import org.rectifyflow.campaign.Campaign;
+import org.rectifyflow.inspection.Inspection;
+import org.rectifyflow.inspection.InspectionRegister;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Inspections (明察暗访) not yet closed. Their deadline is that of the field work, the due
- * date of the members' 现场检查 tasks. An unannounced inspection (暗访) is confidential until
- * its field work has ended. The inspection feature offers no public list of all
- * inspections, so they are read from its table.
+ * Inspections (明察暗访) not yet closed, read through the inspection register. Their deadline
+ * is that of the field work, the due date of the members' 现场检查 tasks. An unannounced
+ * inspection (暗访) is confidential until its field work has ended.
  */
 @Component
 class InspectionItemSource implements ItemSource {
 
 	static final String KIND = "inspection";
 
-	private final JdbcTemplate jdbc;
+	private final InspectionRegister inspections;
 
-	InspectionItemSource(JdbcTemplate jdbc) {
-		this.jdbc = jdbc;
+	InspectionItemSource(InspectionRegister inspections) {
+		this.inspections = inspections;
 	}
 
 	@Override
@@ -41,13 +41,14 @@ class InspectionItemSource implements ItemSource {
 
 	@Override
 	public List<TrackedItem> openItems(Campaign campaign) {
-		return this.jdbc.query(
-				"select id, code, kind, title, target_units, field_work_ended_at, process_instance_id from inspection"
-						+ " where status <> 'CLOSED' order by id",
-				(rs, i) -> new TrackedItem(KIND, rs.getString("code"), rs.getString("target_units"), true, null,
-						rs.getString("title"), "/api/inspections/" + rs.getLong("id"),
-						rs.getString("process_instance_id"),
-						"UNANNOUNCED".equals(rs.getString("kind")) && rs.getObject("field_work_ended_at") == null));
+		return this.inspections.open().stream().map(InspectionItemSource::item).toList();
+	}
+
+	private static TrackedItem item(Inspection i) {
+		List<String> targets = i.targetUnitList();
+		return new TrackedItem(KIND, i.getCode(), targets.isEmpty() ? null : String.join(",", targets), true, null,
+				i.getTitle(), "/api/inspections/" + i.getId(), i.getProcessInstanceId(),
+				i.getKind() == Inspection.Kind.UNANNOUNCED && i.getFieldWorkEndedAt() == null);
 	}
 
 }

@@ -1,27 +1,25 @@
 package org.rectifyflow.dashboard;
 
-import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.rectifyflow.campaign.Campaign;
+import org.rectifyflow.recommendation.RecommendationLetters;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Recommendation letters (纪律/监察建议书) not yet closed, with their reply deadline. The
- * recommendation feature offers no public list of all letters, so they are read from its
- * table.
+ * Recommendation letters (纪律/监察建议书) not yet closed, with their reply deadline, read
+ * through the register of letters.
  */
 @Component
 class RecommendationItemSource implements ItemSource {
 
 	static final String KIND = "recommendation";
 
-	private final JdbcTemplate jdbc;
+	private final RecommendationLetters letters;
 
-	RecommendationItemSource(JdbcTemplate jdbc) {
-		this.jdbc = jdbc;
+	RecommendationItemSource(RecommendationLetters letters) {
+		this.letters = letters;
 	}
 
 	@Override
@@ -41,12 +39,11 @@ class RecommendationItemSource implements ItemSource {
 
 	@Override
 	public List<TrackedItem> openItems(Campaign campaign) {
-		return this.jdbc.query(
-				"select id, code, unit_code, title, reply_deadline, process_instance_id from recommendation_letter"
-						+ " where status <> 'ACCEPTED' order by id",
-				(rs, i) -> new TrackedItem(KIND, rs.getString("code"), rs.getString("unit_code"), true,
-						rs.getObject("reply_deadline", OffsetDateTime.class), rs.getString("title"),
-						"/api/recommendations/" + rs.getLong("id"), rs.getString("process_instance_id"), false));
+		return this.letters.open()
+			.stream()
+			.map((l) -> new TrackedItem(KIND, l.getCode(), l.getUnitCode(), true, l.getReplyDeadline(), l.getTitle(),
+					"/api/recommendations/" + l.getId(), l.getProcessInstanceId(), false))
+			.toList();
 	}
 
 }

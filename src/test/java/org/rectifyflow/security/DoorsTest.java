@@ -6,22 +6,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.model.bpmn.Bpmn;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rectifyflow.testsupport.EngineRestClient;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.rectifyflow.testsupport.RunningServerTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,55 +23,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Content-Security-Policy and create no session for anonymous readers; a forged request
  * never ends a session.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class DoorsTest {
+class DoorsTest extends RunningServerTest {
 
 	static final String PROCESS = "doorsUnitTask";
 
 	static final String OBJECT_VARIABLE = "{\"value\":\"{}\",\"type\":\"Object\",\"valueInfo\":{"
 			+ "\"objectTypeName\":\"java.util.HashMap\",\"serializationDataFormat\":\"application/x-java-serialized-object\"}}";
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	RepositoryService repositoryService;
-
-	@Autowired
-	RuntimeService runtimeService;
-
-	@Autowired
-	TaskService taskService;
-
 	EngineRestClient rest;
-
-	String deploymentId;
 
 	String taskId;
 
 	@BeforeEach
 	void startTask() {
-		this.rest = new EngineRestClient(this.port);
-		this.deploymentId = this.repositoryService.createDeployment()
-			.addModelInstance(PROCESS + ".bpmn",
-					Bpmn.createExecutableProcess(PROCESS)
-						.camundaHistoryTimeToLive(30)
-						.startEvent()
-						.userTask("Task_Unit")
-						.name("单位任务")
-						.camundaCandidateGroups("unit-u1")
-						.endEvent()
-						.done())
-			.deploy()
-			.getId();
-		String instanceId = this.runtimeService.startProcessInstanceByKey(PROCESS).getId();
-		this.taskId = this.taskService.createTaskQuery().processInstanceId(instanceId).singleResult().getId();
-		this.taskService.claim(this.taskId, "u1");
-	}
-
-	@AfterEach
-	void undeploy() {
-		this.repositoryService.deleteDeployment(this.deploymentId, true);
+		this.rest = rest();
+		deploy(oneUserTask(PROCESS, "Task_Unit", "单位任务", "unit-u1"));
+		this.taskId = startAndClaim(PROCESS, "u1");
 	}
 
 	@Test

@@ -13,23 +13,18 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rectifyflow.audit.AuditEventRepository;
 import org.rectifyflow.taskrules.ApprovalOpinionService;
 import org.rectifyflow.taskrules.TaskRules;
+import org.rectifyflow.testsupport.RunningServerTest;
 import org.rectifyflow.testsupport.TestModels;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,8 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The single login and Camunda authorization, through HTTP as a browser, Tasklist and API
  * clients use them, with the demo organisation.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class SecurityTest {
+class SecurityTest extends RunningServerTest {
 
 	@Autowired
 	private LoginThrottle loginThrottle;
@@ -49,18 +43,6 @@ class SecurityTest {
 
 	static final String APPROVAL_PROCESS = "securityFourEyes";
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	RepositoryService repositoryService;
-
-	@Autowired
-	RuntimeService runtimeService;
-
-	@Autowired
-	TaskService taskService;
-
 	@Autowired
 	AuditEventRepository auditEvents;
 
@@ -69,26 +51,10 @@ class SecurityTest {
 
 	final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
-	String deploymentId;
-
 	@BeforeEach
 	void deploy() {
-		BpmnModelInstance unitTask = Bpmn.createExecutableProcess(UNIT_PROCESS)
-			.camundaHistoryTimeToLive(30)
-			.startEvent()
-			.userTask("Task_Unit")
-			.name("单位任务")
-			.camundaCandidateGroups("unit-u2")
-			.endEvent()
-			.done();
-		BpmnModelInstance form = Bpmn.createExecutableProcess(FORM_PROCESS)
-			.camundaHistoryTimeToLive(30)
-			.startEvent()
-			.userTask("Task_Enter")
-			.name("填写")
-			.camundaCandidateGroups("unit-u1")
-			.endEvent()
-			.done();
+		BpmnModelInstance unitTask = oneUserTask(UNIT_PROCESS, "Task_Unit", "单位任务", "unit-u2");
+		BpmnModelInstance form = oneUserTask(FORM_PROCESS, "Task_Enter", "填写", "unit-u1");
 		TestModels.userTaskProperties(form, "Task_Enter",
 				Map.of(TaskRules.REQUIRED, "title", TaskRules.LABEL_PREFIX + "title", "标题"));
 		BpmnModelInstance approval = Bpmn.createExecutableProcess(APPROVAL_PROCESS)
@@ -104,17 +70,7 @@ class SecurityTest {
 			.done();
 		TestModels.userTaskProperties(approval, "Task_Approve",
 				Map.of(TaskRules.APPROVAL, "decision", TaskRules.FOUR_EYES, "Task_Propose"));
-		this.deploymentId = this.repositoryService.createDeployment()
-			.addModelInstance(UNIT_PROCESS + ".bpmn", unitTask)
-			.addModelInstance(FORM_PROCESS + ".bpmn", form)
-			.addModelInstance(APPROVAL_PROCESS + ".bpmn", approval)
-			.deploy()
-			.getId();
-	}
-
-	@AfterEach
-	void undeploy() {
-		this.repositoryService.deleteDeployment(this.deploymentId, true);
+		deploy(unitTask, form, approval);
 	}
 
 	@Test

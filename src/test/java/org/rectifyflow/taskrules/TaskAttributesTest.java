@@ -1,27 +1,17 @@
 package org.rectifyflow.taskrules;
 
-import org.rectifyflow.testsupport.TestModels;
-
-import java.util.Map;
-
 import java.net.http.HttpResponse;
 import java.util.Date;
+import java.util.Map;
 
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.junit.jupiter.api.AfterEach;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.rectifyflow.testsupport.EngineRestClient;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.rectifyflow.testsupport.RunningServerTest;
+import org.rectifyflow.testsupport.TestModels;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,26 +19,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A task's holder cannot change what the process set on the task (due date, name,
  * candidates) or delete it through Camunda's REST API; the audited operations still can.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class TaskAttributesTest {
+class TaskAttributesTest extends RunningServerTest {
 
 	static final String PROCESS = "taskAttributes";
 
 	static final String DUE = "2026-01-05T17:00:00.000+0800";
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	RepositoryService repositoryService;
-
-	@Autowired
-	RuntimeService runtimeService;
-
-	@Autowired
-	TaskService taskService;
-
-	String deploymentId;
 
 	String taskId;
 
@@ -56,32 +31,14 @@ class TaskAttributesTest {
 
 	@BeforeEach
 	void startTask() {
-		BpmnModelInstance model = Bpmn.createExecutableProcess(PROCESS)
-			.camundaHistoryTimeToLive(30)
-			.startEvent()
-			.userTask("Task_Rectify")
-			.name("整改落实")
-			.camundaCandidateGroups("unit-u1")
-			.camundaDueDate(DUE)
-			.endEvent()
-			.done();
+		BpmnModelInstance model = oneUserTask(PROCESS, "Task_Rectify", "整改落实", "unit-u1");
+		model.<UserTask>getModelElementById("Task_Rectify").setCamundaDueDate(DUE);
 		// The task declares 转办 within its unit, as the rectification process does.
 		TestModels.userTaskProperties(model, "Task_Rectify",
 				Map.of(TaskRules.OPERATIONS, "transfer", TaskRules.TRANSFER_TO, "unit"));
-		this.deploymentId = this.repositoryService.createDeployment()
-			.addModelInstance(PROCESS + ".bpmn", model)
-			.deploy()
-			.getId();
-		String instanceId = this.runtimeService.startProcessInstanceByKey(PROCESS).getId();
-		Task task = this.taskService.createTaskQuery().processInstanceId(instanceId).singleResult();
-		this.taskId = task.getId();
-		this.due = task.getDueDate();
-		this.taskService.claim(this.taskId, "u1");
-	}
-
-	@AfterEach
-	void undeploy() {
-		this.repositoryService.deleteDeployment(this.deploymentId, true);
+		deploy(model);
+		this.taskId = startAndClaim(PROCESS, "u1");
+		this.due = this.taskService.createTaskQuery().taskId(this.taskId).singleResult().getDueDate();
 	}
 
 	@Test
@@ -144,7 +101,7 @@ class TaskAttributesTest {
 	}
 
 	private HttpResponse<String> send(String method, String path, String user, String json) {
-		return new EngineRestClient(this.port).send(method, path, user, json);
+		return rest().send(method, path, user, json);
 	}
 
 }
