@@ -5,6 +5,9 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.rectifyflow.kernel.Refusal;
+import org.rectifyflow.web.Problems;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,13 +44,9 @@ class AttachmentPageController {
 			attachments = this.service.listVisibleTo(principal.getName(), itemType, itemId);
 			canAttach = this.service.canAttach(principal.getName(), itemType, itemId);
 		}
-		catch (AttachmentRejectedException ex) {
-			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			model.addAttribute("error", ex.getMessage());
-		}
-		catch (AttachmentAccessDeniedException ex) {
-			response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-			model.addAttribute("error", ex.getMessage());
+		catch (Refusal ex) {
+			response.setStatus(Problems.status(ex.getKind()).value());
+			model.addAttribute("error", ex.getMessageZh());
 		}
 		model.addAttribute("attachments", attachments);
 		model.addAttribute("canAttach", canAttach);
@@ -62,8 +61,8 @@ class AttachmentPageController {
 			Attachment attachment = this.service.upload(itemType, itemId, file, principal.getName());
 			redirect.addFlashAttribute("message", "已上传：" + attachment.getFileName());
 		}
-		catch (AttachmentRejectedException | AttachmentAccessDeniedException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
+		catch (Refusal ex) {
+			redirect.addFlashAttribute("error", ex.getMessageZh());
 		}
 		if (this.service.isValidItem(itemType, itemId)) {
 			// only a well-formed item goes back into the address (a huge one would not

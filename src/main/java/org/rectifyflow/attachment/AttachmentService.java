@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.rectifyflow.audit.AuditService;
 import org.rectifyflow.engine.SystemAuthority;
+import org.rectifyflow.kernel.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,13 +89,13 @@ public class AttachmentService {
 	 * @param file the uploaded file
 	 * @param userId the uploader
 	 * @return the stored attachment
-	 * @throws AttachmentRejectedException if the upload is refused
+	 * @throws Refusal if the upload is refused (400, or 413 when too large)
 	 */
 	@Transactional
 	public Attachment store(String itemType, String itemId, MultipartFile file, String userId) {
 		checkItem(itemType, itemId);
 		if (file == null || file.isEmpty()) {
-			throw new AttachmentRejectedException(AttachmentRejectedException.Reason.EMPTY, "文件为空，请选择要上传的文件");
+			throw empty();
 		}
 		if (file.getSize() > maxBytes()) {
 			throw tooLarge(maxBytes());
@@ -118,7 +119,7 @@ public class AttachmentService {
 	 * @param contentType the declared media type, may be {@code null}
 	 * @param userId the uploader
 	 * @return the stored attachment
-	 * @throws AttachmentRejectedException if the content is refused
+	 * @throws Refusal if the content is refused (400, or 413 when too large)
 	 */
 	@Transactional
 	public Attachment store(String itemType, String itemId, InputStream content, String fileName, String contentType,
@@ -130,11 +131,11 @@ public class AttachmentService {
 		String key;
 		try {
 			if (upload.size() == 0) {
-				throw new AttachmentRejectedException(AttachmentRejectedException.Reason.EMPTY, "文件为空，请选择要上传的文件");
+				throw empty();
 			}
 			if (!type.matches(upload.head())) {
-				throw new AttachmentRejectedException(AttachmentRejectedException.Reason.CONTENT_MISMATCH,
-						"文件内容与扩展名“." + FileNames.extension(name) + "”不符，已拒绝上传");
+				throw Refusal.invalid("文件内容与扩展名“." + FileNames.extension(name) + "”不符，已拒绝上传",
+						"The content does not match the file name's extension");
 			}
 			key = this.storage.keep(upload);
 		}
@@ -174,10 +175,10 @@ public class AttachmentService {
 	 * Opens an attachment for download.
 	 * @param id the attachment id
 	 * @return the attachment and its content
-	 * @throws AttachmentNotFoundException if there is no such attachment
+	 * @throws Refusal (404) if there is no such attachment
 	 */
 	public AttachmentContent open(Long id) {
-		Attachment attachment = find(id).orElseThrow(() -> new AttachmentNotFoundException(id));
+		Attachment attachment = find(id).orElseThrow(() -> notFound());
 		return new AttachmentContent(attachment, this.storage.open(attachment.getStorageKey()));
 	}
 
@@ -211,38 +212,38 @@ public class AttachmentService {
 
 	/**
 	 * The attachments of an item that the user may see.
-	 * @throws AttachmentAccessDeniedException if the item's policy denies the user
+	 * @throws Refusal (403) if the item's policy denies the user
 	 */
 	List<Attachment> listVisibleTo(String userId, String itemType, String itemId) {
 		checkItem(itemType, itemId);
 		Optional<AttachmentAccessPolicy> policy = policyFor(itemType);
 		if (policy.isPresent() && !policy.get().canView(userId, itemType, itemId) && !isAdmin(userId)) {
-			throw new AttachmentAccessDeniedException("您无权查看该事项的附件");
+			throw forbidden("您无权查看该事项的附件");
 		}
 		return list(itemType, itemId).stream().filter((a) -> canView(userId, a)).toList();
 	}
 
 	/**
 	 * Stores an upload after checking that the user may attach to the item.
-	 * @throws AttachmentAccessDeniedException if the user may not attach to the item
+	 * @throws Refusal (403) if the user may not attach to the item
 	 */
 	@Transactional
 	Attachment upload(String itemType, String itemId, MultipartFile file, String userId) {
 		checkItem(itemType, itemId);
 		if (!canAttach(userId, itemType, itemId)) {
-			throw new AttachmentAccessDeniedException("您无权为该事项上传附件");
+			throw forbidden("您无权为该事项上传附件");
 		}
 		return store(itemType, itemId, file, userId);
 	}
 
 	/**
-	 * @throws AttachmentNotFoundException if there is no such attachment
-	 * @throws AttachmentAccessDeniedException if the user may not see it
+	 * @throws Refusal (404) if there is no such attachment
+	 * @throws Refusal (403) if the user may not see it
 	 */
 	Attachment viewable(String userId, Long id) {
-		Attachment attachment = find(id).orElseThrow(() -> new AttachmentNotFoundException(id));
+		Attachment attachment = find(id).orElseThrow(() -> notFound());
 		if (!canView(userId, attachment)) {
-			throw new AttachmentAccessDeniedException("您无权查看该附件");
+			throw forbidden("您无权查看该附件");
 		}
 		return attachment;
 	}
@@ -255,9 +256,20 @@ public class AttachmentService {
 		return this.allowedExtensions;
 	}
 
-	static AttachmentRejectedException tooLarge(long maxBytes) {
-		return new AttachmentRejectedException(AttachmentRejectedException.Reason.TOO_LARGE,
-				"文件超过大小上限 " + formatSize(maxBytes));
+	static Refusal tooLarge(long maxBytes) {
+		return Refusal.tooLarge("文件超过大小上限 " + formatSize(maxBytes), "The file exceeds the size limit");
+	}
+
+	private static Refusal empty() {
+		return Refusal.invalid("文件为空，请选择要上传的文件", "The file is empty");
+	}
+
+	private static Refusal notFound() {
+		return Refusal.notFound("附件不存在", "No such attachment");
+	}
+
+	private static Refusal forbidden(String messageZh) {
+		return Refusal.forbidden(messageZh, "You may not access the attachments of this item");
 	}
 
 	static String formatSize(long bytes) {
@@ -274,8 +286,8 @@ public class AttachmentService {
 	private FileType allowedType(String name) {
 		String ext = FileNames.extension(name);
 		if (ext.isEmpty() || !this.allowedExtensions.contains(ext)) {
-			throw new AttachmentRejectedException(AttachmentRejectedException.Reason.TYPE_NOT_ALLOWED, "不支持的文件类型"
-					+ (ext.isEmpty() ? "" : "“." + ext + "”") + "，允许的类型：" + String.join("、", this.allowedExtensions));
+			throw Refusal.invalid("不支持的文件类型" + (ext.isEmpty() ? "" : "“." + ext + "”") + "，允许的类型："
+					+ String.join("、", this.allowedExtensions), "This file type or file name is not allowed");
 		}
 		return FileType.forExtension(ext).orElseThrow();
 	}
@@ -292,7 +304,7 @@ public class AttachmentService {
 
 	private void checkItem(String itemType, String itemId) {
 		if (!isValidItem(itemType, itemId)) {
-			throw new AttachmentRejectedException(AttachmentRejectedException.Reason.INVALID_ITEM, "业务类型或业务编号无效");
+			throw Refusal.invalid("业务类型或业务编号无效", "Invalid item type or item id");
 		}
 	}
 

@@ -54,7 +54,7 @@ class AttachmentStorage {
 	 * @param content the content, read to the end but not closed
 	 * @param maxBytes the most bytes accepted
 	 * @return the temporary file with size, hash and leading bytes
-	 * @throws AttachmentRejectedException if the content is larger than maxBytes
+	 * @throws org.rectifyflow.kernel.Refusal (413) if the content is larger than maxBytes
 	 */
 	Upload receive(InputStream content, long maxBytes) {
 		Path temp = null;

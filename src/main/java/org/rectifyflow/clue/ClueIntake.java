@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.rectifyflow.attachment.AttachmentRejectedException;
 import org.rectifyflow.attachment.AttachmentService;
 import org.rectifyflow.audit.AuditService;
 import org.rectifyflow.calendar.WorkingDayCalendar;
@@ -131,9 +130,9 @@ public class ClueIntake {
 			try {
 				this.attachments.store(ClueProcess.ITEM_TYPE, number, file, actor);
 			}
-			catch (AttachmentRejectedException ex) {
-				throw Refusal.invalid("附件“" + file.getOriginalFilename() + "”未被接受：" + ex.getMessage(),
-						"attachment rejected: " + ex.getReason());
+			catch (Refusal ex) {
+				throw Refusal.invalid("附件“" + file.getOriginalFilename() + "”未被接受：" + ex.getMessageZh(),
+						"attachment rejected: " + ex.getMessageEn());
 			}
 		}
 		Map<String, Object> variables = new HashMap<>();

@@ -17,7 +17,9 @@ public class Refusal extends FormFieldValidationException {
 
 	private static final long serialVersionUID = 1L;
 
-	/** What kind of refusal this is; the web layer maps it to 400, 404, 403 or 409. */
+	/**
+	 * What kind of refusal this is; the web layer maps it to 400, 404, 403, 409 or 413.
+	 */
 	public enum Kind {
 
 		/** The input is not acceptable (HTTP 400). */
@@ -32,7 +34,10 @@ public class Refusal extends FormFieldValidationException {
 		FORBIDDEN,
 
 		/** The item's current state does not allow it (HTTP 409). */
-		CONFLICT
+		CONFLICT,
+
+		/** The request is larger than allowed, e.g. an upload (HTTP 413). */
+		TOO_LARGE
 
 	}
 
@@ -69,6 +74,10 @@ public class Refusal extends FormFieldValidationException {
 
 	public static Refusal conflict(String messageZh, String messageEn) {
 		return new Refusal(Kind.CONFLICT, messageZh, messageEn);
+	}
+
+	public static Refusal tooLarge(String messageZh, String messageEn) {
+		return new Refusal(Kind.TOO_LARGE, messageZh, messageEn);
 	}
 
 	public Kind getKind() {

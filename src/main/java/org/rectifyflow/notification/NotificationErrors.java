@@ -18,11 +18,6 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 class NotificationErrors {
 
 	@ExceptionHandler
-	ProblemDetail notFound(NotificationNotFoundException ex) {
-		return Problems.of(HttpStatus.NOT_FOUND, "Notification not found", "通知不存在", "No such notification");
-	}
-
-	@ExceptionHandler
 	ProblemDetail badArgument(MethodArgumentTypeMismatchException ex) {
 		return Problems.of(HttpStatus.BAD_REQUEST, "Bad request", "参数“" + ex.getName() + "”格式不正确",
 				"Invalid value for parameter '" + ex.getName() + "'");

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 
 import org.rectifyflow.audit.AuditService;
+import org.rectifyflow.kernel.Refusal;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -63,12 +64,12 @@ class NotificationService {
 	 * @param userId the recipient
 	 * @param id the notification id
 	 * @return the notification
-	 * @throws NotificationNotFoundException if it does not exist or is another user's
+	 * @throws Refusal (404) if it does not exist or is another user's
 	 */
 	@Transactional
 	NotificationView markRead(String userId, Long id) {
 		Notification notification = this.notifications.findByIdAndRecipient(id, userId)
-			.orElseThrow(() -> new NotificationNotFoundException(id));
+			.orElseThrow(() -> Refusal.notFound("通知不存在", "No such notification"));
 		if (notification.markRead(OffsetDateTime.now(this.clock))) {
 			this.audit.record("NOTIFICATION_READ", "notification", String.valueOf(id), "UNREAD", "READ");
 		}

@@ -26,7 +26,7 @@ public final class Problems {
 	/**
 	 * The HTTP status of a kind of refusal; the only place that knows it.
 	 * @param kind the kind of refusal
-	 * @return 400, 404, 403 or 409
+	 * @return 400, 404, 403, 409 or 413
 	 */
 	public static HttpStatus status(Refusal.Kind kind) {
 		return switch (kind) {
@@ -34,6 +34,7 @@ public final class Problems {
 			case NOT_FOUND -> HttpStatus.NOT_FOUND;
 			case FORBIDDEN -> HttpStatus.FORBIDDEN;
 			case CONFLICT -> HttpStatus.CONFLICT;
+			case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
 		};
 	}
 

@@ -98,7 +98,7 @@ class NotificationApiTest {
 		this.mvc.perform(post("/api/notifications/{id}/read", others).with(csrf()))
 			.andExpect(status().isNotFound())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-			.andExpect(jsonPath("$.title").value("Notification not found"))
+			.andExpect(jsonPath("$.title").value("Not Found"))
 			.andExpect(jsonPath("$.detail", containsString("通知不存在")));
 		this.mvc.perform(post("/api/notifications/{id}/read", 999999).with(csrf())).andExpect(status().isNotFound());
 
