@@ -20,7 +20,9 @@ import org.rectifyflow.kernel.Refusal;
 import org.rectifyflow.task.TaskChecks.Permitted;
 import org.rectifyflow.task.TaskOperations.TaskView;
 import org.rectifyflow.taskrules.ProcessOperations;
+import org.rectifyflow.taskrules.ProcessOperations.MoveBack;
 import org.rectifyflow.taskrules.TaskOperationRules;
+import org.rectifyflow.taskrules.TaskRules;
 import org.rectifyflow.taskrules.TaskOperationRules.Operation;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -80,12 +82,14 @@ public class TaskMoves {
 		}
 		String ancestor = parentActivityInstance(task);
 		moveDomainBack(task.getProcessDefinitionId(), task.getProcessInstanceId(), List.of(task),
-				previous.getActivityId());
+				previous.getActivityId(), userId, opinion);
 		modify(task.getProcessInstanceId(), previous.getActivityId(), ancestor, List.of(task));
 		this.system.run(() -> this.taskService.createComment(null, task.getProcessInstanceId(),
 				"退回「" + task.getName() + "」：" + opinion));
 		this.checks.record("TASK_RETURNED", taskId, task.getTaskDefinitionKey(), previous.getActivityId(), opinion);
 		Task recreated = newestTask(task.getProcessInstanceId(), previous.getActivityId());
+		this.system.run(() -> this.taskService.setVariableLocal(recreated.getId(), TaskRules.RETURN_OPINION,
+				"「" + task.getName() + "」退回：" + opinion));
 		String previousAssignee = previousAssignee(task.getProcessInstanceId(), previous.getActivityId());
 		if (previousAssignee != null) {
 			this.checks.tell(previousAssignee,
@@ -128,7 +132,8 @@ public class TaskMoves {
 			throw Refusal.conflict("下一环节已被认领办理，无法撤回。", "The next task has already been acted on");
 		}
 		String ancestor = parentActivityInstance(next.get(0));
-		moveDomainBack(done.getProcessDefinitionId(), done.getProcessInstanceId(), next, done.getTaskDefinitionKey());
+		moveDomainBack(done.getProcessDefinitionId(), done.getProcessInstanceId(), next, done.getTaskDefinitionKey(),
+				userId, null);
 		modify(done.getProcessInstanceId(), done.getTaskDefinitionKey(), ancestor, next);
 		this.checks.record("TASK_WITHDRAWN", completedTaskId,
 				next.stream().map(Task::getTaskDefinitionKey).toList().toString(), done.getTaskDefinitionKey(), null);
@@ -205,14 +210,15 @@ public class TaskMoves {
 		return assignments > (automatic ? 1 : 0);
 	}
 
-	private void moveDomainBack(String processDefinitionId, String processInstanceId, List<Task> from,
-			String toTaskKey) {
+	private void moveDomainBack(String processDefinitionId, String processInstanceId, List<Task> from, String toTaskKey,
+			String userId, String opinion) {
 		String key = this.checks.processKey(processDefinitionId);
 		String businessKey = this.checks.businessKey(processInstanceId);
-		List<String> fromKeys = from.stream().map(Task::getTaskDefinitionKey).toList();
+		MoveBack move = new MoveBack(processInstanceId, businessKey,
+				from.stream().map(Task::getTaskDefinitionKey).toList(), toTaskKey, userId, opinion);
 		this.processOperations.orderedStream()
 			.filter((operations) -> operations.processKey().equals(key))
-			.forEach((operations) -> operations.movedBack(businessKey, fromKeys, toTaskKey));
+			.forEach((operations) -> operations.movedBack(move));
 	}
 
 	private void modify(String processInstanceId, String startActivityId, String ancestorActivityInstanceId,
