@@ -247,6 +247,37 @@ public class ClueSteps {
 				clue.getNumber(), opinion.getOutcome().name(), String.valueOf(approved));
 	}
 
+	/**
+	 * 撤回 of {@code Task_Dispose} while its approval waits: the proposal is taken back,
+	 * the clue awaits a disposal again.
+	 */
+	@Transactional
+	void withdrawDisposal(Long clueId, String by) {
+		Clue clue = clue(clueId);
+		ClueDisposal disposal = this.disposals.findFirstByClueIdOrderByIdDesc(clue.getId())
+			.filter((d) -> d.getApproved() == null)
+			.orElseThrow(() -> Refusal.conflict("没有待审批的处置意见，无法撤回", "no undecided disposal to withdraw"));
+		clue.dispose(null);
+		this.disposals.delete(disposal);
+		this.audit.record("CLUE_DISPOSAL_WITHDRAWN", ClueProcess.ITEM_TYPE, clue.getNumber(),
+				disposal.getMethod().name(), by);
+	}
+
+	/**
+	 * 撤回 of {@code Task_HandlingOpinion} while its approval waits: the proposed opinion
+	 * is taken back.
+	 */
+	@Transactional
+	void withdrawOpinion(Long clueId, String by) {
+		Clue clue = clue(clueId);
+		HandlingOpinion opinion = this.opinions.findFirstByClueIdOrderByIdDesc(clue.getId())
+			.filter((o) -> o.getApproved() == null)
+			.orElseThrow(() -> Refusal.conflict("没有待审批的处理意见，无法撤回", "no undecided handling opinion to withdraw"));
+		this.opinions.delete(opinion);
+		this.audit.record("CLUE_OPINION_WITHDRAWN", ClueProcess.ITEM_TYPE, clue.getNumber(),
+				opinion.getOutcome().name(), by);
+	}
+
 	/** {@code Task_WriteFeedback}: stores the feedback for the reporter. */
 	@Transactional
 	void writeFeedback(Long clueId, String text, String by) {

@@ -219,6 +219,16 @@ public class RecommendationLetter {
 		this.updatedAt = now;
 	}
 
+	/**
+	 * The unit took back its reply (撤回) before it was verified: the reply is due again.
+	 * @param now when
+	 */
+	void replyWithdrawn(OffsetDateTime now) {
+		require(Status.REPLIED, "withdraw the reply to");
+		this.status = Status.ISSUED;
+		this.updatedAt = now;
+	}
+
 	/** The discipline group accepted the reply (or sent it back). */
 	void verified(boolean accepted, OffsetDateTime now) {
 		require(Status.REPLIED, "verify");

@@ -246,6 +246,35 @@ public class RecommendationService {
 	}
 
 	/**
+	 * 撤回 of {@code Task_Draft} while the approval waits: the letter is drafted again.
+	 * @param letterId the letter
+	 * @param by who takes the draft back
+	 */
+	@Transactional
+	public void withdrawDraft(Long letterId, String by) {
+		RecommendationLetter letter = letter(letterId);
+		letter.returned(now());
+		this.audit.record(ACTION_APPROVAL, RecommendationProcess.ITEM_TYPE, String.valueOf(letterId), null,
+				"withdrawn by " + by);
+	}
+
+	/**
+	 * 撤回 of {@code Task_Reply} before the reply was verified: the unreviewed reply is
+	 * taken back and the reply is due again.
+	 * @param letterId the letter
+	 * @param by who takes the reply back
+	 */
+	@Transactional
+	public void withdrawReply(Long letterId, String by) {
+		RecommendationLetter letter = letter(letterId);
+		letter.replyWithdrawn(now());
+		List<RecommendationReply> all = this.replies.findByLetterIdOrderBySeqAsc(letterId);
+		this.replies.delete(all.get(all.size() - 1));
+		this.audit.record(ACTION_REPLIED, RecommendationProcess.ITEM_TYPE, String.valueOf(letterId), null,
+				"reply " + all.size() + " withdrawn by " + by);
+	}
+
+	/**
 	 * Marks a letter whose reply is overdue.
 	 * @param event the deadline that passed
 	 */

@@ -1,6 +1,5 @@
 package org.rectifyflow.rectification;
 
-import java.util.List;
 import java.util.Map;
 
 import org.rectifyflow.kernel.Refusal;
@@ -48,7 +47,9 @@ class RectificationOperations implements ProcessOperations {
 	}
 
 	@Override
-	public void movedBack(String businessKey, List<String> fromTaskKeys, String toTaskKey) {
+	public void movedBack(MoveBack move) {
+		String businessKey = move.businessKey();
+		String toTaskKey = move.toTaskKey();
 		LedgerEntry entry = this.entries.findByCode(businessKey)
 			.orElseThrow(() -> Refusal.notFound("未找到整改台账「" + businessKey + "」。", "No ledger entry " + businessKey));
 		LedgerEntry.Status back = stateAt(toTaskKey);

@@ -4,9 +4,6 @@ import java.time.OffsetDateTime;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
@@ -14,14 +11,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "task_cc")
-class TaskCc {
-
-	@Id
-	@GeneratedValue(strategy = GenerationType.IDENTITY)
-	private Long id;
-
-	@Column(name = "task_id", nullable = false)
-	private String taskId;
+class TaskCc extends TaskRecord {
 
 	@Column(name = "process_instance_id")
 	private String processInstanceId;
@@ -40,9 +30,6 @@ class TaskCc {
 
 	private String note;
 
-	@Column(name = "created_at", nullable = false)
-	private OffsetDateTime createdAt;
-
 	@Column(name = "read_at")
 	private OffsetDateTime readAt;
 
@@ -51,14 +38,13 @@ class TaskCc {
 
 	TaskCc(String taskId, String processInstanceId, String businessKey, String taskName, String fromUser, String toUser,
 			String note, OffsetDateTime createdAt) {
-		this.taskId = taskId;
+		super(taskId, createdAt);
 		this.processInstanceId = processInstanceId;
 		this.businessKey = businessKey;
 		this.taskName = taskName;
 		this.fromUser = fromUser;
 		this.toUser = toUser;
 		this.note = note;
-		this.createdAt = createdAt;
 	}
 
 	/**
@@ -69,14 +55,6 @@ class TaskCc {
 		if (this.readAt == null) {
 			this.readAt = now;
 		}
-	}
-
-	Long getId() {
-		return this.id;
-	}
-
-	String getTaskId() {
-		return this.taskId;
 	}
 
 	String getProcessInstanceId() {
@@ -101,10 +79,6 @@ class TaskCc {
 
 	String getNote() {
 		return this.note;
-	}
-
-	OffsetDateTime getCreatedAt() {
-		return this.createdAt;
 	}
 
 	OffsetDateTime getReadAt() {

@@ -32,8 +32,21 @@ class TaskOperationsController {
 
 	private final TaskOperations operations;
 
-	TaskOperationsController(TaskOperations operations) {
+	private final TaskTransfers transfers;
+
+	private final TaskMoves moves;
+
+	private final TaskCopies copies;
+
+	private final TaskUrges urges;
+
+	TaskOperationsController(TaskOperations operations, TaskTransfers transfers, TaskMoves moves, TaskCopies copies,
+			TaskUrges urges) {
 		this.operations = operations;
+		this.transfers = transfers;
+		this.moves = moves;
+		this.copies = copies;
+		this.urges = urges;
 	}
 
 	record TransferRequest(@NotBlank(message = "请选择转办对象") @Size(max = 64) String userId,
@@ -68,59 +81,58 @@ class TaskOperationsController {
 	@Operation(operationId = "transferTask", summary = "Transfer a task to another person (转办)")
 	@PostMapping("/api/tasks/{id}/transfer")
 	TaskView transfer(@PathVariable String id, @Valid @RequestBody TransferRequest request, Principal user) {
-		return this.operations.transfer(id, user.getName(), request.userId(), request.reason());
+		return this.transfers.transfer(id, user.getName(), request.userId(), request.reason());
 	}
 
 	@Operation(operationId = "delegateTask", summary = "Delegate a task; it comes back to its holder (委派)")
 	@PostMapping("/api/tasks/{id}/delegate")
 	TaskView delegate(@PathVariable String id, @Valid @RequestBody DelegateRequest request, Principal user) {
-		return this.operations.delegate(id, user.getName(), request.userId(), request.note());
+		return this.transfers.delegate(id, user.getName(), request.userId(), request.note());
 	}
 
 	@Operation(operationId = "resolveDelegatedTask", summary = "Hand a delegated task back to its holder")
 	@PostMapping("/api/tasks/{id}/resolve")
 	TaskView resolve(@PathVariable String id, @Valid @RequestBody(required = false) NoteRequest request,
 			Principal user) {
-		return this.operations.resolve(id, user.getName(), (request != null) ? request.note() : null);
+		return this.transfers.resolve(id, user.getName(), (request != null) ? request.note() : null);
 	}
 
 	@Operation(operationId = "returnTask", summary = "Return a task to the previous step (退回)")
 	@PostMapping("/api/tasks/{id}/return")
 	TaskView returnToPrevious(@PathVariable String id, @Valid @RequestBody ReturnRequest request, Principal user) {
-		return this.operations.returnToPrevious(id, user.getName(), request.opinion());
+		return this.moves.returnToPrevious(id, user.getName(), request.opinion());
 	}
 
 	@Operation(operationId = "withdrawTask", summary = "Take back a task one has just completed (撤回)")
 	@PostMapping("/api/tasks/{id}/withdraw")
 	TaskView withdraw(@PathVariable String id, Principal user) {
-		return this.operations.withdraw(id, user.getName());
+		return this.moves.withdraw(id, user.getName());
 	}
 
 	@Operation(operationId = "copyTask", summary = "Send a copy of a task to other people (抄送)")
 	@PostMapping("/api/tasks/{id}/cc")
 	Map<String, Integer> copy(@PathVariable String id, @Valid @RequestBody CopyRequest request, Principal user) {
-		return Map.of("copies", this.operations.copy(id, user.getName(), request.userIds(), request.note()));
+		return Map.of("copies", this.copies.copy(id, user.getName(), request.userIds(), request.note()));
 	}
 
 	@Operation(operationId = "urgeTask", summary = "Urge a task's holder (催办)")
 	@PostMapping("/api/tasks/{id}/urge")
 	Map<String, LocalDate> urge(@PathVariable String id, @Valid @RequestBody(required = false) UrgeRequest request,
 			Principal user) {
-		return Map.of("workingDay",
-				this.operations.urge(id, user.getName(), (request != null) ? request.message() : null));
+		return Map.of("workingDay", this.urges.urge(id, user.getName(), (request != null) ? request.message() : null));
 	}
 
 	@Operation(operationId = "listTaskCopies", summary = "Copies of tasks sent to the user")
 	@GetMapping("/api/cc")
 	List<CcView> copies(@RequestParam(defaultValue = "false") boolean unreadOnly,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size, Principal user) {
-		return this.operations.copiesFor(user.getName(), unreadOnly, page, size);
+		return this.copies.copiesFor(user.getName(), unreadOnly, page, size);
 	}
 
 	@Operation(operationId = "markTaskCopyRead", summary = "Mark a copy as read")
 	@PostMapping("/api/cc/{id}/read")
 	CcView read(@PathVariable Long id, Principal user) {
-		return this.operations.markCopyRead(id, user.getName());
+		return this.copies.markCopyRead(id, user.getName());
 	}
 
 }

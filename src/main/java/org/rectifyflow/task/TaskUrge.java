@@ -5,9 +5,6 @@ import java.time.OffsetDateTime;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
@@ -16,14 +13,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "task_urge")
-class TaskUrge {
-
-	@Id
-	@GeneratedValue(strategy = GenerationType.IDENTITY)
-	private Long id;
-
-	@Column(name = "task_id", nullable = false)
-	private String taskId;
+class TaskUrge extends TaskRecord {
 
 	@Column(name = "urged_by", nullable = false)
 	private String urgedBy;
@@ -33,26 +23,14 @@ class TaskUrge {
 
 	private String message;
 
-	@Column(name = "created_at", nullable = false)
-	private OffsetDateTime createdAt;
-
 	protected TaskUrge() {
 	}
 
 	TaskUrge(String taskId, String urgedBy, LocalDate urgedOn, String message, OffsetDateTime createdAt) {
-		this.taskId = taskId;
+		super(taskId, createdAt);
 		this.urgedBy = urgedBy;
 		this.urgedOn = urgedOn;
 		this.message = message;
-		this.createdAt = createdAt;
-	}
-
-	Long getId() {
-		return this.id;
-	}
-
-	String getTaskId() {
-		return this.taskId;
 	}
 
 	LocalDate getUrgedOn() {

@@ -1,7 +1,9 @@
 package org.rectifyflow.taskrules;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,17 +16,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * {@code key} of every input component, including those inside groups and dynamic lists.
  * A container with a {@code path} submits its content as one variable named by the path's
  * first segment; so does a key with dots ({@code a.b} is part of variable {@code a}).
- * Components marked {@code readonly} or {@code disabled} only show a value.
+ * Components marked {@code readonly} or {@code disabled} only show a value. What a
+ * writable field's {@code validate} block declares is kept as its
+ * {@link FieldConstraint}, so that the server checks what the form checks.
  *
  * @param id the form's id, what a BPMN's {@code camunda:formRef} names
  * @param writable the variables the form lets a user enter
  * @param readOnly the fields the form only shows
  * @param shown the variables its text templates show
+ * @param constraints the declared constraints of writable fields, by variable name
  */
-record FormFields(String id, Set<String> writable, Set<String> readOnly, Set<String> shown) {
+record FormFields(String id, Set<String> writable, Set<String> readOnly, Set<String> shown,
+		Map<String, FieldConstraint> constraints) {
 
 	/** A task without a form of its own: nothing to write through a form. */
-	static final FormFields NONE = new FormFields(null, Set.of(), Set.of(), Set.of());
+	static final FormFields NONE = new FormFields(null, Set.of(), Set.of(), Set.of(), Map.of());
 
 	private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)");
 
@@ -34,6 +40,7 @@ record FormFields(String id, Set<String> writable, Set<String> readOnly, Set<Str
 		writable = Set.copyOf(writable);
 		readOnly = Set.copyOf(readOnly);
 		shown = Set.copyOf(shown);
+		constraints = Map.copyOf(constraints);
 	}
 
 	/**
@@ -56,12 +63,14 @@ record FormFields(String id, Set<String> writable, Set<String> readOnly, Set<Str
 		Set<String> writable = new LinkedHashSet<>();
 		Set<String> readOnly = new LinkedHashSet<>();
 		Set<String> shown = new LinkedHashSet<>();
-		collect(root.path("components"), writable, readOnly, shown);
+		Map<String, FieldConstraint> constraints = new LinkedHashMap<>();
+		collect(root.path("components"), writable, readOnly, shown, constraints);
 		readOnly.removeAll(writable);
-		return new FormFields(root.path("id").asText(null), writable, readOnly, shown);
+		return new FormFields(root.path("id").asText(null), writable, readOnly, shown, constraints);
 	}
 
-	private static void collect(JsonNode components, Set<String> writable, Set<String> readOnly, Set<String> shown) {
+	private static void collect(JsonNode components, Set<String> writable, Set<String> readOnly, Set<String> shown,
+			Map<String, FieldConstraint> constraints) {
 		for (JsonNode component : components) {
 			Matcher template = TEMPLATE_VARIABLE.matcher(component.path("text").asText(""));
 			while (template.find()) {
@@ -77,9 +86,13 @@ record FormFields(String id, Set<String> writable, Set<String> readOnly, Set<Str
 			String key = component.path("key").asText("");
 			if (!key.isBlank()) {
 				(showsOnly ? readOnly : writable).add(variable(key));
+				FieldConstraint constraint = showsOnly || key.contains(".") ? null : FieldConstraint.of(component);
+				if (constraint != null) {
+					constraints.put(key.trim(), constraint);
+				}
 			}
 			if (component.has("components")) {
-				collect(component.path("components"), writable, readOnly, shown);
+				collect(component.path("components"), writable, readOnly, shown, constraints);
 			}
 		}
 	}

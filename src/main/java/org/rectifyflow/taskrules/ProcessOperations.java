@@ -7,7 +7,8 @@ import java.util.List;
  * user task: one Spring bean per process that allows either (found by
  * {@link #processKey()}). It runs in the operation's transaction before the engine moves,
  * so that the record and the engine move together; it refuses (throwing a
- * {@link org.rectifyflow.kernel.Refusal}) when the record cannot go back.
+ * {@link org.rectifyflow.kernel.Refusal} with a Chinese reason) when the record cannot go
+ * back.
  */
 public interface ProcessOperations {
 
@@ -17,11 +18,37 @@ public interface ProcessOperations {
 	String processKey();
 
 	/**
-	 * Moves the domain record back to the state in which {@code toTaskKey} is worked on.
-	 * @param businessKey the process instance's business key
+	 * Moves the domain record back to the state in which {@code move.toTaskKey()} is
+	 * worked on.
+	 * @param move what goes back where, by whom and why
+	 */
+	void movedBack(MoveBack move);
+
+	/**
+	 * One 退回 or 撤回.
+	 *
+	 * @param processInstanceId the process instance
+	 * @param businessKey the process instance's business key (the record's code), if any
 	 * @param fromTaskKeys the user tasks being cancelled
 	 * @param toTaskKey the user task the process goes back to
+	 * @param userId who returns or withdraws
+	 * @param opinion the return opinion, {@code null} for a withdrawal
 	 */
-	void movedBack(String businessKey, List<String> fromTaskKeys, String toTaskKey);
+	record MoveBack(String processInstanceId, String businessKey, List<String> fromTaskKeys, String toTaskKey,
+			String userId, String opinion) {
+
+		public MoveBack {
+			fromTaskKeys = List.copyOf(fromTaskKeys);
+		}
+
+		/**
+		 * @return whether the step's own author takes it back (撤回) rather than the next
+		 * step returning it (退回)
+		 */
+		public boolean isWithdrawal() {
+			return this.opinion == null;
+		}
+
+	}
 
 }

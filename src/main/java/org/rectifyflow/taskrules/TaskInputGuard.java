@@ -3,6 +3,7 @@ package org.rectifyflow.taskrules;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -54,7 +55,9 @@ import org.slf4j.LoggerFactory;
  * starts, whichever door it came through (engine REST API, Tasklist, Cockpit, Java API):
  * <ul>
  * <li>completing a task or submitting its form, and setting, patching or removing its
- * variables (local or not): only the task's inputs, read-only form fields unchanged;</li>
+ * variables (local or not): only the task's inputs, read-only form fields unchanged,
+ * values as the form's fields declare them ({@link FieldConstraint}: length, range,
+ * pattern; on completion also the required fields);</li>
  * <li>setting, patching or removing variables of an execution or process instance (singly
  * or as a batch), and variables carried by a message, a signal, a process instance
  * modification or restart: refused, since a process's data enters through its tasks;</li>
@@ -160,7 +163,7 @@ class TaskInputGuard extends CommandInterceptor {
 
 	private void checkTask(String userId, boolean working, String taskId, Map<String, ?> written,
 			Collection<String> removed) {
-		if (taskId == null || (!notEmpty(written) && (removed == null || removed.isEmpty()))) {
+		if (taskId == null || (!working && !notEmpty(written) && (removed == null || removed.isEmpty()))) {
 			return;
 		}
 		Verdict verdict = this.configuration.getCommandExecutorTxRequired()
@@ -239,6 +242,14 @@ class TaskInputGuard extends CommandInterceptor {
 					"「" + taskName + "」中的只读内容不能修改：" + String.join("、", changed),
 					"the read-only field(s) " + String.join(", ", changed) + " of the task "
 							+ task.getTaskDefinitionKey() + " may not be changed");
+		}
+		Map<String, Object> sent = new LinkedHashMap<>();
+		if (written != null) {
+			written.keySet().forEach((name) -> sent.put(name, value(written, name)));
+		}
+		String[] violation = inputs.violation(sent, task::getVariable, working);
+		if (violation != null) {
+			return new Verdict(task.getTaskDefinitionKey(), List.copyOf(sent.keySet()), violation[0], violation[1]);
 		}
 		return null;
 	}

@@ -3,6 +3,7 @@ package org.rectifyflow.taskrules;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.impl.core.model.PropertyKey;
@@ -19,8 +20,10 @@ import org.camunda.bpm.engine.impl.core.model.PropertyKey;
  * @param writable the variables a user may set, by name
  * @param readOnly the form fields a user may only send back unchanged
  * @param shown the variables the form shows (never written by a user)
+ * @param constraints what the form declares about its fields' values, by variable name
  */
-record TaskInputs(Set<String> writable, Set<String> readOnly, Set<String> shown) {
+record TaskInputs(Set<String> writable, Set<String> readOnly, Set<String> shown,
+		Map<String, FieldConstraint> constraints) {
 
 	/** Where the parse listener keeps the inputs on the task's activity. */
 	static final PropertyKey<TaskInputs> PROPERTY = new PropertyKey<>("rf:taskInputs");
@@ -29,6 +32,11 @@ record TaskInputs(Set<String> writable, Set<String> readOnly, Set<String> shown)
 		writable = Set.copyOf(writable);
 		readOnly = Set.copyOf(readOnly);
 		shown = Set.copyOf(shown);
+		constraints = Map.copyOf(constraints);
+	}
+
+	TaskInputs(Set<String> writable, Set<String> readOnly, Set<String> shown) {
+		this(writable, readOnly, shown, Map.of());
 	}
 
 	/**
@@ -42,7 +50,32 @@ record TaskInputs(Set<String> writable, Set<String> readOnly, Set<String> shown)
 		writable.addAll(rules.inputNames());
 		Set<String> readOnly = new LinkedHashSet<>(form.readOnly());
 		readOnly.removeAll(writable);
-		return new TaskInputs(writable, readOnly, form.shown());
+		return new TaskInputs(writable, readOnly, form.shown(), form.constraints());
+	}
+
+	/**
+	 * Why the values a user sends break what the form declares: the first violation, or
+	 * {@code null}. On completion, a required field must have a value, sent now or
+	 * already on the task.
+	 * @param sent the values sent, by name
+	 * @param current the task's current value of a variable
+	 * @param completing whether the task is being completed
+	 * @return the Chinese and English reasons, or {@code null}
+	 */
+	String[] violation(Map<String, Object> sent, java.util.function.Function<String, Object> current,
+			boolean completing) {
+		for (Map.Entry<String, FieldConstraint> entry : this.constraints.entrySet()) {
+			String name = entry.getKey();
+			if (!sent.containsKey(name) && !completing) {
+				continue;
+			}
+			Object value = sent.containsKey(name) ? sent.get(name) : current.apply(name);
+			String[] violation = entry.getValue().violation(value, completing);
+			if (violation != null) {
+				return violation;
+			}
+		}
+		return null;
 	}
 
 	/**

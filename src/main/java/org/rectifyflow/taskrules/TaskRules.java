@@ -57,6 +57,12 @@ public final class TaskRules {
 	public static final String RETURN_TO = "rf:returnTo";
 
 	/**
+	 * The task-local variable a 退回 leaves on the task it returns to: who returned it and
+	 * why, for that task's form to show (a read-only field {@code returnOpinion}).
+	 */
+	public static final String RETURN_OPINION = "returnOpinion";
+
+	/**
 	 * To whom this task may be transferred or delegated: {@code candidates} (the task's
 	 * candidate groups and users), {@code unit} (the units of the task's holder or
 	 * candidate unit groups) or {@code owner-group} (the task's candidate groups only, or

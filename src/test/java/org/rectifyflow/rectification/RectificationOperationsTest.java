@@ -3,6 +3,7 @@ package org.rectifyflow.rectification;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.rectifyflow.taskrules.TaskRules;
 import org.rectifyflow.testsupport.RectifyFlowTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,7 +16,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -47,6 +47,9 @@ class RectificationOperationsTest {
 			.andExpect(jsonPath("$.taskDefinitionKey").value(RectificationProcess.TASK_DRAFT_MEASURES))
 			.andExpect(jsonPath("$.assignee").value("u1"));
 		assertThat(this.driver.reload(entry).getStatus()).isEqualTo(LedgerEntry.Status.DRAFTING);
+		assertThat((String) this.taskService.getVariableLocal(
+				this.driver.task(entry, RectificationProcess.TASK_DRAFT_MEASURES).getId(), TaskRules.RETURN_OPINION))
+			.contains("措施不够具体，请细化");
 
 		this.driver.draft(entry, 5);
 		assertThat(this.driver.reload(entry).getStatus()).isEqualTo(LedgerEntry.Status.APPROVING);

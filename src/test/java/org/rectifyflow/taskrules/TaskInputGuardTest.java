@@ -121,6 +121,39 @@ class TaskInputGuardTest {
 	}
 
 	@Test
+	void shouldRefuseWhatTheFormRefusesFromTheFormsOwnDeclaration() throws Exception {
+		LedgerEntry mine = toWork(open("u1"), "u1");
+		Task work = task(mine, RectificationProcess.TASK_RECTIFY);
+
+		HttpResponse<String> tooLong = put("/engine-rest/task/" + work.getId() + "/localVariables/progressText", "u1",
+				"{\"value\":\"" + "长".repeat(2001) + "\"}");
+		assertRefused(tooLong);
+		assertThat(tooLong.body()).contains("整改进展").contains("2000");
+		HttpResponse<String> missing = post("/engine-rest/task/" + work.getId() + "/complete", "u1", "{}");
+		assertRefused(missing);
+		assertThat(missing.body()).contains("办理方式");
+		assertThat(task(mine, RectificationProcess.TASK_RECTIFY).getId()).as("nothing changed").isEqualTo(work.getId());
+		assertThat(this.taskService.getVariableLocal(work.getId(), "progressText")).isNull();
+
+		assertThat(post("/engine-rest/task/" + work.getId() + "/complete", "u1",
+				variables(Map.of("rectifyAction", "PROGRESS", "progressText", "已完成第一阶段整改")))
+			.statusCode()).isEqualTo(204);
+	}
+
+	@Test
+	void shouldRefuseTheOneCharacterSupervisionNoteTheFormRefuses() throws Exception {
+		FormFields supervise = FormFields
+			.parse(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("bpmn/forms/supervise.form")));
+		TaskInputs inputs = TaskInputs.of(supervise, new UserTaskRules(Map.of()));
+
+		assertThat(inputs.violation(Map.of("supervisionNote", "催"), (name) -> null, true))
+			.containsExactly("「督办意见」不能少于 4 个字", "the field '督办意见' needs at least 4 characters");
+		assertThat(inputs.violation(Map.of(), (name) -> null, true)[0]).isEqualTo("「督办意见」为必填项");
+		assertThat(inputs.violation(Map.of(), (name) -> null, false)).as("saving a draft").isNull();
+		assertThat(inputs.violation(Map.of("supervisionNote", "已电话督促承办人"), (name) -> null, true)).isNull();
+	}
+
+	@Test
 	void shouldRefuseVariableWritesOutsideTheTasksInputs() throws Exception {
 		LedgerEntry mine = toWork(open("u1"), "u1");
 		Task work = task(mine, RectificationProcess.TASK_RECTIFY);
