@@ -3,6 +3,7 @@ package org.rectifyflow.dashboard;
 import java.util.List;
 
 import org.rectifyflow.campaign.Campaign;
+import org.rectifyflow.pages.ItemLinks;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -45,7 +46,7 @@ class InspectionItemSource implements ItemSource {
 				"select id, code, kind, title, target_units, field_work_ended_at, process_instance_id from inspection"
 						+ " where status <> 'CLOSED' order by id",
 				(rs, i) -> new TrackedItem(KIND, rs.getString("code"), rs.getString("target_units"), true, null,
-						rs.getString("title"), "/api/inspections/" + rs.getLong("id"),
+						rs.getString("title"), ItemLinks.inspection(rs.getLong("id")),
 						rs.getString("process_instance_id"),
 						"UNANNOUNCED".equals(rs.getString("kind")) && rs.getObject("field_work_ended_at") == null));
 	}

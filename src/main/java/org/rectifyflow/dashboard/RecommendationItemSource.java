@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.rectifyflow.campaign.Campaign;
+import org.rectifyflow.pages.ItemLinks;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -46,7 +47,7 @@ class RecommendationItemSource implements ItemSource {
 						+ " where status <> 'ACCEPTED' order by id",
 				(rs, i) -> new TrackedItem(KIND, rs.getString("code"), rs.getString("unit_code"), true,
 						rs.getObject("reply_deadline", OffsetDateTime.class), rs.getString("title"),
-						"/api/recommendations/" + rs.getLong("id"), rs.getString("process_instance_id"), false));
+						ItemLinks.letter(rs.getLong("id")), rs.getString("process_instance_id"), false));
 	}
 
 }

@@ -33,6 +33,7 @@ import org.rectifyflow.identity.Roles;
 import org.rectifyflow.rectification.LedgerEntry;
 import org.rectifyflow.rectification.LedgerService;
 import org.rectifyflow.kernel.Refusal;
+import org.rectifyflow.pages.ItemLinks;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -395,7 +396,7 @@ public class SupervisionFigures {
 					c.getStatus().label(), (c.getRoute() != null) ? c.getRoute().name() : null, c.getReceivedAt(),
 					this.calendar.workingDaysBetween(c.getReceivedAt().atZoneSameInstant(zone()).toLocalDate(), today),
 					c.isOverdue(), withContent ? c.getDescription() : null, withContent ? c.getSubjectPerson() : null,
-					"/api/clues/" + c.getId()))
+					ItemLinks.clue(c.getId())))
 			.toList();
 		long open = all.stream().filter((c) -> c.getStatus().isOpen()).count();
 		long overdue = all.stream().filter((c) -> c.getStatus().isOpen() && c.isOverdue()).count();
@@ -430,7 +431,7 @@ public class SupervisionFigures {
 			result.add(new SupervisionSummary.CampaignProgress(campaign.getId(), campaign.getCode(),
 					campaign.getTitle(), campaign.getStatus().name(), campaign.getPhase().name(),
 					campaign.getPhase().label(), phases, this.campaigns.problems(campaign.getId()).size(),
-					entries.size(), closed, open, overdue, published, "/api/campaigns/" + campaign.getId(),
+					entries.size(), closed, open, overdue, published, ItemLinks.campaign(campaign.getId()),
 					"/api/campaigns/" + campaign.getId() + "/ledger?size=200"));
 		}
 		return result;

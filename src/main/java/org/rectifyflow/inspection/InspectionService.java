@@ -31,6 +31,7 @@ import org.rectifyflow.kernel.Refusal;
 import org.rectifyflow.notification.Notifier;
 import org.rectifyflow.organisation.OrganisationService;
 import org.rectifyflow.organisation.Unit;
+import org.rectifyflow.pages.ItemLinks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -559,7 +560,7 @@ public class InspectionService {
 	}
 
 	static String link(Inspection inspection) {
-		return "/api/inspections/" + inspection.getId();
+		return ItemLinks.inspection(inspection.getId());
 	}
 
 	static String cut(String text, int max) {

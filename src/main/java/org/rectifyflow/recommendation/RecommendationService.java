@@ -23,6 +23,7 @@ import org.rectifyflow.identity.Roles;
 import org.rectifyflow.notification.Notifier;
 import org.rectifyflow.organisation.OrganisationService;
 import org.rectifyflow.organisation.Unit;
+import org.rectifyflow.pages.ItemLinks;
 import org.rectifyflow.taskrules.TaskRuleViolation;
 import org.rectifyflow.kernel.Refusal;
 import org.slf4j.Logger;
@@ -387,7 +388,7 @@ public class RecommendationService {
 	}
 
 	static String link(RecommendationLetter letter) {
-		return "/api/recommendations/" + letter.getId();
+		return ItemLinks.letter(letter.getId());
 	}
 
 	static String cut(String text, int max) {

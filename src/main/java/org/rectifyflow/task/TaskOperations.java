@@ -36,6 +36,7 @@ import org.rectifyflow.organisation.Unit;
 import org.rectifyflow.taskrules.ProcessOperations;
 import org.rectifyflow.taskrules.TaskOperationRules;
 import org.rectifyflow.taskrules.TaskOperationRules.Operation;
+import org.rectifyflow.pages.ItemLinks;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -299,8 +300,10 @@ public class TaskOperations {
 			TaskCc cc = this.copies.save(new TaskCc(taskId, task.getProcessInstanceId(), businessKey, task.getName(),
 					userId, target, note, now));
 			this.audit.record("TASK_COPIED", "task", taskId, null, target, note);
-			this.notifier.notifyUser(target, userName(userId) + " 抄送给您：「" + task.getName() + "」"
-					+ ((businessKey != null) ? "（" + businessKey + "）" : ""), "/api/cc/" + cc.getId());
+			this.notifier.notifyUser(target,
+					userName(userId) + " 抄送给您：「" + task.getName() + "」"
+							+ ((businessKey != null) ? "（" + businessKey + "）" : ""),
+					ItemLinks.process(task.getProcessInstanceId()));
 		}
 		return targets.size();
 	}
