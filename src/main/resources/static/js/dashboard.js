@@ -22,8 +22,16 @@
     return e;
   }
 
+  // Lists behind a figure are read from /api and drawn here; an item opens its page.
   function safeLink(href) {
-    return (typeof href === 'string' && href.indexOf('/api/') === 0) ? href : null;
+    return (typeof href === 'string' && (href.indexOf('/api/') === 0 || href.indexOf('/items/') === 0)) ? href : null;
+  }
+
+  function itemPage(columns, item) {
+    if (item.id === undefined || item.id === null) {
+      return null;
+    }
+    return (columns === LEDGER_COLUMNS ? '/items/ledger/' : '/items/clues/') + encodeURIComponent(item.id);
   }
 
   function link(text, href, onClick) {
@@ -110,7 +118,7 @@
 
   function showList(title, href) {
     var target = safeLink(href);
-    if (!target) {
+    if (!target || target.indexOf('/api/') !== 0) {
       return;
     }
     var panel = document.getElementById('list-panel');
@@ -118,7 +126,6 @@
     document.getElementById('list-title').textContent = title;
     var source = document.getElementById('list-source');
     source.textContent = target;
-    source.href = target;
     var table = document.getElementById('list-table');
     var head = table.querySelector('thead');
     var body = table.querySelector('tbody');
@@ -154,6 +161,9 @@
             }
             if (held && c[0] === 'ref') {
               return link(v, item.link);
+            }
+            if (!held && (c[0] === 'code' || c[0] === 'number')) {
+              return link(v, itemPage(columns, item));
             }
             if (held && c[0] === 'title' && !v) {
               return '（内容不予显示）';
@@ -317,9 +327,10 @@
         }
         phases.appendChild(el('span', p.name + (p.deadline ? '（' + p.deadline + '）' : ''), 'state-' + p.state));
       });
-      row(campaignBody, [link(c.code + ' ' + c.title, c.ledgerLink, function () {
-        showList(c.code + ' 整改台账', c.ledgerLink);
-      }), phases, c.ledgerTotal, c.ledgerClosed, c.ledgerOverdue, c.regulationsPublished]);
+      row(campaignBody, [link(c.code + ' ' + c.title, c.link), phases, link(String(c.ledgerTotal), c.ledgerLink,
+        function () {
+          showList(c.code + ' 整改台账', c.ledgerLink);
+        }), c.ledgerClosed, c.ledgerOverdue, c.regulationsPublished]);
     });
 
     var overdueBody = document.querySelector('#overdue-table tbody');

@@ -1,6 +1,7 @@
 package org.rectifyflow.campaign;
 
 import java.util.List;
+import java.util.Set;
 
 import org.rectifyflow.identity.Membership;
 import org.rectifyflow.identity.Roles;
@@ -15,6 +16,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class CampaignAccess {
+
+	private static final Set<String> TRAIL_READERS = Set.of(Roles.CAMPAIGN_OFFICE, Roles.PARTY_GROUP,
+			Roles.DISCIPLINE_GROUP);
 
 	private final Membership membership;
 
@@ -42,6 +46,15 @@ class CampaignAccess {
 		if (!member.isAnyOf(Roles.CAMPAIGN_OVERSEERS) && !member.worksFor(unitCode)) {
 			throw Refusal.forbidden("只能为本单位登记问题", "you may register problems of your own unit only");
 		}
+	}
+
+	/**
+	 * @param userId the user
+	 * @return whether the user runs the campaign (campaign office, party group) or is in
+	 * the discipline group: those read a campaign's and a regulation's audit trail
+	 */
+	boolean readsTrail(String userId) {
+		return this.membership.of(userId).isAnyOf(TRAIL_READERS);
 	}
 
 	/**

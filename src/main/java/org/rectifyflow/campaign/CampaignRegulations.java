@@ -8,6 +8,7 @@ import org.rectifyflow.notification.Notifier;
 import org.rectifyflow.kernel.Refusal;
 import org.rectifyflow.organisation.Unit;
 import org.rectifyflow.taskrules.TaskRuleViolation;
+import org.rectifyflow.pages.ItemLinks;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -116,7 +117,7 @@ public class CampaignRegulations {
 		}
 		for (String unit : this.register.scopeUnits(regulation.getCampaignId())) {
 			this.notifier.notifyGroup(Unit.GROUP_PREFIX + unit, "制度「" + regulation.getTitle() + "」已经党组审定发布，请遵照执行。",
-					null);
+					ItemLinks.regulation(regulation.getId()));
 		}
 	}
 

@@ -55,4 +55,13 @@ class ClueAccess {
 		return this.membership.of(userId).isIn(Roles.DISCIPLINE_GROUP);
 	}
 
+	/**
+	 * @param userId the user, may be {@code null}
+	 * @return whether the user is the discipline group's lead (组长), who alone reads the
+	 * log of reporter reveals
+	 */
+	boolean isDisciplineLead(String userId) {
+		return this.membership.of(userId).isIn(Roles.DISCIPLINE_LEAD);
+	}
+
 }

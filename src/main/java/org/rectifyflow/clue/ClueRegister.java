@@ -206,6 +206,19 @@ public class ClueRegister {
 				clue.getLedgerEntryCode());
 	}
 
+	/**
+	 * What the user may see of one clue in the register's list (no content and no persons
+	 * outside the discipline group).
+	 * @param userId the user asking
+	 * @param id the clue
+	 * @return the summary
+	 */
+	@Transactional(readOnly = true)
+	ClueViews.Summary summary(String userId, Long id) {
+		ClueAccess.Level level = checkMaySee(userId);
+		return summary(clue(id), level);
+	}
+
 	private ClueViews.Summary summary(Clue clue, ClueAccess.Level level) {
 		String unitName = this.organisation.findUnit(clue.getSubjectUnitCode()).map(Unit::getName).orElse(null);
 		return new ClueViews.Summary(clue.getId(), clue.getNumber(), clue.getChannel().name(),

@@ -5,7 +5,7 @@
  */
 @ApplicationModule(displayName = "Problem clues (问题线索)",
 		allowedDependencies = { "attachment", "audit", "calendar", "campaign", "deadline", "engine", "identity",
-				"inspection", "kernel", "notification", "organisation", "taskrules", "web" })
+				"inspection", "kernel", "notification", "organisation", "pages", "taskrules", "web" })
 package org.rectifyflow.clue;
 
 import org.springframework.modulith.ApplicationModule;

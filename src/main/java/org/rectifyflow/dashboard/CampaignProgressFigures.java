@@ -12,6 +12,7 @@ import org.rectifyflow.campaign.PhaseDeadlines;
 import org.rectifyflow.campaign.Regulation;
 import org.rectifyflow.rectification.LedgerEntry;
 import org.rectifyflow.rectification.LedgerService;
+import org.rectifyflow.pages.ItemLinks;
 
 import org.springframework.stereotype.Component;
 
@@ -58,7 +59,7 @@ class CampaignProgressFigures {
 			result.add(new SupervisionSummary.CampaignProgress(campaign.getId(), campaign.getCode(),
 					campaign.getTitle(), campaign.getStatus().name(), campaign.getPhase().name(),
 					campaign.getPhase().label(), phases, this.campaigns.problems(campaign.getId()).size(),
-					entries.size(), closed, open, overdue, published, "/api/campaigns/" + campaign.getId(),
+					entries.size(), closed, open, overdue, published, ItemLinks.campaign(campaign.getId()),
 					"/api/campaigns/" + campaign.getId() + "/ledger?size=200"));
 		}
 		return result;

@@ -11,6 +11,7 @@ import org.rectifyflow.calendar.WorkingDayCalendar;
 import org.rectifyflow.clue.Channel;
 import org.rectifyflow.clue.Clue;
 import org.rectifyflow.clue.Route;
+import org.rectifyflow.pages.ItemLinks;
 
 import org.springframework.stereotype.Component;
 
@@ -60,7 +61,7 @@ class ClueFlowFigures {
 					this.calendar.workingDaysBetween(
 							c.getReceivedAt().atZoneSameInstant(this.calendar.zone()).toLocalDate(), today),
 					c.isOverdue(), withContent ? c.getDescription() : null, withContent ? c.getSubjectPerson() : null,
-					"/api/clues/" + c.getId()))
+					ItemLinks.clue(c.getId())))
 			.toList();
 		long open = all.stream().filter((c) -> c.getStatus().isOpen()).count();
 		long overdue = all.stream().filter((c) -> c.getStatus().isOpen() && c.isOverdue()).count();

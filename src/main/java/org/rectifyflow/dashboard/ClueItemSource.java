@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.rectifyflow.campaign.Campaign;
 import org.rectifyflow.clue.ClueRegister;
+import org.rectifyflow.pages.ItemLinks;
 
 import org.springframework.stereotype.Component;
 
@@ -44,7 +45,7 @@ class ClueItemSource implements ItemSource {
 			.stream()
 			.filter((c) -> c.getStatus().isOpen())
 			.map((c) -> new TrackedItem(KIND, c.getNumber(), c.getSubjectUnitCode(), true, c.getDeadlineAt(),
-					c.getDescription(), "/api/clues/" + c.getId(), c.getProcessInstanceId(), true))
+					c.getDescription(), ItemLinks.clue(c.getId()), c.getProcessInstanceId(), true))
 			.toList();
 	}
 

@@ -5,6 +5,7 @@ import java.util.List;
 import org.rectifyflow.campaign.Campaign;
 import org.rectifyflow.inspection.Inspection;
 import org.rectifyflow.inspection.InspectionRegister;
+import org.rectifyflow.pages.ItemLinks;
 
 import org.springframework.stereotype.Component;
 
@@ -47,7 +48,7 @@ class InspectionItemSource implements ItemSource {
 	private static TrackedItem item(Inspection i) {
 		List<String> targets = i.targetUnitList();
 		return new TrackedItem(KIND, i.getCode(), targets.isEmpty() ? null : String.join(",", targets), true, null,
-				i.getTitle(), "/api/inspections/" + i.getId(), i.getProcessInstanceId(),
+				i.getTitle(), ItemLinks.inspection(i.getId()), i.getProcessInstanceId(),
 				i.getKind() == Inspection.Kind.UNANNOUNCED && i.getFieldWorkEndedAt() == null);
 	}
 

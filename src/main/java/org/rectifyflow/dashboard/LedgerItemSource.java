@@ -5,6 +5,7 @@ import java.util.List;
 import org.rectifyflow.campaign.Campaign;
 import org.rectifyflow.rectification.LedgerEntry;
 import org.rectifyflow.rectification.LedgerService;
+import org.rectifyflow.pages.ItemLinks;
 
 import org.springframework.stereotype.Component;
 
@@ -44,7 +45,7 @@ class LedgerItemSource implements ItemSource {
 		return entries.stream()
 			.filter((e) -> !e.isSettled())
 			.map((e) -> new TrackedItem(KIND, e.getCode(), e.getUnitCode(), true, e.getDeadline(), e.getCategoryName(),
-					"/api/ledger/" + e.getId(), e.getProcessInstanceId(), false))
+					ItemLinks.ledgerEntry(e.getId()), e.getProcessInstanceId(), false))
 			.toList();
 	}
 

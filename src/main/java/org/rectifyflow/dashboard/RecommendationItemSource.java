@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.rectifyflow.campaign.Campaign;
 import org.rectifyflow.recommendation.RecommendationLetters;
+import org.rectifyflow.pages.ItemLinks;
 
 import org.springframework.stereotype.Component;
 
@@ -42,7 +43,7 @@ class RecommendationItemSource implements ItemSource {
 		return this.letters.open()
 			.stream()
 			.map((l) -> new TrackedItem(KIND, l.getCode(), l.getUnitCode(), true, l.getReplyDeadline(), l.getTitle(),
-					"/api/recommendations/" + l.getId(), l.getProcessInstanceId(), false))
+					ItemLinks.letter(l.getId()), l.getProcessInstanceId(), false))
 			.toList();
 	}
 

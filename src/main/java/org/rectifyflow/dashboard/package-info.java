@@ -3,8 +3,9 @@
  * between modules is a decision, checked by {@code ModularityTests}; see
  * {@code docs/architecture.md}.
  */
-@ApplicationModule(displayName = "Supervision dashboard (督办看板)", allowedDependencies = { "calendar", "campaign", "clue",
-		"deadline", "engine", "identity", "inspection", "kernel", "organisation", "recommendation", "rectification" })
+@ApplicationModule(displayName = "Supervision dashboard (督办看板)",
+		allowedDependencies = { "calendar", "campaign", "clue", "deadline", "engine", "identity", "inspection",
+				"kernel", "organisation", "pages", "recommendation", "rectification" })
 package org.rectifyflow.dashboard;
 
 import org.springframework.modulith.ApplicationModule;

@@ -15,6 +15,7 @@ import org.rectifyflow.deadline.DeadlinePassed;
 import org.rectifyflow.kernel.Refusal;
 import org.rectifyflow.notification.Notifier;
 import org.rectifyflow.organisation.OrganisationService;
+import org.rectifyflow.pages.ItemLinks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -271,7 +272,7 @@ public class InspectionService {
 	}
 
 	static String link(Inspection inspection) {
-		return "/api/inspections/" + inspection.getId();
+		return ItemLinks.inspection(inspection.getId());
 	}
 
 	static String cut(String text, int max) {

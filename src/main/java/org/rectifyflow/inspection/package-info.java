@@ -4,7 +4,7 @@
  * {@code docs/architecture.md}.
  */
 @ApplicationModule(displayName = "Inspections (明察暗访)", allowedDependencies = { "attachment", "audit", "calendar",
-		"deadline", "engine", "identity", "kernel", "notification", "organisation", "taskrules" })
+		"deadline", "engine", "identity", "kernel", "notification", "organisation", "pages", "taskrules" })
 package org.rectifyflow.inspection;
 
 import org.springframework.modulith.ApplicationModule;

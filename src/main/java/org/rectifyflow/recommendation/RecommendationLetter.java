@@ -257,6 +257,13 @@ public class RecommendationLetter {
 	}
 
 	/**
+	 * @return the Chinese name of the letter's state
+	 */
+	public String statusName() {
+		return STATUS_NAMES.get(this.status);
+	}
+
+	/**
 	 * @return whether the letter has been issued (the unit may see it)
 	 */
 	public boolean isIssued() {

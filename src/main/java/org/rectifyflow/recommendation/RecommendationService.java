@@ -18,6 +18,7 @@ import org.rectifyflow.notification.Notifier;
 import org.rectifyflow.organisation.OrganisationService;
 import org.rectifyflow.organisation.Unit;
 import org.rectifyflow.kernel.Refusal;
+import org.rectifyflow.pages.ItemLinks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -312,7 +313,7 @@ public class RecommendationService {
 	}
 
 	static String link(RecommendationLetter letter) {
-		return "/api/recommendations/" + letter.getId();
+		return ItemLinks.letter(letter.getId());
 	}
 
 	static String cut(String text, int max) {

@@ -5,7 +5,7 @@
  */
 @ApplicationModule(displayName = "Recommendation letters (纪检建议书)",
 		allowedDependencies = { "attachment", "audit", "calendar", "campaign", "deadline", "document", "engine",
-				"identity", "kernel", "notification", "organisation", "taskrules" })
+				"identity", "kernel", "notification", "organisation", "pages", "taskrules" })
 package org.rectifyflow.recommendation;
 
 import org.springframework.modulith.ApplicationModule;

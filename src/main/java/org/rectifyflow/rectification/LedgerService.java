@@ -23,6 +23,7 @@ import org.rectifyflow.engine.SystemAuthority;
 import org.rectifyflow.notification.Notifier;
 import org.rectifyflow.organisation.OrganisationService;
 import org.rectifyflow.organisation.Unit;
+import org.rectifyflow.pages.ItemLinks;
 import org.rectifyflow.kernel.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -332,7 +333,7 @@ public class LedgerService {
 	}
 
 	static String link(LedgerEntry entry) {
-		return "/api/ledger/" + entry.getId();
+		return ItemLinks.ledgerEntry(entry.getId());
 	}
 
 	private Unit validate(NewLedgerEntry entry) {

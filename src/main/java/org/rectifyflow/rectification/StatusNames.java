@@ -20,4 +20,8 @@ final class StatusNames {
 		return NAMES.get(status);
 	}
 
+	static Map<LedgerEntry.Status, String> all() {
+		return NAMES;
+	}
+
 }

@@ -4,7 +4,7 @@
  * {@code docs/architecture.md}.
  */
 @ApplicationModule(displayName = "Rectification ledger (整改台账)", allowedDependencies = { "attachment", "audit",
-		"calendar", "deadline", "engine", "identity", "kernel", "notification", "organisation", "taskrules" })
+		"calendar", "deadline", "engine", "identity", "kernel", "notification", "organisation", "pages", "taskrules" })
 package org.rectifyflow.rectification;
 
 import org.springframework.modulith.ApplicationModule;

@@ -12,6 +12,7 @@ import org.rectifyflow.kernel.Refusal;
 import org.rectifyflow.notification.Notifier;
 import org.rectifyflow.task.TaskOperations.CcView;
 import org.rectifyflow.taskrules.TaskOperationRules.Operation;
+import org.rectifyflow.pages.ItemLinks;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
@@ -67,8 +68,10 @@ public class TaskCopies {
 			TaskCc cc = this.copies.save(new TaskCc(taskId, task.getProcessInstanceId(), businessKey, task.getName(),
 					userId, target, note, now));
 			this.checks.record("TASK_COPIED", taskId, null, target, note);
-			this.notifier.notifyUser(target, this.checks.userName(userId) + " 抄送给您：「" + task.getName() + "」"
-					+ ((businessKey != null) ? "（" + businessKey + "）" : ""), "/api/cc/" + cc.getId());
+			this.notifier.notifyUser(target,
+					this.checks.userName(userId) + " 抄送给您：「" + task.getName() + "」"
+							+ ((businessKey != null) ? "（" + businessKey + "）" : ""),
+					ItemLinks.process(task.getProcessInstanceId()));
 		}
 		return targets.size();
 	}

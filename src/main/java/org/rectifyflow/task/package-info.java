@@ -3,8 +3,8 @@
  * that a new arrow between modules is a decision, checked by {@code ModularityTests}; see
  * {@code docs/architecture.md}.
  */
-@ApplicationModule(displayName = "Task additions (filters, due dates, operations)",
-		allowedDependencies = { "audit", "calendar", "engine", "identity", "kernel", "notification", "taskrules" })
+@ApplicationModule(displayName = "Task additions (filters, due dates, operations)", allowedDependencies = { "audit",
+		"calendar", "engine", "identity", "kernel", "notification", "pages", "taskrules" })
 package org.rectifyflow.task;
 
 import org.springframework.modulith.ApplicationModule;

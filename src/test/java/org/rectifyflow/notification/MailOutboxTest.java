@@ -13,8 +13,11 @@ import org.rectifyflow.deadline.EscalationProcess;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -82,6 +85,7 @@ class MailOutboxTest {
 		registry.add("spring.mail.properties.mail.smtp.connectiontimeout", () -> "2000");
 		registry.add("spring.mail.properties.mail.smtp.timeout", () -> "2000");
 		registry.add("rectify.mail.retry-cycle", () -> "R2/PT1S");
+		registry.add("rectify.public-url", () -> "https://zhengzhi.example.gov.cn/");
 	}
 
 	@BeforeEach
@@ -127,6 +131,25 @@ class MailOutboxTest {
 
 		this.mailDelivery.send(queued.getId());
 		assertThat(greenMail.getReceivedMessages()).hasSize(1);
+	}
+
+	@Test
+	void shouldLinkTheItemPageWithTheConfiguredPublicAddress() throws Exception {
+		createUser("maild", "mail-d@example.org");
+
+		this.transaction.executeWithoutResult(
+				(tx) -> this.notifier.notifyUser("maild", "整改事项「ZZ-2027-001-003」即将到期", "/items/ledger/8"));
+
+		OutboxMail queued = onlyMailTo("mail-d@example.org");
+		assertThat(queued.getBody()).contains("查看：https://zhengzhi.example.gov.cn/items/ledger/8\n");
+		this.managementService.executeJob(jobOf(deliveryOf(queued)).getId());
+		MimeMessage[] received = greenMail.getReceivedMessages();
+		assertThat(received).hasSize(1);
+		String body = String.valueOf(received[0].getContent());
+		Matcher link = Pattern.compile("查看：(\\S+)").matcher(body);
+		assertThat(link.find()).isTrue();
+		assertThat(URI.create(link.group(1)).isAbsolute()).isTrue();
+		assertThat(link.group(1)).isEqualTo("https://zhengzhi.example.gov.cn/items/ledger/8");
 	}
 
 	@Test

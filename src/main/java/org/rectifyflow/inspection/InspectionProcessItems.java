@@ -1,0 +1,30 @@
+package org.rectifyflow.inspection;
+
+import java.util.Optional;
+
+import org.rectifyflow.pages.ItemLinks;
+import org.rectifyflow.pages.ProcessItems;
+
+import org.springframework.stereotype.Component;
+
+/** An inspection process shows its inspection. */
+@Component
+class InspectionProcessItems implements ProcessItems {
+
+	private final InspectionService inspections;
+
+	InspectionProcessItems(InspectionService inspections) {
+		this.inspections = inspections;
+	}
+
+	@Override
+	public String processKey() {
+		return InspectionProcess.KEY;
+	}
+
+	@Override
+	public Optional<String> link(String businessKey) {
+		return this.inspections.findByCode(businessKey).map((i) -> ItemLinks.inspection(i.getId()));
+	}
+
+}

@@ -1,0 +1,30 @@
+package org.rectifyflow.recommendation;
+
+import java.util.Optional;
+
+import org.rectifyflow.pages.ItemLinks;
+import org.rectifyflow.pages.ProcessItems;
+
+import org.springframework.stereotype.Component;
+
+/** A recommendation process shows its letter. */
+@Component
+class RecommendationProcessItems implements ProcessItems {
+
+	private final RecommendationService recommendations;
+
+	RecommendationProcessItems(RecommendationService recommendations) {
+		this.recommendations = recommendations;
+	}
+
+	@Override
+	public String processKey() {
+		return RecommendationProcess.KEY;
+	}
+
+	@Override
+	public Optional<String> link(String businessKey) {
+		return this.recommendations.findByCode(businessKey).map((l) -> ItemLinks.letter(l.getId()));
+	}
+
+}

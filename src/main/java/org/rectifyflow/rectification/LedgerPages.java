@@ -1,0 +1,84 @@
+package org.rectifyflow.rectification;
+
+import java.security.Principal;
+import java.util.Comparator;
+import java.util.List;
+
+import org.rectifyflow.attachment.AttachmentService;
+import org.rectifyflow.identity.Roles;
+import org.rectifyflow.kernel.Refusal;
+import org.rectifyflow.pages.AuditTrail;
+import org.rectifyflow.pages.ItemPage;
+import org.rectifyflow.taskrules.ApprovalOpinionService;
+
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * The printable pages of the ledger: one entry ({@code /items/ledger/{id}}) and a
+ * campaign's ledger ({@code /items/campaigns/{id}/ledger}), for those
+ * {@link LedgerAccess} lets see them. The audit trail is shown to the entry's owners (its
+ * unit's staff, its responsible people) and the discipline group.
+ */
+@ItemPage
+class LedgerPages {
+
+	private final LedgerService ledger;
+
+	private final LedgerAccess access;
+
+	private final ApprovalOpinionService opinions;
+
+	private final AttachmentService attachments;
+
+	private final AuditTrail trail;
+
+	LedgerPages(LedgerService ledger, LedgerAccess access, ApprovalOpinionService opinions,
+			AttachmentService attachments, AuditTrail trail) {
+		this.ledger = ledger;
+		this.access = access;
+		this.opinions = opinions;
+		this.attachments = attachments;
+		this.trail = trail;
+	}
+
+	@GetMapping("/items/ledger/{id}")
+	String entry(@PathVariable Long id, Principal principal, Model model) {
+		LedgerEntry entry = this.ledger.find(id)
+			.orElseThrow(() -> Refusal.notFound("台账条目不存在", "no ledger entry " + id));
+		LedgerAccess.Viewer viewer = this.access.viewer(principal.getName());
+		if (!viewer.canView(entry)) {
+			throw Refusal.forbidden("您无权查看该整改事项：只有本单位人员、责任人和督办、整治办等可以查看。", "you may not see ledger entry " + id);
+		}
+		model.addAttribute("entry", entry);
+		model.addAttribute("statusName", StatusNames.of(entry.getStatus()));
+		model.addAttribute("progress", this.ledger.progress(id));
+		model.addAttribute("opinions", (entry.getProcessInstanceId() == null) ? List.of()
+				: this.opinions.history(entry.getProcessInstanceId()));
+		model.addAttribute("attachments", this.attachments.list(RectificationProcess.ITEM_TYPE, String.valueOf(id)));
+		boolean owner = viewer.canWorkOn(entry) || this.access.isMember(principal.getName(), Roles.DISCIPLINE_GROUP);
+		model.addAttribute("trail", owner ? this.trail.of(RectificationProcess.ITEM_TYPE, List.of(String.valueOf(id)),
+				entry.getProcessInstanceId()) : null);
+		return "items/ledger-entry";
+	}
+
+	@GetMapping("/items/campaigns/{campaignId}/ledger")
+	String campaignLedger(@PathVariable Long campaignId, Principal principal, Model model) {
+		LedgerAccess.Viewer viewer = this.access.viewer(principal.getName());
+		if (!viewer.seesAll() && viewer.units().isEmpty()) {
+			throw Refusal.forbidden("您无权查看整改台账", "only unit staff and supervising roles see the ledger");
+		}
+		List<LedgerEntry> entries = this.ledger.entries(campaignId)
+			.stream()
+			.filter(viewer::canView)
+			.sorted(Comparator.comparing(LedgerEntry::getSeq))
+			.toList();
+		model.addAttribute("campaignId", campaignId);
+		model.addAttribute("campaignCode", entries.isEmpty() ? "" : entries.get(0).getCampaignCode());
+		model.addAttribute("entries", entries);
+		model.addAttribute("statusNames", StatusNames.all());
+		return "items/ledger-list";
+	}
+
+}
