@@ -33,7 +33,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 @ItemPage
 class InspectionPages {
 
-	private final InspectionService inspections;
+	private final InspectionRegister inspections;
 
 	private final InspectionAccess access;
 
@@ -45,7 +45,7 @@ class InspectionPages {
 
 	private final ObjectMapper json;
 
-	InspectionPages(InspectionService inspections, InspectionAccess access, ApprovalOpinionService opinions,
+	InspectionPages(InspectionRegister inspections, InspectionAccess access, ApprovalOpinionService opinions,
 			AttachmentService attachments, AuditTrail trail, ObjectMapper json) {
 		this.json = json;
 		this.inspections = inspections;

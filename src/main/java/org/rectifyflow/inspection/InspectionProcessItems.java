@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
 @Component
 class InspectionProcessItems implements ProcessItems {
 
-	private final InspectionService inspections;
+	private final InspectionRegister inspections;
 
-	InspectionProcessItems(InspectionService inspections) {
+	InspectionProcessItems(InspectionRegister inspections) {
 		this.inspections = inspections;
 	}
 

@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 @ItemPage
 class RecommendationPages {
 
-	private final RecommendationService recommendations;
+	private final RecommendationLetters recommendations;
 
 	private final RecommendationAccess access;
 
@@ -37,7 +37,7 @@ class RecommendationPages {
 
 	private final AuditTrail trail;
 
-	RecommendationPages(RecommendationService recommendations, RecommendationAccess access, Membership membership,
+	RecommendationPages(RecommendationLetters recommendations, RecommendationAccess access, Membership membership,
 			ApprovalOpinionService opinions, AttachmentService attachments, AuditTrail trail) {
 		this.recommendations = recommendations;
 		this.access = access;

@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
 @Component
 class RecommendationProcessItems implements ProcessItems {
 
-	private final RecommendationService recommendations;
+	private final RecommendationLetters recommendations;
 
-	RecommendationProcessItems(RecommendationService recommendations) {
+	RecommendationProcessItems(RecommendationLetters recommendations) {
 		this.recommendations = recommendations;
 	}
 
