@@ -21,7 +21,7 @@ class InspectionPagesTest {
 	private int port;
 
 	@Autowired
-	private InspectionService inspections;
+	private InspectionRegister inspections;
 
 	@Test
 	void shouldKeepAnUnannouncedInspectionInsideTheDisciplineGroup() {

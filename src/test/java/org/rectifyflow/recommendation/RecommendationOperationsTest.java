@@ -50,7 +50,7 @@ class RecommendationOperationsTest {
 	HistoryService historyService;
 
 	@Autowired
-	RecommendationService recommendations;
+	RecommendationLetters recommendations;
 
 	@Autowired
 	RecommendationReplyRepository replies;

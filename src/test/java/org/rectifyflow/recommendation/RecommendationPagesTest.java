@@ -22,7 +22,7 @@ class RecommendationPagesTest {
 	private int port;
 
 	@Autowired
-	private RecommendationService recommendations;
+	private RecommendationLetters recommendations;
 
 	private PageClient pages;
 
