@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.rectifyflow.calendar.WorkingDayCalendar;
@@ -167,7 +168,7 @@ class HeldItems {
 	 * inspection team): the first supervising group the person belongs to.
 	 */
 	private String workingGroup(String userId) {
-		List<String> groups = this.access.groups(userId);
+		Set<String> groups = this.access.groups(userId);
 		return WORKING_GROUPS.stream().filter(groups::contains).findFirst().orElse("");
 	}
 

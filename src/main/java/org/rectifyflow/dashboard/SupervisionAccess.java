@@ -1,47 +1,33 @@
 package org.rectifyflow.dashboard;
 
-import java.util.List;
 import java.util.Set;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
-import org.rectifyflow.engine.SystemAuthority;
+import org.rectifyflow.identity.Membership;
 import org.rectifyflow.identity.Roles;
 import org.rectifyflow.kernel.Refusal;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Who may look at the supervision figures: supervisors, the discipline group, the party
- * group and the campaign office; only the discipline group sees clue content.
+ * Who may look at the supervision figures: {@link Roles#FIGURE_READERS} (supervisors, the
+ * discipline group, the party group and the campaign office); only the discipline group
+ * sees clue content.
  */
 @Component
 class SupervisionAccess {
 
-	/** Groups that may see the dashboard. */
-	static final Set<String> VIEWERS = Set.of(Roles.SUPERVISORS, Roles.DISCIPLINE_GROUP, Roles.PARTY_GROUP,
-			Roles.CAMPAIGN_OFFICE);
+	private final Membership membership;
 
-	private final IdentityService identityService;
-
-	private final SystemAuthority systemAuthority;
-
-	SupervisionAccess(IdentityService identityService, SystemAuthority systemAuthority) {
-		this.identityService = identityService;
-		this.systemAuthority = systemAuthority;
+	SupervisionAccess(Membership membership) {
+		this.membership = membership;
 	}
 
 	/**
 	 * @param userId the user
 	 * @return the user's group ids
 	 */
-	List<String> groups(String userId) {
-		return this.systemAuthority.call(() -> this.identityService.createGroupQuery()
-			.groupMember(userId)
-			.list()
-			.stream()
-			.map(Group::getId)
-			.toList());
+	Set<String> groups(String userId) {
+		return this.membership.of(userId).groups();
 	}
 
 	/**
@@ -49,7 +35,7 @@ class SupervisionAccess {
 	 * @return whether the user may see the dashboard
 	 */
 	boolean mayView(String userId) {
-		return userId != null && groups(userId).stream().anyMatch(VIEWERS::contains);
+		return userId != null && this.membership.of(userId).isAnyOf(Roles.FIGURE_READERS);
 	}
 
 	/**
@@ -59,12 +45,12 @@ class SupervisionAccess {
 	 * @throws Refusal 403 if the user may not
 	 */
 	boolean check(String userId) {
-		List<String> groups = (userId != null) ? groups(userId) : List.of();
-		if (groups.stream().noneMatch(VIEWERS::contains)) {
+		Membership.Member member = this.membership.of(userId);
+		if (!member.isAnyOf(Roles.FIGURE_READERS)) {
 			throw Refusal.forbidden("只有督办人员、派驻纪检组、局党组和整治办可以查看督办统计",
 					"only supervisors, the discipline group, the party group and the campaign office may see the supervision figures");
 		}
-		return groups.contains(Roles.DISCIPLINE_GROUP);
+		return member.isIn(Roles.DISCIPLINE_GROUP);
 	}
 
 }

@@ -70,6 +70,13 @@ public final class Roles {
 	public static final Set<String> CLUE_HANDLERS = Set.of(DISCIPLINE_GROUP, DISCIPLINE_LEAD);
 
 	/**
+	 * Groups that see the campaign's figures across all units: the supervision dashboard
+	 * and the exported ledger and report.
+	 */
+	public static final Set<String> FIGURE_READERS = Set.of(SUPERVISORS, DISCIPLINE_GROUP, PARTY_GROUP,
+			CAMPAIGN_OFFICE);
+
+	/**
 	 * Groups that see the clue register by unit and status only: no persons, no content.
 	 */
 	public static final Set<String> CLUE_REGISTER_READERS = Set.of(SUPERVISORS, CAMPAIGN_OFFICE);
