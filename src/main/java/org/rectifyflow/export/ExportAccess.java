@@ -44,6 +44,12 @@ class ExportAccess {
 		}
 	}
 
+	void checkImporter(String userId) {
+		if (!groups(userId).contains(Roles.CAMPAIGN_OFFICE)) {
+			throw Refusal.forbidden("只有整治办可以导入整改台账", "only the campaign office may import a ledger");
+		}
+	}
+
 	private List<String> groups(String userId) {
 		return (userId == null) ? List.of()
 				: this.systemAuthority.call(() -> this.identityService.createGroupQuery()

@@ -187,13 +187,14 @@ class SecurityConfig {
 	}
 
 	/**
-	 * The project's own pages: the login, the public reporting page, the dashboard and
-	 * the upload page. The Camunda webapps send their own policy.
+	 * The project's own pages: the login, the public reporting page, the dashboard, the
+	 * upload page and the ledger import. The Camunda webapps send their own policy.
 	 */
 	private static RequestMatcher projectPages() {
 		return new OrRequestMatcher(new AntPathRequestMatcher(LOGIN_PAGE), new AntPathRequestMatcher("/report"),
 				new AntPathRequestMatcher("/report/**"), new AntPathRequestMatcher("/dashboard"),
-				new AntPathRequestMatcher("/dashboard/**"), new AntPathRequestMatcher("/attachments/**"));
+				new AntPathRequestMatcher("/dashboard/**"), new AntPathRequestMatcher("/attachments/**"),
+				new AntPathRequestMatcher("/ledger-import"));
 	}
 
 	private static LogoutSuccessHandler logoutSuccess() {
