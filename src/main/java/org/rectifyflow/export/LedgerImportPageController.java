@@ -46,24 +46,26 @@ class LedgerImportPageController {
 	}
 
 	@PostMapping
-	String upload(Principal principal, @RequestParam(required = false) Long campaignId,
+	String upload(Principal principal, @RequestParam(required = false) String campaignId,
 			@RequestParam(name = "file", required = false) MultipartFile file, Model model,
 			HttpServletResponse response) throws IOException {
 		try {
 			this.access.checkImporter(principal.getName());
-			if (campaignId == null) {
+			if (campaignId == null || !campaignId.matches("[1-9][0-9]{0,17}")) {
 				throw Refusal.invalid("请选择专项整治", "choose a campaign");
 			}
 			if (file == null || file.isEmpty()) {
 				throw Refusal.invalid("请选择要导入的 Excel 文件", "choose the workbook to import");
 			}
-			model.addAttribute("result", this.ledgerImport.importLedger(campaignId, file.getBytes()));
+			model.addAttribute("result", this.ledgerImport.importLedger(Long.valueOf(campaignId), file.getBytes()));
 		}
 		catch (Refusal ex) {
 			response.setStatus(Problems.status(ex.getKind()).value());
 			model.addAttribute("error", ex.getMessageZh());
 		}
-		return show(principal, campaignId, model, response);
+		return show(principal,
+				(campaignId != null && campaignId.matches("[1-9][0-9]{0,17}")) ? Long.valueOf(campaignId) : null, model,
+				response);
 	}
 
 	private String show(Principal principal, Long chosen, Model model, HttpServletResponse response) {
