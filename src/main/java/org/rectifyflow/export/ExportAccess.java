@@ -33,4 +33,10 @@ class ExportAccess {
 		}
 	}
 
+	void checkImporter(String userId) {
+		if (!this.membership.of(userId).isIn(Roles.CAMPAIGN_OFFICE)) {
+			throw Refusal.forbidden("只有整治办可以导入整改台账", "only the campaign office may import a ledger");
+		}
+	}
+
 }

@@ -1,5 +1,6 @@
 package org.rectifyflow.export;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.List;
@@ -20,7 +21,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -43,9 +47,12 @@ class ExportController {
 
 	private final ExportAccess access;
 
-	ExportController(ExportService exports, ExportAccess access) {
+	private final LedgerImport ledgerImport;
+
+	ExportController(ExportService exports, ExportAccess access, LedgerImport ledgerImport) {
 		this.exports = exports;
 		this.access = access;
+		this.ledgerImport = ledgerImport;
 	}
 
 	@Operation(operationId = "exportLedger", summary = "A campaign's rectification ledger as an Excel workbook")
@@ -53,6 +60,23 @@ class ExportController {
 	ResponseEntity<byte[]> ledger(@PathVariable Long id, Principal principal) {
 		this.access.checkReader(principal.getName());
 		return file(this.exports.ledgerWorkbook(id), XLSX, "整改工作台账-" + id + ".xlsx");
+	}
+
+	@Operation(operationId = "downloadLedgerImportTemplate",
+			summary = "An empty ledger in the layout the ledger import reads (台账导入模板)")
+	@GetMapping("/api/campaigns/{id}/ledger-import-template.xlsx")
+	ResponseEntity<byte[]> ledgerImportTemplate(@PathVariable Long id, Principal principal) {
+		this.access.checkImporter(principal.getName());
+		return file(this.ledgerImport.template(), XLSX, "整改工作台账导入模板.xlsx");
+	}
+
+	@Operation(operationId = "importLedger", summary = "Import a ledger kept in Excel into a running campaign: "
+			+ "every row becomes a confirmed problem with its ledger entry and rectification process, all or nothing")
+	@PostMapping(path = "/api/campaigns/{id}/ledger/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	LedgerImport.Result importLedger(@PathVariable Long id, @RequestPart("file") MultipartFile file,
+			Principal principal) throws IOException {
+		this.access.checkImporter(principal.getName());
+		return this.ledgerImport.importLedger(id, file.getBytes());
 	}
 
 	@Operation(operationId = "exportClueRegister", summary = "The clue register as an Excel workbook")

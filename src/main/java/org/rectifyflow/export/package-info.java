@@ -4,7 +4,7 @@
  * {@code docs/architecture.md}.
  */
 @ApplicationModule(displayName = "Documents and exports", allowedDependencies = { "audit", "calendar", "campaign",
-		"clue", "document", "engine", "identity", "kernel", "organisation", "recommendation", "rectification" })
+		"clue", "document", "engine", "identity", "kernel", "organisation", "recommendation", "rectification", "web" })
 package org.rectifyflow.export;
 
 import org.springframework.modulith.ApplicationModule;

@@ -1,14 +1,18 @@
 package org.rectifyflow.security;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,8 +24,11 @@ import org.springframework.stereotype.Component;
  * successful login clears its user's and address's delay; an administrator can clear a
  * user's delays ({@link LoginThrottleController}).
  * <p>
- * The state is per node and in memory: a restart or another node starts from zero, which
- * costs an attacker at most a few more attempts per node and never locks anybody.
+ * The failures are kept in the database (table {@code login_failure}), so every node
+ * behind the balancer counts the same attempts: spreading guesses over the nodes gains
+ * nothing, and a release by an administrator on one node frees the user on all. Each
+ * failure is one atomic increment of its row; rows an hour past their delay are
+ * forgotten.
  */
 @Component
 class LoginThrottle {
@@ -31,9 +38,15 @@ class LoginThrottle {
 	 */
 	static final int ADDRESS_FREE_FAILURES = 10;
 
-	private static final int MAX_ENTRIES = 100_000;
+	/** How long a row is kept after its delay ended. */
+	static final Duration FORGET_AFTER = Duration.ofHours(1);
 
-	private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+	/** Longer keys (absurd user names or addresses) are kept as their digest. */
+	private static final int MAX_KEY = 300;
+
+	private static final int MAX_USER = 255;
+
+	private final JdbcTemplate jdbc;
 
 	private final Duration firstDelay;
 
@@ -42,12 +55,13 @@ class LoginThrottle {
 	private final Clock clock;
 
 	@Autowired
-	LoginThrottle(@Value("${rectify.login.first-delay:PT3S}") Duration firstDelay,
+	LoginThrottle(JdbcTemplate jdbc, @Value("${rectify.login.first-delay:PT3S}") Duration firstDelay,
 			@Value("${rectify.login.max-delay:PT1M}") Duration maxDelay) {
-		this(firstDelay, maxDelay, Clock.systemUTC());
+		this(jdbc, firstDelay, maxDelay, Clock.systemUTC());
 	}
 
-	LoginThrottle(Duration firstDelay, Duration maxDelay, Clock clock) {
+	LoginThrottle(JdbcTemplate jdbc, Duration firstDelay, Duration maxDelay, Clock clock) {
+		this.jdbc = jdbc;
 		this.firstDelay = firstDelay;
 		this.maxDelay = maxDelay;
 		this.clock = clock;
@@ -59,10 +73,11 @@ class LoginThrottle {
 	 * @return how long the attempt must still wait; zero when it may be checked now
 	 */
 	Duration waitFor(String userId, String address) {
-		Instant now = this.clock.instant();
-		Duration user = remaining(userKey(userId, address), now);
-		Duration client = remaining(addressKey(address), now);
-		return (user.compareTo(client) >= 0) ? user : client;
+		long now = this.clock.millis();
+		List<Long> until = this.jdbc.queryForList(
+				"select delayed_until from login_failure where failure_key in (?, ?) and delayed_until > ?", Long.class,
+				userKey(userId, address), addressKey(address), now);
+		return until.stream().max(Long::compare).map((u) -> Duration.ofMillis(u - now)).orElse(Duration.ZERO);
 	}
 
 	/**
@@ -71,13 +86,11 @@ class LoginThrottle {
 	 * @param address the client address
 	 */
 	void failed(String userId, String address) {
-		if (this.failures.size() > MAX_ENTRIES) {
-			Instant now = this.clock.instant();
-			this.failures.values().removeIf((f) -> !f.until().plus(this.maxDelay).isAfter(now));
-		}
-		Instant now = this.clock.instant();
-		this.failures.compute(userKey(userId, address), (key, old) -> next(old, 0, now));
-		this.failures.compute(addressKey(address), (key, old) -> next(old, ADDRESS_FREE_FAILURES, now));
+		long now = this.clock.millis();
+		this.jdbc.update("delete from login_failure where delayed_until < ?", now - FORGET_AFTER.toMillis());
+		String user = normalize(userId);
+		count(userKey(userId, address), (user.length() <= MAX_USER) ? user : null, 0, now);
+		count(addressKey(address), null, ADDRESS_FREE_FAILURES, now);
 	}
 
 	/**
@@ -86,8 +99,8 @@ class LoginThrottle {
 	 * @param address the client address
 	 */
 	void succeeded(String userId, String address) {
-		this.failures.remove(userKey(userId, address));
-		this.failures.remove(addressKey(address));
+		this.jdbc.update("delete from login_failure where failure_key in (?, ?)", userKey(userId, address),
+				addressKey(address));
 	}
 
 	/**
@@ -96,38 +109,59 @@ class LoginThrottle {
 	 * @return whether there was one
 	 */
 	boolean release(String userId) {
-		String prefix = "u:" + normalize(userId) + "|";
-		return this.failures.keySet().removeIf((key) -> key.startsWith(prefix));
+		return this.jdbc.update("delete from login_failure where user_id = ?", normalize(userId)) > 0;
 	}
 
-	private Failures next(Failures old, int free, Instant now) {
-		int count = (old != null) ? old.count() + 1 : 1;
+	private void count(String key, String user, int free, long now) {
+		if (this.jdbc.update("update login_failure set failures = failures + 1 where failure_key = ?", key) == 0) {
+			try {
+				this.jdbc.update(
+						"insert into login_failure (failure_key, user_id, failures, delayed_until) values (?, ?, 1, ?)",
+						key, user, now);
+			}
+			catch (DuplicateKeyException ex) {
+				// another node inserted it first
+				this.jdbc.update("update login_failure set failures = failures + 1 where failure_key = ?", key);
+			}
+		}
+		Integer count = this.jdbc.queryForObject("select failures from login_failure where failure_key = ?",
+				Integer.class, key);
+		this.jdbc.update("update login_failure set delayed_until = ? where failure_key = ?",
+				delayedUntil(count, free, now), key);
+	}
+
+	private long delayedUntil(int count, int free, long now) {
 		if (count <= free) {
-			return new Failures(count, now);
+			return now;
 		}
 		int exponent = Math.min(count - free - 1, 30);
 		Duration delay = this.firstDelay.multipliedBy(1L << exponent);
-		return new Failures(count, now.plus((delay.compareTo(this.maxDelay) > 0) ? this.maxDelay : delay));
-	}
-
-	private Duration remaining(String key, Instant now) {
-		Failures entry = this.failures.get(key);
-		return (entry != null && entry.until().isAfter(now)) ? Duration.between(now, entry.until()) : Duration.ZERO;
+		return now + ((delay.compareTo(this.maxDelay) > 0) ? this.maxDelay : delay).toMillis();
 	}
 
 	private static String userKey(String userId, String address) {
-		return "u:" + normalize(userId) + "|" + address;
+		return bounded("u:" + normalize(userId) + "|" + address);
 	}
 
 	private static String addressKey(String address) {
-		return "a:" + address;
+		return bounded("a:" + address);
+	}
+
+	private static String bounded(String key) {
+		if (key.length() <= MAX_KEY) {
+			return key;
+		}
+		try {
+			return "h:" + HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static String normalize(String userId) {
 		return userId.toLowerCase(Locale.ROOT);
-	}
-
-	private record Failures(int count, Instant until) {
 	}
 
 }

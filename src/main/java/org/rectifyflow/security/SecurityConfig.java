@@ -6,7 +6,15 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import jakarta.servlet.FilterChain;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.ServletException;
+
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
+import org.springframework.security.web.savedrequest.NullRequestCache;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -97,6 +105,8 @@ class SecurityConfig {
 				.anyRequest()
 				.authenticated())
 			.httpBasic((basic) -> basic.authenticationEntryPoint(jsonUnauthorized()))
+			// An API call refused for want of a login is not remembered for after it.
+			.requestCache((cache) -> cache.requestCache(new NullRequestCache()))
 			.csrf((csrf) -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
 				.csrfTokenRequestHandler(csrfHandler)
 				// Requests that carry their own credentials are not riding on a browser
@@ -128,11 +138,18 @@ class SecurityConfig {
 						new AntPathRequestMatcher(CAMUNDA_LOGOUT, HttpMethod.POST.name())))
 				.logoutSuccessHandler(logoutSuccess())
 				.invalidateHttpSession(true)
-				.deleteCookies("JSESSIONID", "XSRF-TOKEN"))
+				.deleteCookies("JSESSIONID", "XSRF-TOKEN", FormCsrfTokens.COOKIE))
 			// The Camunda webapps protect their API with their own CSRF token
 			// (X-XSRF-TOKEN), checked without ending the session by CamundaCsrfCheck.
-			.csrf((csrf) -> csrf.ignoringRequestMatchers(camundaApi))
+			// Anonymous visitors keep the forms' token in a cookie, logged-in users in
+			// the
+			// session; a protected page remembered for after the login is kept in a
+			// cookie
+			// too: nothing creates a session before the login.
+			.csrf((csrf) -> csrf.csrfTokenRepository(new FormCsrfTokens()).ignoringRequestMatchers(camundaApi))
+			.requestCache((cache) -> cache.requestCache(new CookieRequestCache()))
 			.addFilterBefore(new CamundaCsrfCheck(), LogoutFilter.class)
+			.addFilterAfter(new FormTokenBeforeRendering(projectPages()), CsrfFilter.class)
 			.headers((headers) -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(projectPages(),
 					new StaticHeadersWriter("Content-Security-Policy", PAGE_POLICY))))
 			.exceptionHandling((ex) -> ex.defaultAuthenticationEntryPointFor(jsonUnauthorized(), camundaApi)
@@ -142,14 +159,43 @@ class SecurityConfig {
 	}
 
 	/**
+	 * Reads the form token of a page before the page is rendered, so that its cookie (or
+	 * the session attribute) is written while the response can still carry headers.
+	 */
+	static final class FormTokenBeforeRendering extends OncePerRequestFilter {
+
+		private final RequestMatcher pages;
+
+		FormTokenBeforeRendering(RequestMatcher pages) {
+			this.pages = pages;
+		}
+
+		@Override
+		protected boolean shouldNotFilter(HttpServletRequest request) {
+			return !HttpMethod.GET.matches(request.getMethod()) || !this.pages.matches(request);
+		}
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
+				token.getToken();
+			}
+			chain.doFilter(request, response);
+		}
+
+	}
+
+	/**
 	 * The project's own pages: the login, the public reporting page, the dashboard, the
-	 * upload page and the item pages. The Camunda webapps send their own policy.
+	 * upload page, the ledger import and the item pages. The Camunda webapps send their
+	 * own policy.
 	 */
 	private static RequestMatcher projectPages() {
 		return new OrRequestMatcher(new AntPathRequestMatcher(LOGIN_PAGE), new AntPathRequestMatcher("/report"),
 				new AntPathRequestMatcher("/report/**"), new AntPathRequestMatcher("/dashboard"),
 				new AntPathRequestMatcher("/dashboard/**"), new AntPathRequestMatcher("/attachments/**"),
-				new AntPathRequestMatcher("/items/**"));
+				new AntPathRequestMatcher("/items/**"), new AntPathRequestMatcher("/ledger-import"));
 	}
 
 	private static LogoutSuccessHandler logoutSuccess() {

@@ -10,7 +10,9 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.MessageCorrelationBuilderImpl;
+import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.SignalEventReceivedBuilderImpl;
 import org.camunda.bpm.engine.impl.batch.RestartProcessInstancesBatchCmd;
 import org.camunda.bpm.engine.impl.cfg.CommandChecker;
@@ -30,6 +32,9 @@ import org.camunda.bpm.engine.impl.cmd.RemoveTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.SignalCmd;
 import org.camunda.bpm.engine.impl.cmd.SignalEventReceivedCmd;
+import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
+import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.cmd.batch.variables.SetVariablesToProcessInstancesBatchCmd;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -54,6 +59,8 @@ import org.slf4j.LoggerFactory;
  * The guard looks at every command a user (an authenticated, non-administrator caller)
  * starts, whichever door it came through (engine REST API, Tasklist, Cockpit, Java API):
  * <ul>
+ * <li>starting a process (with or without its start form): only the fields of the
+ * process's start form; starting at chosen activities is refused;</li>
  * <li>completing a task or submitting its form, and setting, patching or removing its
  * variables (local or not): only the task's inputs, read-only form fields unchanged,
  * values as the form's fields declare them ({@link FieldConstraint}: length, range,
@@ -122,6 +129,20 @@ class TaskInputGuard extends CommandInterceptor {
 					field(command, AbstractPatchVariablesCmd.class, "variables"),
 					field(command, AbstractPatchVariablesCmd.class, "deletions"));
 		}
+		else if (command instanceof StartProcessInstanceCmd) {
+			ProcessInstantiationBuilderImpl builder = field(command, StartProcessInstanceCmd.class,
+					"instantiationBuilder");
+			checkStart(userId, builder.getProcessDefinitionId(), builder.getProcessDefinitionKey(),
+					builder.getVariables());
+		}
+		else if (command instanceof SubmitStartFormCmd) {
+			checkStart(userId, field(command, SubmitStartFormCmd.class, "processDefinitionId"), null,
+					field(command, SubmitStartFormCmd.class, "variables"));
+		}
+		else if (command instanceof StartProcessInstanceAtActivitiesCmd) {
+			throw refused(userId, command, "流程只能从开始节点发起，不能从中间环节开始",
+					"a user starts a process at its start event only, not at chosen activities");
+		}
 		else if (command instanceof AbstractVariableCmd || command instanceof AbstractPatchVariablesCmd
 				|| command instanceof SetVariablesToProcessInstancesBatchCmd) {
 			throw refused(userId, command, "流程数据只能通过办理本人的任务提交，不能直接修改流程变量",
@@ -173,6 +194,56 @@ class TaskInputGuard extends CommandInterceptor {
 					verdict.taskKey());
 			throw new TaskRuleViolation(verdict.messageZh(), verdict.messageEn());
 		}
+	}
+
+	private void checkStart(String userId, String definitionId, String definitionKey, Map<String, ?> written) {
+		if (!notEmpty(written) || (definitionId == null && definitionKey == null)) {
+			return;
+		}
+		Verdict verdict = this.configuration.getCommandExecutorTxRequired()
+			.execute((context) -> startVerdict(context, definitionId, definitionKey, written));
+		if (verdict != null) {
+			logger.info("Refused user {} starting {} with {}", userId, verdict.taskKey(), verdict.names());
+			throw new TaskRuleViolation(verdict.messageZh(), verdict.messageEn());
+		}
+	}
+
+	/**
+	 * Why a start refuses the variables, or {@code null} if the process's start form
+	 * accepts them (or the process is unknown or not the user's to start: the command
+	 * itself then answers).
+	 */
+	private static Verdict startVerdict(CommandContext context, String definitionId, String definitionKey,
+			Map<String, ?> written) {
+		ProcessDefinitionEntity definition;
+		try {
+			definition = (definitionId != null)
+					? context.getProcessEngineConfiguration()
+						.getDeploymentCache()
+						.findDeployedProcessDefinitionById(definitionId)
+					: context.getProcessEngineConfiguration()
+						.getDeploymentCache()
+						.findDeployedLatestProcessDefinitionByKey(definitionKey);
+			for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
+				checker.checkCreateProcessInstance(definition);
+			}
+		}
+		catch (ProcessEngineException ex) {
+			return null;
+		}
+		ActivityImpl start = definition.getInitial();
+		TaskInputs inputs = (start != null) ? start.getProperties().get(TaskInputs.PROPERTY) : null;
+		if (inputs == null) {
+			inputs = new TaskInputs(Set.of(), Set.of(), Set.of());
+		}
+		List<String> foreign = inputs.foreign(written.keySet());
+		if (foreign.isEmpty()) {
+			return null;
+		}
+		String name = (start != null && start.getName() != null) ? start.getName()
+				: (definition.getName() != null) ? definition.getName() : definition.getKey();
+		return new Verdict(definition.getKey(), foreign, "「" + name + "」只接受发起表单中的内容，不能提交：" + String.join("、", foreign),
+				"starting " + definition.getKey() + " does not accept the input(s) " + String.join(", ", foreign));
 	}
 
 	private record Verdict(String taskKey, List<String> names, String messageZh, String messageEn) {

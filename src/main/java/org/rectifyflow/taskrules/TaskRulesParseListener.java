@@ -56,6 +56,21 @@ class TaskRulesParseListener extends AbstractBpmnParseListener {
 				(task) -> this.enforcer.get().deleted(task, rules));
 	}
 
+	/**
+	 * A process's start event accepts, when a user starts the process, the fields of its
+	 * start form and nothing else (none without a form).
+	 */
+	@Override
+	public void parseStartEvent(Element startEventElement, ScopeImpl scope, ActivityImpl startEventActivity) {
+		String deploymentId = (scope.getProcessDefinition() instanceof ProcessDefinitionEntity process)
+				? process.getDeploymentId() : null;
+		FormFields form = this.forms.find(deploymentId,
+				startEventElement.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "formRef"),
+				startEventElement.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "formKey"));
+		startEventActivity.getProperties()
+			.set(TaskInputs.PROPERTY, new TaskInputs(form.writable(), form.readOnly(), form.shown()));
+	}
+
 	static Map<String, String> extensionProperties(Element element) {
 		Map<String, String> properties = new LinkedHashMap<>();
 		Element extensions = element.element("extensionElements");

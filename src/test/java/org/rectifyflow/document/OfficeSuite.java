@@ -66,6 +66,21 @@ public final class OfficeSuite {
 				"LibreOffice or poppler-utils not installed: office rendering checks skipped (set CI=true to fail)");
 	}
 
+	/** Where .ci/run installs the fontconfig mapping of the official faces. */
+	static final Path DOCUMENT_FACES = Path.of("/etc/fonts/conf.d/65-official-document-faces.conf");
+
+	/**
+	 * Skips the calling test unless the fontconfig mapping of the official faces
+	 * ({@code deploy/fontconfig}) is installed (fails under CI).
+	 */
+	public static void assumeDocumentFaces() {
+		boolean present = Files.isRegularFile(DOCUMENT_FACES);
+		if (!present && "true".equalsIgnoreCase(System.getenv("CI"))) {
+			throw new AssertionError(DOCUMENT_FACES + " must be installed when CI=true; .ci/run installs it");
+		}
+		Assumptions.assumeTrue(present, "deploy/fontconfig not installed: checks of the printed faces skipped");
+	}
+
 	/**
 	 * Converts a document to PDF with LibreOffice and reads the PDF back.
 	 * @param bytes the .docx or .xlsx bytes

@@ -39,6 +39,23 @@ class OfficialDocumentTest {
 	}
 
 	@Test
+	void shouldPrintTheBodyInASerifFaceAndSubheadingsInAKaiFace() throws Exception {
+		OfficialDocument document = OfficialDocument.create().title("关于整治形式主义官僚主义问题的工作报告").recipient("局党组");
+		document.heading("一、工作开展情况");
+		document.paragraph("（一）动员部署。", STEP);
+		document.signature("局整治办", LocalDate.of(2026, 12, 3));
+		OfficeSuite.assumeInstalled();
+		OfficeSuite.assumeDocumentFaces();
+		OfficeSuite.Pdf pdf = OfficeSuite.render(document.toBytes(), "faces.docx");
+
+		// 仿宋 and 小标宋 in a Song (serif) face, 楷体 in a Kai face, 黑体 in a sans face: not
+		// one sans face for everything
+		assertThat(pdf.fonts()).anySatisfy((font) -> assertThat(font).containsIgnoringCase("SerifCJK"))
+			.anySatisfy((font) -> assertThat(font).containsIgnoringCase("Kai"))
+			.anySatisfy((font) -> assertThat(font).containsIgnoringCase("SansCJK"));
+	}
+
+	@Test
 	void shouldLeaveOutEmptyTablesAndInternalCodes() throws Exception {
 		assertThat(OfficialDocument.withoutCodes("【共性问题】办公室 的问题 P009 在台账 ZZ-2026-002-002 销号后再次出现（P002，P009）。"))
 			.isEqualTo("办公室 的问题在台账销号后再次出现。");

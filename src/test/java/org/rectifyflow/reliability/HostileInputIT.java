@@ -377,7 +377,9 @@ class HostileInputIT {
 		if (pattern.equals("/api/campaigns/{id}/review")) {
 			return "party";
 		}
-		if (pattern.startsWith("/api/campaigns/{id}/report") || pattern.equals("/api/campaigns/{id}/ledger.xlsx")) {
+		if (pattern.startsWith("/api/campaigns/{id}/report") || pattern.equals("/api/campaigns/{id}/ledger.xlsx")
+				|| pattern.startsWith("/api/campaigns/{id}/ledger-import")
+				|| pattern.equals("/api/campaigns/{id}/ledger/import") || pattern.equals("/ledger-import")) {
 			return "office";
 		}
 		if (pattern.startsWith("/api/supervision/") || pattern.equals("/dashboard")

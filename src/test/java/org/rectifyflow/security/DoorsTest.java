@@ -285,6 +285,72 @@ class DoorsTest extends RunningServerTest {
 	}
 
 	@Test
+	void shouldCreateNoSessionBeforeTheLogin() throws Exception {
+		CookieManager cookies = new CookieManager();
+		HttpClient browser = HttpClient.newBuilder()
+			.cookieHandler(cookies)
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+		HttpResponse<String> loginPage = browser.send(this.rest.request("/login").GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> reportPage = browser.send(this.rest.request("/report").GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> lookup = browser.send(this.rest.request("/report/lookup")
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("receiptCode=NONE&_csrf=" + csrfToken(reportPage.body())))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> clue = browser.send(this.rest.request("/api/public/clues")
+			.header("Content-Type", "application/json")
+			.header("Accept", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"channel\":\"WEBSITE\",\"subjectUnit\":\"u4\","
+					+ "\"category\":\"MEETINGS_DOCUMENTS\",\"description\":\"会议过多，无会期安排，无会前审批。\"}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> protectedPage = browser.send(
+				this.rest.request("/dashboard").header("Accept", "text/html").GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> protectedApi = browser.send(
+				this.rest.request("/api/notifications").header("Accept", "application/json").GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+
+		assertThat(loginPage.statusCode()).isEqualTo(200);
+		assertThat(reportPage.statusCode()).isEqualTo(200);
+		assertThat(lookup.statusCode()).as("the page's token is accepted without a session").isEqualTo(404);
+		assertThat(lookup.body()).contains("查询码");
+		assertThat(clue.statusCode()).as(clue.body()).isEqualTo(201);
+		assertThat(protectedPage.statusCode()).isEqualTo(302);
+		assertThat(protectedApi.statusCode()).isEqualTo(401);
+		for (HttpResponse<String> anonymous : java.util.List.of(loginPage, reportPage, lookup, clue, protectedPage,
+				protectedApi)) {
+			assertThat(anonymous.headers().allValues("Set-Cookie")).as(anonymous.request().uri().getPath())
+				.noneSatisfy((cookie) -> assertThat(cookie).startsWith("JSESSIONID"));
+		}
+		assertThat(cookies.getCookieStore().getCookies()).extracting(HttpCookie::getName).doesNotContain("JSESSIONID");
+
+		// the login page's token, kept in a cookie, logs in and leads back to the page
+		// asked for; only then is there a session
+		HttpResponse<String> login = browser.send(this.rest.request("/login")
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers
+				.ofString("username=supervisor&password=demo&_csrf=" + csrfToken(loginPage.body())))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(login.statusCode()).isEqualTo(302);
+		assertThat(login.headers().firstValue("Location").orElseThrow()).endsWith("/dashboard");
+		assertThat(login.headers().allValues("Set-Cookie"))
+			.anySatisfy((cookie) -> assertThat(cookie).startsWith("JSESSIONID"));
+		HttpResponse<String> dashboard = browser.send(this.rest.request("/dashboard").GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(dashboard.statusCode()).isEqualTo(200);
+		// the token of the login page is spent: a forged login with it is refused
+		HttpResponse<String> replay = HttpClient.newHttpClient()
+			.send(this.rest.request("/login")
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.header("Cookie", "JSESSIONID=x")
+				.POST(HttpRequest.BodyPublishers.ofString("username=u1&password=demo&_csrf=forged"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(replay.statusCode()).isEqualTo(403);
+	}
+
+	@Test
 	void shouldKeepTheSessionWhenAForgedRequestFailsTheCsrfCheck() throws Exception {
 		HttpClient browser = HttpClient.newBuilder()
 			.cookieHandler(new CookieManager())

@@ -6,6 +6,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -151,6 +153,50 @@ class TaskInputGuardTest {
 		assertThat(inputs.violation(Map.of(), (name) -> null, true)[0]).isEqualTo("「督办意见」为必填项");
 		assertThat(inputs.violation(Map.of(), (name) -> null, false)).as("saving a draft").isNull();
 		assertThat(inputs.violation(Map.of("supervisionNote", "已电话督促承办人"), (name) -> null, true)).isNull();
+	}
+
+	@Test
+	void shouldAcceptOnlyTheStartFormsFieldsWhenAUserStartsAProcess() throws Exception {
+		String title = "发起表单校验专项-" + System.nanoTime();
+		Map<String, Object> form = new HashMap<>();
+		form.put("title", title);
+		form.put("basisDocuments", "关于开展整治形式主义官僚主义专项行动的通知（中纪办〔2022〕8号）");
+		form.put("scopeUnits", "u1,u2");
+		LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+		form.put("selfInspectionDeadline", today.plusDays(7).toString());
+		form.put("crossInspectionDeadline", today.plusDays(14).toString());
+		form.put("reviewDeadline", today.plusDays(21).toString());
+		form.put("rectificationDeadline", today.plusDays(90).toString());
+		form.put("regulationDeadline", today.plusDays(120).toString());
+		Map<String, Object> smuggled = new HashMap<>(form);
+		smuggled.put("campaignId", 1);
+		smuggled.put("phase", "RECTIFICATION");
+		long before = this.runtimeService.createProcessInstanceQuery().processDefinitionKey("campaign").count();
+
+		HttpResponse<String> start = post("/engine-rest/process-definition/key/campaign/start", "office",
+				variables(smuggled));
+		assertRefused(start);
+		assertThat(start.body()).contains("发起表单").contains("campaignId").contains("phase");
+		HttpResponse<String> submit = post("/engine-rest/process-definition/key/campaign/submit-form", "office",
+				variables(smuggled));
+		assertRefused(submit);
+		assertThat(submit.body()).contains("campaignId");
+		// starting in the middle of a process is a modification, the system's
+		String atActivity = variables(form).replaceFirst("\\}$",
+				",\"startInstructions\":[{\"type\":\"startBeforeActivity\",\"activityId\":\"Task_RegisterCampaign\"}]}");
+		assertRefused(post("/engine-rest/process-definition/key/campaign/start", "office", atActivity));
+		assertThat(this.runtimeService.createProcessInstanceQuery().processDefinitionKey("campaign").count())
+			.as("nothing was started")
+			.isEqualTo(before);
+
+		// the start form's own fields are accepted, as Tasklist submits them
+		HttpResponse<String> accepted = post("/engine-rest/process-definition/key/campaign/submit-form", "office",
+				variables(form));
+		assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+		// a user who may not start the process is told so by the engine (403), not by the
+		// guard
+		assertThat(post("/engine-rest/process-definition/key/campaign/start", "u1", variables(smuggled)).statusCode())
+			.isEqualTo(403);
 	}
 
 	@Test
