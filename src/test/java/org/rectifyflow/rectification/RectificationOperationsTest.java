@@ -16,6 +16,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -59,6 +60,20 @@ class RectificationOperationsTest {
 		this.driver.draft(entry, 5);
 		this.driver.decideMeasures(entry, true);
 		assertThat(this.driver.reload(entry).getStatus()).isEqualTo(LedgerEntry.Status.IN_PROGRESS);
+	}
+
+	@Test
+	void shouldLetACopyRecipientReadTheEntry() throws Exception {
+		LedgerEntry entry = this.driver.open(RectificationDriver.newCampaignId(), "u1");
+		this.driver.toWork(entry);
+		Task work = this.driver.task(entry, RectificationProcess.TASK_RECTIFY);
+		this.mvc.perform(get("/api/ledger/" + entry.getId()).with(httpBasic("u2", "demo")))
+			.andExpect(status().isForbidden());
+
+		call("u1", "/api/tasks/" + work.getId() + "/cc", "{\"userIds\":[\"u2\"],\"note\":\"请知悉\"}")
+			.andExpect(status().isOk());
+		this.mvc.perform(get("/api/ledger/" + entry.getId()).with(httpBasic("u2", "demo")))
+			.andExpect(status().isOk());
 	}
 
 	@Test
