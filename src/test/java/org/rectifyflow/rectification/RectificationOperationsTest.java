@@ -72,8 +72,7 @@ class RectificationOperationsTest {
 
 		call("u1", "/api/tasks/" + work.getId() + "/cc", "{\"userIds\":[\"u2\"],\"note\":\"请知悉\"}")
 			.andExpect(status().isOk());
-		this.mvc.perform(get("/api/ledger/" + entry.getId()).with(httpBasic("u2", "demo")))
-			.andExpect(status().isOk());
+		this.mvc.perform(get("/api/ledger/" + entry.getId()).with(httpBasic("u2", "demo"))).andExpect(status().isOk());
 	}
 
 	@Test
