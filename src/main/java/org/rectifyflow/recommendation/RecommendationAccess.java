@@ -5,6 +5,7 @@ import java.util.Set;
 import org.rectifyflow.identity.Membership;
 import org.rectifyflow.identity.Membership.Member;
 import org.rectifyflow.identity.Roles;
+import org.rectifyflow.taskrules.CopyReaders;
 
 import org.springframework.stereotype.Component;
 
@@ -12,15 +13,34 @@ import org.springframework.stereotype.Component;
  * Who may see which letter: the {@link Roles#DISCIPLINE_INSIDERS} every letter; the
  * {@link Roles#DISCLOSURE_READERS} issued letters; a unit's staff and its recorded leader
  * the issued letters to their unit. Drafts are not shown outside the discipline group
- * (404).
+ * (404). Someone sent a copy (抄送) of a task of a letter's process may read that letter,
+ * read-only; each such read is recorded in the letter's audit trail.
  */
 @Component
 class RecommendationAccess {
 
 	private final Membership membership;
 
-	RecommendationAccess(Membership membership) {
+	private final CopyReaders copyReaders;
+
+	RecommendationAccess(Membership membership, CopyReaders copyReaders) {
 		this.membership = membership;
+		this.copyReaders = copyReaders;
+	}
+
+	/**
+	 * Whether the user may read one letter: as a viewer, or because a task of its process
+	 * was copied to them (recorded in the letter's audit trail).
+	 * @param userId the user
+	 * @param letter the letter
+	 * @return whether the user may read it
+	 */
+	boolean mayRead(String userId, RecommendationLetter letter) {
+		if (viewer(userId).canView(letter)) {
+			return true;
+		}
+		return this.copyReaders.admits(userId, letter.getProcessInstanceId(), RecommendationProcess.ITEM_TYPE,
+				String.valueOf(letter.getId()));
 	}
 
 	Viewer viewer(String userId) {

@@ -124,7 +124,7 @@ class RecommendationController {
 
 	private RecommendationLetter visible(Long id, Principal principal) {
 		return this.recommendations.find(id)
-			.filter((l) -> this.access.viewer(principal.getName()).canView(l))
+			.filter((l) -> this.access.mayRead(principal.getName(), l))
 			.orElseThrow(() -> Refusal.notFound("建议书不存在", "no recommendation letter " + id));
 	}
 

@@ -5,21 +5,41 @@ import java.util.Set;
 import org.rectifyflow.identity.Membership;
 import org.rectifyflow.identity.Membership.Member;
 import org.rectifyflow.identity.Roles;
+import org.rectifyflow.taskrules.CopyReaders;
 
 import org.springframework.stereotype.Component;
 
 /**
  * Who may see which ledger entries: the {@link Roles#LEDGER_READERS} see every entry;
  * anyone else sees the entries of the units whose staff they are, and those they are
- * responsible for.
+ * responsible for. Someone sent a copy (抄送) of a task of an entry's process may read that
+ * entry, read-only; each such read is recorded in the entry's audit trail.
  */
 @Component
 class LedgerAccess {
 
 	private final Membership membership;
 
-	LedgerAccess(Membership membership) {
+	private final CopyReaders copyReaders;
+
+	LedgerAccess(Membership membership, CopyReaders copyReaders) {
 		this.membership = membership;
+		this.copyReaders = copyReaders;
+	}
+
+	/**
+	 * Whether the user may read one entry: as a viewer, or because a task of its process
+	 * was copied to them (recorded in the entry's audit trail).
+	 * @param userId the user
+	 * @param entry the entry
+	 * @return whether the user may read it
+	 */
+	boolean mayRead(String userId, LedgerEntry entry) {
+		if (viewer(userId).canView(entry)) {
+			return true;
+		}
+		return this.copyReaders.admits(userId, entry.getProcessInstanceId(), RectificationProcess.ITEM_TYPE,
+				entry.getCode());
 	}
 
 	/**

@@ -138,7 +138,7 @@ class LedgerController {
 	private LedgerEntry visible(Long id, Principal principal) {
 		LedgerEntry entry = this.ledger.find(id)
 			.orElseThrow(() -> Refusal.notFound("台账条目不存在", "no ledger entry " + id));
-		if (!this.access.viewer(principal.getName()).canView(entry)) {
+		if (!this.access.mayRead(principal.getName(), entry)) {
 			throw Refusal.forbidden("您无权查看该整改事项", "you may not see ledger entry " + id);
 		}
 		return entry;

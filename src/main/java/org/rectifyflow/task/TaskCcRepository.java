@@ -14,4 +14,6 @@ interface TaskCcRepository extends JpaRepository<TaskCc, Long> {
 
 	Optional<TaskCc> findByIdAndToUser(Long id, String toUser);
 
+	boolean existsByToUserAndProcessInstanceId(String toUser, String processInstanceId);
+
 }

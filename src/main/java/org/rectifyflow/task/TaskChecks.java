@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -56,6 +58,8 @@ class TaskChecks {
 
 	private final TaskService taskService;
 
+	private final HistoryService historyService;
+
 	private final RuntimeService runtimeService;
 
 	private final RepositoryService repositoryService;
@@ -70,10 +74,11 @@ class TaskChecks {
 
 	private final TaskOperationsProperties properties;
 
-	TaskChecks(TaskService taskService, RuntimeService runtimeService, RepositoryService repositoryService,
-			IdentityService identityService, SystemAuthority system, AuditService audit, Notifier notifier,
-			TaskOperationsProperties properties) {
+	TaskChecks(TaskService taskService, HistoryService historyService, RuntimeService runtimeService,
+			RepositoryService repositoryService, IdentityService identityService, SystemAuthority system,
+			AuditService audit, Notifier notifier, TaskOperationsProperties properties) {
 		this.taskService = taskService;
+		this.historyService = historyService;
 		this.runtimeService = runtimeService;
 		this.repositoryService = repositoryService;
 		this.identityService = identityService;
@@ -279,6 +284,23 @@ class TaskChecks {
 				this.notifier.notifyGroup(group, text, TASKLIST_LINK + task.getId());
 			}
 		}
+	}
+
+	/**
+	 * What a reader of a copied task may see of it: its name, where it stands and who
+	 * holds it, from history so that a completed task is shown too; never its variables.
+	 * @param taskId the task
+	 * @return its state
+	 */
+	TaskOperations.TaskState taskState(String taskId) {
+		HistoricTaskInstance task = this.system
+			.call(() -> this.historyService.createHistoricTaskInstanceQuery().taskId(taskId).singleResult());
+		if (task == null) {
+			throw Refusal.notFound("未找到该任务。", "No such task");
+		}
+		return new TaskOperations.TaskState(task.getId(), task.getName(), task.getTaskDefinitionKey(),
+				processKey(task.getProcessDefinitionId()), task.getAssignee(), task.getStartTime(), task.getDueDate(),
+				task.getEndTime());
 	}
 
 	TaskView view(Task task) {

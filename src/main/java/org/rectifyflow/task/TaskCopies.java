@@ -11,6 +11,7 @@ import org.rectifyflow.kernel.Paging;
 import org.rectifyflow.kernel.Refusal;
 import org.rectifyflow.notification.Notifier;
 import org.rectifyflow.task.TaskOperations.CcView;
+import org.rectifyflow.taskrules.CopyRecipients;
 import org.rectifyflow.taskrules.TaskOperationRules.Operation;
 import org.rectifyflow.pages.ItemLinks;
 
@@ -24,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class TaskCopies {
+public class TaskCopies implements CopyRecipients {
 
 	static final int MAX_RECIPIENTS = 50;
 
@@ -90,6 +91,38 @@ public class TaskCopies {
 		var result = unreadOnly ? this.copies.findByToUserAndReadAtIsNullOrderByCreatedAtDescIdDesc(userId, pageable)
 				: this.copies.findByToUserOrderByCreatedAtDescIdDesc(userId, pageable);
 		return result.map(CcView::of).getContent();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public boolean wasCopied(String userId, String processInstanceId) {
+		return userId != null && processInstanceId != null
+				&& this.copies.existsByToUserAndProcessInstanceId(userId, processInstanceId);
+	}
+
+	/**
+	 * The read-only view of a copy for its recipient: what was copied, with the task as
+	 * it is now or was when it ended. Reading it marks it read and is recorded in the
+	 * task's audit trail.
+	 * @param id the copy
+	 * @param userId its recipient
+	 * @return the copy and its task
+	 */
+	public CopiedTask read(Long id, String userId) {
+		TaskCc cc = this.copies.findByIdAndToUser(id, userId)
+			.orElseThrow(() -> Refusal.notFound("未找到该抄送。", "No such copy"));
+		cc.markRead(OffsetDateTime.now(this.clock));
+		this.checks.record("TASK_COPY_READ", cc.getTaskId(), null, userId, null);
+		return new CopiedTask(CcView.of(cc), this.checks.taskState(cc.getTaskId()));
+	}
+
+	/**
+	 * A copy with its task, read-only.
+	 *
+	 * @param copy the copy
+	 * @param task the task's state now
+	 */
+	public record CopiedTask(CcView copy, TaskOperations.TaskState task) {
 	}
 
 	/**

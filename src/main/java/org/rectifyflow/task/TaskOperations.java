@@ -196,4 +196,20 @@ public class TaskOperations {
 
 	}
 
+	/**
+	 * A task as a copy's reader sees it.
+	 *
+	 * @param id task id
+	 * @param name its name
+	 * @param taskDefinitionKey its BPMN id
+	 * @param processKey its process
+	 * @param assignee who holds it, or held it
+	 * @param created when it was created
+	 * @param due its due date, or {@code null}
+	 * @param ended when it ended, or {@code null} while open
+	 */
+	public record TaskState(String id, String name, String taskDefinitionKey, String processKey, String assignee,
+			java.util.Date created, java.util.Date due, java.util.Date ended) {
+	}
+
 }

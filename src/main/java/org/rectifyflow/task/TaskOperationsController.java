@@ -129,6 +129,13 @@ class TaskOperationsController {
 		return this.copies.copiesFor(user.getName(), unreadOnly, page, size);
 	}
 
+	@Operation(operationId = "readTaskCopy",
+			summary = "Read a copy and its task, read-only; the read is recorded in the task's audit trail")
+	@GetMapping("/api/cc/{id}")
+	TaskCopies.CopiedTask readCopy(@PathVariable Long id, Principal user) {
+		return this.copies.read(id, user.getName());
+	}
+
 	@Operation(operationId = "markTaskCopyRead", summary = "Mark a copy as read")
 	@PostMapping("/api/cc/{id}/read")
 	CcView read(@PathVariable Long id, Principal user) {

@@ -63,6 +63,19 @@ class RectificationOperationsTest {
 	}
 
 	@Test
+	void shouldLetACopyRecipientReadTheEntry() throws Exception {
+		LedgerEntry entry = this.driver.open(RectificationDriver.newCampaignId(), "u1");
+		this.driver.toWork(entry);
+		Task work = this.driver.task(entry, RectificationProcess.TASK_RECTIFY);
+		this.mvc.perform(get("/api/ledger/" + entry.getId()).with(httpBasic("u2", "demo")))
+			.andExpect(status().isForbidden());
+
+		call("u1", "/api/tasks/" + work.getId() + "/cc", "{\"userIds\":[\"u2\"],\"note\":\"请知悉\"}")
+			.andExpect(status().isOk());
+		this.mvc.perform(get("/api/ledger/" + entry.getId()).with(httpBasic("u2", "demo"))).andExpect(status().isOk());
+	}
+
+	@Test
 	void shouldRefuseToReturnTheWorkAndCreateNoAcceptanceTask() throws Exception {
 		LedgerEntry entry = this.driver.open(RectificationDriver.newCampaignId(), "u1");
 		this.driver.toWork(entry);

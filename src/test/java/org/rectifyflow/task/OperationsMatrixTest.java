@@ -1,10 +1,16 @@
-package org.rectifyflow.rectification;
+package org.rectifyflow.task;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,8 +20,13 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.rectifyflow.taskrules.TaskOperationRules.Operation;
+import org.rectifyflow.testsupport.ProcessFixture;
 import org.rectifyflow.testsupport.RectifyFlowTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,21 +40,23 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * Every user task of the deployed rectification process × every operation × every demo
- * user. The answer of {@code GET /api/tasks/{id}/operations} says whether the user may do
- * it; each operation offered is done (by one user offered it, to the first target
- * offered) and followed by a completion that must succeed and leave the ledger entry in
- * the state of the task the process waits at; each operation not offered must be refused
- * with 4xx and a Chinese message. Nothing may answer 5xx.
+ * Every user task of every process × every operation (转办, 委派, 退回, 撤回, 抄送, 催办) × every
+ * demo user, generated from the deployed models, one process per case of one Spring
+ * context. The answer of {@code GET /api/tasks/{id}/operations} says whether the user may
+ * do it; each operation offered is done (by one user offered it, to the first target
+ * offered) and followed by a completion that must succeed and leave the process's domain
+ * record where the process waits ({@link ProcessFixture}); each operation not offered
+ * must be refused with 4xx and a Chinese message. Nothing may answer 5xx. A process
+ * without a fixture is reported as skipped.
  */
 @RectifyFlowTest
-class RectificationOperationsMatrixTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OperationsMatrixTest {
+
+	private static final Pattern PROCESS = Pattern.compile("<bpmn:process id=\"([^\"]+)\"");
 
 	@Autowired
 	MockMvc mvc;
-
-	@Autowired
-	RectificationDriver driver;
 
 	@Autowired
 	TaskService taskService;
@@ -54,10 +67,45 @@ class RectificationOperationsMatrixTest {
 	@Autowired
 	RepositoryService repositoryService;
 
+	@Autowired
+	List<ProcessFixture> fixtures;
+
 	final ObjectMapper json = new ObjectMapper();
 
-	@Test
-	void shouldDoEveryOfferedOperationConsistentlyAndRefuseEveryOther() throws Exception {
+	final Map<String, String> sizes = new LinkedHashMap<>();
+
+	/** The processes with user tasks, from the BPMN files deployed. */
+	static Stream<String> processes() throws IOException {
+		List<String> keys = new ArrayList<>();
+		try (Stream<Path> files = Files.list(Path.of("bpmn"))) {
+			for (Path file : files.filter((f) -> f.toString().endsWith(".bpmn")).sorted().toList()) {
+				String xml = Files.readString(file);
+				Matcher process = PROCESS.matcher(xml);
+				if (xml.contains("<bpmn:userTask") && process.find()) {
+					keys.add(process.group(1));
+				}
+			}
+		}
+		return keys.stream();
+	}
+
+	@AfterAll
+	void report() {
+		System.out.println("Operations matrix (tasks x operations x users = cases, operations done, failures):");
+		this.sizes.forEach((key, size) -> System.out.println("  " + key + ": " + size));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("processes")
+	void shouldDoEveryOfferedOperationConsistentlyAndRefuseEveryOther(String processKey) throws Exception {
+		ProcessFixture fixture = this.fixtures.stream()
+			.filter((f) -> f.processKey().equals(processKey))
+			.findFirst()
+			.orElse(null);
+		if (fixture == null) {
+			this.sizes.put(processKey, "skipped, no fixture");
+		}
+		Assumptions.assumeTrue(fixture != null, "no fixture drives " + processKey + " yet");
 		List<String> users = this.identityService.createUserQuery()
 			.list()
 			.stream()
@@ -66,7 +114,7 @@ class RectificationOperationsMatrixTest {
 			.sorted()
 			.toList();
 		String definitionId = this.repositoryService.createProcessDefinitionQuery()
-			.processDefinitionKey(RectificationProcess.KEY)
+			.processDefinitionKey(processKey)
 			.latestVersion()
 			.singleResult()
 			.getId();
@@ -79,11 +127,10 @@ class RectificationOperationsMatrixTest {
 		int offered = 0;
 		List<String> failures = new ArrayList<>();
 		for (String taskKey : taskKeys) {
-			LedgerEntry shared = reach(taskKey);
-			Task task = this.driver.task(shared, taskKey);
-			LedgerEntry completedEntry = reach(taskKey);
-			Task toComplete = this.driver.task(completedEntry, taskKey);
-			completeAs(holder(toComplete), toComplete, completedEntry);
+			Task task = task(fixture.reach(taskKey), taskKey);
+			String completedInstance = fixture.reach(taskKey);
+			Task toComplete = task(completedInstance, taskKey);
+			completeAs(fixture, holder(toComplete), toComplete);
 			Map<Operation, String> firstOffered = new LinkedHashMap<>();
 			Map<String, JsonNode> offers = new HashMap<>();
 			for (String user : users) {
@@ -93,8 +140,7 @@ class RectificationOperationsMatrixTest {
 					cases++;
 					String subject = (operation == Operation.WITHDRAW) ? toComplete.getId() : task.getId();
 					JsonNode answer = (operation == Operation.WITHDRAW) ? onCompleted : offers.get(user);
-					JsonNode offer = offer(answer, operation);
-					if (offer != null) {
+					if (offer(answer, operation) != null) {
 						firstOffered.putIfAbsent(operation, user);
 						continue;
 					}
@@ -110,10 +156,10 @@ class RectificationOperationsMatrixTest {
 				offered++;
 				Operation operation = allowed.getKey();
 				String user = allowed.getValue();
-				LedgerEntry entry = reach(taskKey);
-				Task subject = this.driver.task(entry, taskKey);
+				String instance = fixture.reach(taskKey);
+				Task subject = task(instance, taskKey);
 				if (operation == Operation.WITHDRAW) {
-					completeAs(holder(subject), subject, entry);
+					completeAs(fixture, holder(subject), subject);
 				}
 				JsonNode offer = offer(available(subject.getId(), user), operation);
 				String target = (offer != null && offer.path("targets").size() > 0)
@@ -121,8 +167,7 @@ class RectificationOperationsMatrixTest {
 				MockHttpServletResponse done = perform(operation, subject.getId(), user, target);
 				if (done.getStatus() != 200) {
 					failures.add(taskKey + " " + operation.id() + " by " + user + " offered but answered "
-							+ done.getStatus() + " " + done.getContentAsString() + " shared offer " + offers.get(user)
-							+ " fresh " + available(subject.getId(), user));
+							+ done.getStatus() + " " + done.getContentAsString());
 					continue;
 				}
 				if (operation == Operation.DELEGATE) {
@@ -133,12 +178,10 @@ class RectificationOperationsMatrixTest {
 					}
 				}
 				try {
-					Task next = this.taskService.createTaskQuery()
-						.processInstanceBusinessKey(entry.getCode())
-						.list()
-						.get(0);
-					completeAs(holder(next), next, entry);
-					assertConsistent(entry);
+					fixture.assertConsistent(instance);
+					Task next = this.taskService.createTaskQuery().processInstanceId(instance).list().get(0);
+					completeAs(fixture, holder(next), next);
+					fixture.assertConsistent(instance);
 				}
 				catch (RuntimeException | AssertionError ex) {
 					failures
@@ -146,49 +189,20 @@ class RectificationOperationsMatrixTest {
 				}
 			}
 		}
-		System.out.printf("Operations matrix: %d tasks x %d operations x %d users = %d cases, %d operations done%n",
-				taskKeys.size(), Operation.values().length, users.size(), cases, offered);
+		this.sizes.put(processKey, taskKeys.size() + " x " + Operation.values().length + " x " + users.size() + " = "
+				+ cases + ", " + offered + " done, " + failures.size() + " failures");
 		assertThat(cases).isEqualTo(taskKeys.size() * Operation.values().length * users.size());
 		assertThat(offered).isGreaterThanOrEqualTo(taskKeys.size());
 		assertThat(failures).isEmpty();
 	}
 
-	private void assertConsistent(LedgerEntry entry) {
-		LedgerEntry now = this.driver.reload(entry);
-		List<Task> open = this.taskService.createTaskQuery().processInstanceBusinessKey(entry.getCode()).list();
-		if (open.isEmpty()) {
-			assertThat(now.isSettled()).as(now.toString()).isTrue();
-			return;
-		}
-		for (Task task : open) {
-			assertThat(now.getStatus()).as(entry.getCode() + " at " + task.getTaskDefinitionKey())
-				.isEqualTo(RectificationOperations.stateAt(task.getTaskDefinitionKey()));
-		}
-	}
-
-	/** A fresh ledger entry whose process waits at the task. */
-	private LedgerEntry reach(String taskKey) {
-		LedgerEntry entry = this.driver.open(RectificationDriver.newCampaignId(), "u1");
-		switch (taskKey) {
-			case RectificationProcess.TASK_ASSIGN_RESPONSIBLE -> {
-			}
-			case RectificationProcess.TASK_DRAFT_MEASURES -> this.driver.assign(entry, "u1");
-			case RectificationProcess.TASK_APPROVE_MEASURES -> {
-				this.driver.assign(entry, "u1");
-				this.driver.draft(entry, 5);
-			}
-			case RectificationProcess.TASK_RECTIFY -> this.driver.toWork(entry);
-			case RectificationProcess.TASK_ACCEPT_CLOSURE -> {
-				this.driver.toWork(entry);
-				this.driver.work(entry, RectificationProcess.Action.CLOSURE, "已印发制度");
-			}
-			case RectificationProcess.TASK_APPROVE_CARRY_OVER -> {
-				this.driver.toWork(entry);
-				this.driver.work(entry, RectificationProcess.Action.CARRY_OVER, "需跨年度推进");
-			}
-			default -> throw new IllegalArgumentException("no way to reach " + taskKey);
-		}
-		return entry;
+	private Task task(String processInstanceId, String taskKey) {
+		List<Task> tasks = this.taskService.createTaskQuery()
+			.processInstanceId(processInstanceId)
+			.taskDefinitionKey(taskKey)
+			.list();
+		assertThat(tasks).as(taskKey + " of " + processInstanceId).hasSize(1);
+		return tasks.get(0);
 	}
 
 	/** Who completes the task: its assignee, or the first member of a candidate group. */
@@ -210,37 +224,11 @@ class RectificationOperationsMatrixTest {
 			.orElseThrow();
 	}
 
-	private void completeAs(String user, Task task, LedgerEntry entry) {
-		Map<String, Object> variables = new HashMap<>();
-		switch (task.getTaskDefinitionKey()) {
-			case RectificationProcess.TASK_ASSIGN_RESPONSIBLE ->
-				variables.put(RectificationProcess.VAR_RESPONSIBLE_PERSON, "u1");
-			case RectificationProcess.TASK_DRAFT_MEASURES -> {
-				variables.put(RectificationProcess.VAR_MEASURES, "精简会议文件");
-				variables.put(RectificationProcess.VAR_WORKING_DAYS, 5);
-			}
-			case RectificationProcess.TASK_APPROVE_MEASURES -> {
-				variables.put(RectificationProcess.VAR_MEASURES_APPROVED, true);
-				variables.put(RectificationProcess.VAR_OPINION, "同意");
-			}
-			case RectificationProcess.TASK_RECTIFY -> {
-				variables.put(RectificationProcess.VAR_RECTIFY_ACTION, RectificationProcess.Action.PROGRESS.name());
-				variables.put(RectificationProcess.VAR_PROGRESS_TEXT, "已召开专题会议");
-			}
-			case RectificationProcess.TASK_ACCEPT_CLOSURE -> {
-				variables.put(RectificationProcess.VAR_CLOSURE_ACCEPTED, false);
-				variables.put(RectificationProcess.VAR_OPINION, "佐证不足");
-			}
-			case RectificationProcess.TASK_APPROVE_CARRY_OVER -> {
-				variables.put(RectificationProcess.VAR_CARRY_OVER_APPROVED, false);
-				variables.put(RectificationProcess.VAR_OPINION, "应在本期完成");
-			}
-			default -> throw new IllegalArgumentException(task.getTaskDefinitionKey());
-		}
+	private void completeAs(ProcessFixture fixture, String user, Task task) {
 		if (task.getAssignee() == null) {
 			this.taskService.claim(task.getId(), user);
 		}
-		this.taskService.complete(task.getId(), variables);
+		this.taskService.complete(task.getId(), fixture.completion(task));
 	}
 
 	private JsonNode available(String taskId, String user) throws Exception {
