@@ -4,7 +4,7 @@
  * {@code docs/architecture.md}.
  */
 @ApplicationModule(displayName = "Supervision dashboard (督办看板)", allowedDependencies = { "calendar", "campaign", "clue",
-		"deadline", "engine", "identity", "inspection", "kernel", "organisation", "rectification" })
+		"deadline", "engine", "identity", "inspection", "kernel", "organisation", "rectification", "taskrules" })
 package org.rectifyflow.dashboard;
 
 import org.springframework.modulith.ApplicationModule;

@@ -97,7 +97,8 @@ class TaskRuleEnforcer {
 			decision = approve(completion, decisionVariable);
 		}
 		String details = details(task) + ", actor=" + completion.getUserId()
-				+ ((decision != null) ? ", decision=" + decision : "");
+				+ ((decision != null) ? ", decision=" + decision : "")
+				+ TaskBurden.measure(task, completion.getUserId());
 		this.audit.recordAs(completion.getUserId(), TaskRules.TASK_COMPLETED, TaskRules.AUDIT_ITEM_TYPE, task.getId(),
 				task.getAssignee(), decision, details);
 		handlers.forEach((tasks) -> tasks.completed(completion));

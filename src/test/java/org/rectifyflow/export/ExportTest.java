@@ -176,15 +176,15 @@ class ExportTest {
 		int last = -1;
 		int number = 1;
 		for (ReportSection section : List.of(ReportSection.WORK, ReportSection.PROBLEMS, ReportSection.MEASURES,
-				ReportSection.NEXT_STEPS)) {
+				ReportSection.BURDEN, ReportSection.NEXT_STEPS)) {
 			String heading = OfficialDocument.chinese(number++) + "、" + section.title() + "\n";
 			int at = text.indexOf(heading);
 			assertThat(at).as(heading).isGreaterThan(last);
 			last = at;
 		}
 		assertThat(text).startsWith("关于督办统计测试专项整治")
-			.contains("\n局党组：\n", "按照《关于开展整治形式主义官僚主义专项行动的通知》（中纪办〔2022〕8号）要求", "（一）查找问题。", "（二）问题整改。", "查找问题5个",
-					"共列入台账5项，已销号1项", "其中超期2项", "一是", "以会议落实会议，周例会重复召开", "\n局整治办\n")
+			.contains("坚持为基层减负，不以填表报数代替整改落实。", "办理任务", "填写字段", "\n局党组：\n", "按照《关于开展整治形式主义官僚主义专项行动的通知》（中纪办〔2022〕8号）要求",
+					"（一）查找问题。", "（二）问题整改。", "查找问题5个", "共列入台账5项，已销号1项", "其中超期2项", "一是", "以会议落实会议，周例会重复召开", "\n局整治办\n")
 			// no placeholder, no empty figure, no internal code
 			.doesNotContain("待整治办补充", "0项", "0件", "0个", "ZZ-", "P00", this.fixture.clueNumber);
 		for (String secret : SECRETS) {
