@@ -249,6 +249,24 @@ public class CampaignPlanning {
 	}
 
 	/**
+	 * Writes the campaign's summary outside its summary task (the report narrative API):
+	 * the summary task's form starts from it, and the report prints it.
+	 * @param campaignId the campaign
+	 * @param summary the text, blank to clear it
+	 * @param by who wrote it
+	 */
+	@Transactional
+	public void reviseSummary(Long campaignId, String summary, String by) {
+		Campaign campaign = this.register.campaign(campaignId);
+		String before = campaign.getSummary();
+		String text = (summary == null || summary.isBlank()) ? null : summary.strip();
+		campaign.reviseSummary(text);
+		this.audit.recordAs(by, "CAMPAIGN_SUMMARY_REVISED", CampaignService.ITEM_CAMPAIGN, String.valueOf(campaignId),
+				(before != null) ? before.length() + " characters" : null,
+				(text != null) ? text.length() + " characters" : null, null);
+	}
+
+	/**
 	 * Ends the campaign with its summary.
 	 * @return the phase's Chinese name
 	 */

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.rectifyflow.kernel.Refusal;
 import org.rectifyflow.organisation.OrganisationService;
+import org.rectifyflow.rectification.LedgerService;
 import org.rectifyflow.organisation.Unit;
 import org.rectifyflow.taskrules.TaskRuleViolation;
 
@@ -44,10 +45,13 @@ public class CampaignService {
 
 	private final OrganisationService organisation;
 
+	private final LedgerService ledger;
+
 	CampaignService(CampaignRepository campaigns, CampaignPlanRepository plans, StudySessionRepository studySessions,
 			ProblemRepository problems, ProblemCategoryRepository categories,
 			CrossAssignmentRepository crossAssignments, RegulationRepository regulations,
-			OrganisationService organisation) {
+			OrganisationService organisation, LedgerService ledger) {
+		this.ledger = ledger;
 		this.campaigns = campaigns;
 		this.plans = plans;
 		this.studySessions = studySessions;
@@ -56,6 +60,25 @@ public class CampaignService {
 		this.crossAssignments = crossAssignments;
 		this.regulations = regulations;
 		this.organisation = organisation;
+	}
+
+	/**
+	 * The measures of a unit's ledger entries in a campaign, as a reply to a letter
+	 * starts from them.
+	 * @param campaignId the campaign
+	 * @param unitCode the unit
+	 * @return one line per entry with measures: 「问题：…；整改措施：…」
+	 */
+	public List<String> ledgerMeasures(Long campaignId, String unitCode) {
+		if (campaignId == null || unitCode == null) {
+			return List.of();
+		}
+		return this.ledger.entries(campaignId)
+			.stream()
+			.filter((e) -> unitCode.equals(e.getUnitCode()))
+			.filter((e) -> e.getMeasures() != null && !e.getMeasures().isBlank())
+			.map((e) -> "问题：" + e.getDescription().strip() + "；整改措施：" + e.getMeasures().strip())
+			.toList();
 	}
 
 	/**

@@ -224,7 +224,9 @@ class ExportTest {
 
 		String first = docText(
 				download("office", "/api/campaigns/" + this.fixture.campaignId + "/report.docx?version=1"));
-		assertThat(first).contains("第一稿").doesNotContain("第二稿").doesNotContain("整治办组织专班推进");
+		// 下一步工作打算 is the campaign's summary, one text: a version keeps what was sent
+		// (above), the document prints the summary as it stands
+		assertThat(first).contains("第二稿").doesNotContain("第一稿").doesNotContain("整治办组织专班推进");
 		String latest = docText(download("office", "/api/campaigns/" + this.fixture.campaignId + "/report.docx"));
 		assertThat(latest).contains("第二稿", "整治办组织专班推进").doesNotContain("第一稿");
 
@@ -252,6 +254,23 @@ class ExportTest {
 			.perform(get("/api/campaigns/" + this.fixture.campaignId + "/report.docx?version=99")
 				.with(httpBasic("office", "demo")))
 			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void shouldKeepTheSummaryAndTheNextStepsAsOneText() throws Exception {
+		String text = "继续巩固整治成果，每季度回头看一次。";
+		putNarrative("office", "/api/campaigns/" + this.fixture.campaignId + "/report/narrative",
+				Map.of("sections", Map.of("nextSteps", text)))
+			.andExpect(status().isOk());
+		// the campaign's summary, which the summary task's form starts from
+		assertThat(this.jdbc.queryForObject("select summary from campaign where id = ?", String.class,
+				this.fixture.campaignId))
+			.isEqualTo(text);
+		String report = docText(download("office", "/api/campaigns/" + this.fixture.campaignId + "/report.docx"));
+		assertThat(report.indexOf(text)).isPositive().isEqualTo(report.lastIndexOf(text));
+		putNarrative("office", "/api/campaigns/" + this.fixture.campaignId + "/report/narrative",
+				Map.of("sections", Map.of("nextSteps", "长".repeat(ExportService.MAX_SUMMARY_LENGTH + 1))))
+			.andExpect(status().isBadRequest());
 	}
 
 	@Test
