@@ -19,6 +19,7 @@ import org.rectifyflow.taskrules.TaskRuleViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -59,10 +60,13 @@ public class CampaignPlanning {
 
 	private final String analysisCycle;
 
+	private final ObjectProvider<CampaignTaxonomy> taxonomy;
+
 	CampaignPlanning(CampaignRepository campaigns, CampaignPlanRepository plans, StudySessionRepository studySessions,
 			CampaignService register, OrganisationService organisation, Notifier notifier, AuditService audit,
-			WorkingDayCalendar calendar, CampaignClock clock,
+			WorkingDayCalendar calendar, CampaignClock clock, ObjectProvider<CampaignTaxonomy> taxonomy,
 			@Value("${rectify.campaign.analysis-cycle:R/P1M}") String analysisCycle) {
+		this.taxonomy = taxonomy;
 		this.campaigns = campaigns;
 		this.plans = plans;
 		this.studySessions = studySessions;
@@ -100,6 +104,7 @@ public class CampaignPlanning {
 			.map(ProblemCategory::getCode)
 			.toList();
 		this.plans.save(new CampaignPlan(campaign.getId(), scopeUnits, allCategories, deadlines));
+		this.taxonomy.getObject().copyInto(campaign.getId());
 		this.audit.record("CAMPAIGN_STARTED", CampaignService.ITEM_CAMPAIGN, String.valueOf(campaign.getId()), null,
 				campaign.getCode() + " " + checkedTitle);
 		logger.info("Campaign {} registered by {}", campaign.getCode(), startedBy);
