@@ -121,14 +121,15 @@ class TaskRuleEnforcer {
 				throw fourEyesViolation(worker, task);
 			}
 		}
+		// what the user filled in, before the rules fill in anything for them
+		String burden = TaskBurden.measure(task, completion.getUserId());
 		String decision = null;
 		String decisionVariable = rules.approvalDecisionVariable();
 		if (decisionVariable != null) {
 			decision = approve(completion, decisionVariable);
 		}
 		String details = details(task) + ", actor=" + completion.getUserId()
-				+ ((decision != null) ? ", decision=" + decision : "")
-				+ TaskBurden.measure(task, completion.getUserId());
+				+ ((decision != null) ? ", decision=" + decision : "") + burden;
 		this.audit.recordAs(completion.getUserId(), TaskRules.TASK_COMPLETED, TaskRules.AUDIT_ITEM_TYPE, task.getId(),
 				task.getAssignee(), decision, details);
 		handlers.forEach((tasks) -> tasks.completed(completion));

@@ -35,6 +35,9 @@ class RectificationApprovalBrowserTest {
 
 	@Test
 	void shouldShowTheFormInChineseAndApproveWithACommonPhrase(Web web) {
+		// Tasklist loads slowly on a busy machine; the form, not the speed, is under test
+		com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(120_000);
+		web.page().setDefaultTimeout(120_000);
 		LedgerEntry entry = this.ledger.open(new NewLedgerEntry(990_001L, "TZ-B-990001", null, "u1", "STYLE", "文风会风",
 				"会议通知层层转发，基层重复填报", "SELF_INSPECTION", null));
 		complete(entry, "Task_AssignResponsible", Map.of("responsiblePerson", "u1"));
