@@ -376,7 +376,29 @@
     root.setAttribute('data-ready', 'true');
   }
 
+  function loadBurden(campaignId) {
+    var url = '/api/supervision/burden' + (campaignId ? '?campaignId=' + encodeURIComponent(campaignId) : '');
+    fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+      .then(function (r) {
+        return r.ok ? r.json() : { rows: [], totals: [] };
+      })
+      .then(function (m) {
+        var totals = document.querySelector('#burden-total-table tbody');
+        var rows = document.querySelector('#burden-table tbody');
+        clear(totals);
+        clear(rows);
+        m.totals.forEach(function (t) {
+          row(totals, [t.unitName, t.tasks, t.forms, t.fields]);
+        });
+        m.rows.forEach(function (b) {
+          var month = b.month.split('-');
+          row(rows, [month[0] + '年' + Number(month[1]) + '月', b.unitName, b.taskName, b.tasks, b.forms, b.fields]);
+        });
+      });
+  }
+
   function load(campaignId) {
+    loadBurden(campaignId);
     var url = root.getAttribute('data-summary') + (campaignId ? '?campaignId=' + encodeURIComponent(campaignId) : '');
     root.removeAttribute('data-ready');
     fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } })

@@ -137,6 +137,15 @@ public class Campaign {
 	}
 
 	/**
+	 * Writes the campaign's summary (工作总结), which is also the report's 下一步工作打算 text:
+	 * drafted before the summary task, completed by it, revised after the end.
+	 * @param summary the summary text, {@code null} to clear it
+	 */
+	void reviseSummary(String summary) {
+		this.summary = summary;
+	}
+
+	/**
 	 * Records the process instance that runs the campaign.
 	 * @param processInstanceId the process instance
 	 * @throws Refusal (conflict) if another process instance runs it already

@@ -128,7 +128,8 @@ class CampaignDemoData implements ApplicationRunner {
 			completeEntry(entry, RectificationProcess.TASK_DRAFT_MEASURES, Map.of(RectificationProcess.VAR_MEASURES,
 					"制定整改清单，明确时间节点，建立长效机制", RectificationProcess.VAR_WORKING_DAYS, workingDays));
 			completeEntry(entry, RectificationProcess.TASK_APPROVE_MEASURES,
-					Map.of(RectificationProcess.VAR_MEASURES_APPROVED, true, RectificationProcess.VAR_OPINION, "同意"));
+					// approving needs no typed opinion: the leader picks 同意
+					Map.of(RectificationProcess.VAR_MEASURES_APPROVED, true));
 			if (i == 1) {
 				completeEntry(entry, RectificationProcess.TASK_RECTIFY, Map.of(RectificationProcess.VAR_RECTIFY_ACTION,
 						"CLOSURE", RectificationProcess.VAR_EVIDENCE_NOTE, "已印发会议精简办法，佐证材料已归档"));

@@ -43,7 +43,17 @@ final class CampaignInputs {
 
 		enum Action {
 
-			CONFIRM, MERGE, REJECT
+			CONFIRM("确认"), MERGE("合并"), REJECT("驳回");
+
+			private final String label;
+
+			Action(String label) {
+				this.label = label;
+			}
+
+			String label() {
+				return this.label;
+			}
 
 		}
 

@@ -19,6 +19,7 @@ import org.rectifyflow.taskrules.TaskRuleViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -59,10 +60,13 @@ public class CampaignPlanning {
 
 	private final String analysisCycle;
 
+	private final ObjectProvider<CampaignTaxonomy> taxonomy;
+
 	CampaignPlanning(CampaignRepository campaigns, CampaignPlanRepository plans, StudySessionRepository studySessions,
 			CampaignService register, OrganisationService organisation, Notifier notifier, AuditService audit,
-			WorkingDayCalendar calendar, CampaignClock clock,
+			WorkingDayCalendar calendar, CampaignClock clock, ObjectProvider<CampaignTaxonomy> taxonomy,
 			@Value("${rectify.campaign.analysis-cycle:R/P1M}") String analysisCycle) {
+		this.taxonomy = taxonomy;
 		this.campaigns = campaigns;
 		this.plans = plans;
 		this.studySessions = studySessions;
@@ -100,6 +104,7 @@ public class CampaignPlanning {
 			.map(ProblemCategory::getCode)
 			.toList();
 		this.plans.save(new CampaignPlan(campaign.getId(), scopeUnits, allCategories, deadlines));
+		this.taxonomy.getObject().copyInto(campaign.getId());
 		this.audit.record("CAMPAIGN_STARTED", CampaignService.ITEM_CAMPAIGN, String.valueOf(campaign.getId()), null,
 				campaign.getCode() + " " + checkedTitle);
 		logger.info("Campaign {} registered by {}", campaign.getCode(), startedBy);
@@ -246,6 +251,24 @@ public class CampaignPlanning {
 	 */
 	public String analysisCycle() {
 		return this.analysisCycle;
+	}
+
+	/**
+	 * Writes the campaign's summary outside its summary task (the report narrative API):
+	 * the summary task's form starts from it, and the report prints it.
+	 * @param campaignId the campaign
+	 * @param summary the text, blank to clear it
+	 * @param by who wrote it
+	 */
+	@Transactional
+	public void reviseSummary(Long campaignId, String summary, String by) {
+		Campaign campaign = this.register.campaign(campaignId);
+		String before = campaign.getSummary();
+		String text = (summary == null || summary.isBlank()) ? null : summary.strip();
+		campaign.reviseSummary(text);
+		this.audit.recordAs(by, "CAMPAIGN_SUMMARY_REVISED", CampaignService.ITEM_CAMPAIGN, String.valueOf(campaignId),
+				(before != null) ? before.length() + " characters" : null,
+				(text != null) ? text.length() + " characters" : null, null);
 	}
 
 	/**

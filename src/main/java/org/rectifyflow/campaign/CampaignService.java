@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.rectifyflow.kernel.Refusal;
 import org.rectifyflow.organisation.OrganisationService;
+import org.rectifyflow.rectification.LedgerService;
 import org.rectifyflow.organisation.Unit;
 import org.rectifyflow.taskrules.TaskRuleViolation;
 
@@ -44,10 +45,16 @@ public class CampaignService {
 
 	private final OrganisationService organisation;
 
+	private final LedgerService ledger;
+
+	private final CampaignTaxonomy taxonomy;
+
 	CampaignService(CampaignRepository campaigns, CampaignPlanRepository plans, StudySessionRepository studySessions,
 			ProblemRepository problems, ProblemCategoryRepository categories,
 			CrossAssignmentRepository crossAssignments, RegulationRepository regulations,
-			OrganisationService organisation) {
+			OrganisationService organisation, LedgerService ledger, CampaignTaxonomy taxonomy) {
+		this.ledger = ledger;
+		this.taxonomy = taxonomy;
 		this.campaigns = campaigns;
 		this.plans = plans;
 		this.studySessions = studySessions;
@@ -56,6 +63,25 @@ public class CampaignService {
 		this.crossAssignments = crossAssignments;
 		this.regulations = regulations;
 		this.organisation = organisation;
+	}
+
+	/**
+	 * The measures of a unit's ledger entries in a campaign, as a reply to a letter
+	 * starts from them.
+	 * @param campaignId the campaign
+	 * @param unitCode the unit
+	 * @return one line per entry with measures: 「问题：…；整改措施：…」
+	 */
+	public List<String> ledgerMeasures(Long campaignId, String unitCode) {
+		if (campaignId == null || unitCode == null) {
+			return List.of();
+		}
+		return this.ledger.entries(campaignId)
+			.stream()
+			.filter((e) -> unitCode.equals(e.getUnitCode()))
+			.filter((e) -> e.getMeasures() != null && !e.getMeasures().isBlank())
+			.map((e) -> "问题：" + e.getDescription().strip() + "；整改措施：" + e.getMeasures().strip())
+			.toList();
 	}
 
 	/**
@@ -197,7 +223,39 @@ public class CampaignService {
 		return this.categories.findByCode(key)
 			.or(() -> this.categories.findByCode(key.toUpperCase()))
 			.or(() -> categories().stream().filter((c) -> c.getName().equals(key)).findFirst())
+			.or(() -> this.categories.findByClueCategoryAndActiveTrue(key))
 			.filter(ProblemCategory::isActive);
+	}
+
+	/**
+	 * A category as a campaign knows it: from the copy of the taxonomy the campaign took
+	 * when it started (so that later changes to the taxonomy do not change it); from the
+	 * taxonomy itself for a campaign without a copy.
+	 * @param campaignId the campaign
+	 * @param codeOrName a category code, Chinese name or clue category
+	 * @return the category
+	 * @throws TaskRuleViolation if the campaign has no such category
+	 */
+	public ProblemCategory category(Long campaignId, String codeOrName) {
+		if (this.taxonomy.of(campaignId).isEmpty()) {
+			return category(codeOrName);
+		}
+		return this.taxonomy.find(campaignId, codeOrName)
+			.flatMap((copy) -> this.categories.findByCode(copy.getCode()))
+			.orElseThrow(() -> new TaskRuleViolation("问题类别「" + codeOrName + "」不在本次整治的问题分类中",
+					"category " + codeOrName + " is not in the campaign's taxonomy"));
+	}
+
+	/**
+	 * @param campaignId the campaign
+	 * @param code a category code
+	 * @return the category's name in the campaign's copy of the taxonomy, else its
+	 * current name
+	 */
+	public String categoryName(Long campaignId, String code) {
+		return this.taxonomy.find(campaignId, code)
+			.map(CampaignCategory::getName)
+			.orElseGet(() -> this.categories.findByCode(code).map(ProblemCategory::getName).orElse(code));
 	}
 
 	/**

@@ -124,6 +124,17 @@ public class CampaignTaskForms {
 	}
 
 	/**
+	 * What the summary form starts with: the summary as written so far (through the
+	 * report narrative API, or a summary task that was taken back). Called by an input
+	 * mapping of {@code Task_CampaignSummary}.
+	 * @param businessKey the campaign code (the process instance's business key)
+	 * @return the summary, or {@code null}
+	 */
+	public String summaryDefault(String businessKey) {
+		return campaign(businessKey).getSummary();
+	}
+
+	/**
 	 * The default of an editable field of the regulation form: the campaign's returned
 	 * draft, if there is one. Called by input mappings of {@code Task_DraftRegulation}.
 	 * @param businessKey the campaign code (the process instance's business key)

@@ -77,7 +77,17 @@ public class Problem {
 	 */
 	public enum Source {
 
-		SELF_INSPECTION, CROSS_INSPECTION, REVIEW, CLUE, INSPECTION
+		SELF_INSPECTION("自查"), CROSS_INSPECTION("互查"), REVIEW("全面剖析"), CLUE("问题线索"), INSPECTION("明察暗访");
+
+		private final String label;
+
+		Source(String label) {
+			this.label = label;
+		}
+
+		public String label() {
+			return this.label;
+		}
 
 	}
 

@@ -11,4 +11,8 @@ interface ProblemCategoryRepository extends JpaRepository<ProblemCategory, Long>
 
 	Optional<ProblemCategory> findByCode(String code);
 
+	List<ProblemCategory> findAllByOrderBySortOrderAsc();
+
+	Optional<ProblemCategory> findByClueCategoryAndActiveTrue(String clueCategory);
+
 }

@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.rectifyflow.kernel.Choices;
 import org.rectifyflow.kernel.Refusal;
 
 import org.springframework.http.HttpStatus;
@@ -84,15 +85,12 @@ class ProblemController {
 		this.access.checkMayRegister(principal.getName(), body.unitCode());
 		Problem.Severity severity = Problem.Severity.parse(body.severity());
 		if (severity == null) {
-			throw Refusal.invalid("「严重程度」无效，应为一般、较重或严重", "severity must be MINOR, SERIOUS or GRAVE");
+			throw Refusal.invalid("「严重程度」无效，应为" + Choices.labels(Problem.Severity.class),
+					"severity must be " + Choices.names(Problem.Severity.class) + " or their Chinese labels");
 		}
-		Problem.Source source;
-		try {
-			source = Problem.Source.valueOf(String.valueOf(body.source()));
-		}
-		catch (IllegalArgumentException ex) {
-			throw Refusal.invalid("「问题来源」无效", "unknown source " + body.source());
-		}
+		Problem.Source source = Choices.parse(Problem.Source.class, body.source())
+			.orElseThrow(() -> Refusal.invalid("「问题来源」无效，应为" + Choices.labels(Problem.Source.class),
+					"unknown source " + body.source() + "; sources are " + Choices.names(Problem.Source.class)));
 		ProblemIntake.Receipt receipt = this.intake
 			.take(new ProblemIntake.FoundProblem(campaign.getId(), body.unitCode(), body.categoryCode(),
 					body.description(), body.evidence(), severity, source, body.sourceRef(), false,
@@ -123,14 +121,13 @@ class ProblemController {
 		if (d == null) {
 			throw Refusal.invalid("剖析结论不能为空", "a decision is null");
 		}
-		CampaignInputs.Decision.Action action;
-		try {
-			action = CampaignInputs.Decision.Action.valueOf(String.valueOf(d.action()));
-		}
-		catch (IllegalArgumentException ex) {
-			throw Refusal.invalid("处理方式「" + d.action() + "」无效，应为 CONFIRM、MERGE 或 REJECT",
-					"action must be CONFIRM, MERGE or REJECT");
-		}
+		CampaignInputs.Decision.Action action = Choices
+			.parse(CampaignInputs.Decision.Action.class, d.action(), CampaignInputs.Decision.Action::label)
+			.orElseThrow(() -> Refusal.invalid(
+					"处理方式「" + d.action() + "」无效，应为"
+							+ Choices.labels(CampaignInputs.Decision.Action.class,
+									CampaignInputs.Decision.Action::label),
+					"action must be " + Choices.names(CampaignInputs.Decision.Action.class) + " or 确认, 合并, 驳回"));
 		if (d.problem() == null) {
 			throw Refusal.invalid("请填写问题编号", "problem is required");
 		}

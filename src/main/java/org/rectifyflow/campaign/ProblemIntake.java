@@ -30,7 +30,8 @@ public interface ProblemIntake {
 	 * rule: the newest running campaign whose plan takes the unit and category (in 问题整改
 	 * before 查找问题)
 	 * @param unitCode the unit where the problem is
-	 * @param categoryCode the problem category (code or Chinese name)
+	 * @param categoryCode the problem category: code, Chinese name, or a clue category
+	 * ({@code MEETINGS_DOCUMENTS}) that the taxonomy maps to a category
 	 * @param description what is wrong
 	 * @param evidence evidence note or link, may be {@code null}
 	 * @param severity the severity, {@code null} for {@link Problem.Severity#SERIOUS}

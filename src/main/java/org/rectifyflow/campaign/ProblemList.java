@@ -62,7 +62,7 @@ public class ProblemList {
 		if (problem.inspectedByUnit() != null && problem.inspectedByUnit().equals(problem.unitCode())) {
 			throw new TaskRuleViolation("互查不能检查本单位", "a unit may not cross-inspect itself");
 		}
-		ProblemCategory category = this.register.category(problem.categoryCode());
+		ProblemCategory category = this.register.category(campaignId, problem.categoryCode());
 		if (!plan.inTaxonomy(category, this.register.topLevel(category))) {
 			throw new TaskRuleViolation("问题类别「" + category.getName() + "」不在本次整治方案的问题分类中",
 					"category " + category.getCode() + " is not part of the plan's taxonomy");
@@ -126,7 +126,7 @@ public class ProblemList {
 
 	private Problem store(Campaign campaign, NewProblem problem, String by) {
 		checkProblem(campaign.getId(), problem);
-		ProblemCategory category = this.register.category(problem.categoryCode());
+		ProblemCategory category = this.register.category(campaign.getId(), problem.categoryCode());
 		Problem stored = this.problems.save(
 				new Problem(campaign.getId(), campaign.nextProblemNumber(), problem.unitCode(), category.getCode(),
 						problem.description().strip(),
@@ -159,7 +159,8 @@ public class ProblemList {
 	}
 
 	private void openLedgerEntry(Campaign campaign, Problem problem) {
-		String code = this.ledger.open(campaign, problem, this.register.category(problem.getCategoryCode()).getName());
+		String code = this.ledger.open(campaign, problem,
+				this.register.categoryName(campaign.getId(), problem.getCategoryCode()));
 		problem.ledgerOpened(code);
 		this.audit.record("PROBLEM_LEDGER_OPENED", CampaignService.ITEM_PROBLEM, String.valueOf(problem.getId()), null,
 				code);

@@ -1,7 +1,6 @@
 package org.rectifyflow.clue;
 
-import java.util.Locale;
-
+import org.rectifyflow.kernel.Choices;
 import org.rectifyflow.kernel.Refusal;
 
 /**
@@ -18,12 +17,9 @@ final class ClueInputs {
 		if (NewClue.isBlank(value)) {
 			throw Refusal.invalid("请选择" + labelZh, field + " is required");
 		}
-		try {
-			return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
-		}
-		catch (IllegalArgumentException ex) {
-			throw Refusal.invalid(labelZh + "无效：" + value.strip(), "unknown " + field + ": " + value.strip());
-		}
+		return Choices.parse(type, value)
+			.orElseThrow(() -> Refusal.invalid(labelZh + "无效：" + value.strip() + "，应为" + Choices.labels(type),
+					"unknown " + field + ": " + value.strip() + "; expected " + Choices.names(type)));
 	}
 
 	static void checkLength(String value, int max, String labelZh, String field) {

@@ -43,7 +43,8 @@ class ClueLedgerHandover {
 	 * @param clueId the clue
 	 * @param campaignId the running campaign, or {@code null} for the campaign that
 	 * accepts the unit and category (the campaign feature's rule)
-	 * @param categoryCode a problem category of the campaign taxonomy
+	 * @param categoryCode a problem category of the campaign taxonomy, or {@code null}
+	 * for the one the taxonomy maps the clue's category to
 	 * @param description the problem as it goes into the ledger, or {@code null} for the
 	 * clue's description
 	 * @param userId the member of the discipline group
@@ -69,8 +70,10 @@ class ClueLedgerHandover {
 		String text = NewClue.isBlank(description) ? clue.getDescription() : description.strip();
 		ProblemIntake.Receipt receipt = this.problems
 			.take(new ProblemIntake.FoundProblem(campaignId, clue.getSubjectUnitCode(),
-					(categoryCode != null) ? categoryCode.strip() : null, text, null, null, Problem.Source.CLUE,
-					clue.getNumber(), true, userId))
+					// without a category, the one the taxonomy maps the clue's category
+					// to
+					!NewClue.isBlank(categoryCode) ? categoryCode.strip() : clue.getCategory().name(), text, null, null,
+					Problem.Source.CLUE, clue.getNumber(), true, userId))
 			.orElseThrow();
 		clue.linkLedger(receipt.ledgerEntryCode());
 		this.audit.recordAs(userId, "CLUE_TO_LEDGER", ClueProcess.ITEM_TYPE, clue.getNumber(), null,

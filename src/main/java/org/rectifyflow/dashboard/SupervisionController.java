@@ -22,9 +22,30 @@ class SupervisionController {
 
 	private final SupervisionAccess access;
 
-	SupervisionController(SupervisionFigures supervision, SupervisionAccess access) {
+	private final UnitBurden burden;
+
+	SupervisionController(SupervisionFigures supervision, SupervisionAccess access, UnitBurden burden) {
 		this.supervision = supervision;
 		this.access = access;
+		this.burden = burden;
+	}
+
+	/**
+	 * What the system asks of each unit: tasks handled, forms submitted and fields
+	 * filled, per month and task, from the audit trail.
+	 */
+	@Operation(operationId = "getSupervisionBurden",
+			summary = "The burden meter: tasks handled, forms submitted and fields filled per unit, month and task")
+	@GetMapping("/api/supervision/burden")
+	UnitBurden.Meter burden(@RequestParam(required = false) Long campaignId,
+			@RequestParam(required = false) String unit, @RequestParam(required = false) String month,
+			Principal principal) {
+		this.access.check(principal.getName());
+		return this.burden.meter(campaignId, blankToNull(unit), blankToNull(month));
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
 	}
 
 	@Operation(operationId = "getSupervisionSummary",

@@ -5,7 +5,7 @@
  */
 @ApplicationModule(displayName = "Supervision dashboard (督办看板)",
 		allowedDependencies = { "calendar", "campaign", "clue", "deadline", "engine", "identity", "inspection",
-				"kernel", "organisation", "pages", "recommendation", "rectification" })
+				"kernel", "organisation", "pages", "recommendation", "rectification", "taskrules" })
 package org.rectifyflow.dashboard;
 
 import org.springframework.modulith.ApplicationModule;

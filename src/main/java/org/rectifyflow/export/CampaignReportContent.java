@@ -32,6 +32,7 @@ import org.rectifyflow.recommendation.RecommendationLetter;
 import org.rectifyflow.recommendation.RecommendationLetters;
 import org.rectifyflow.rectification.LedgerEntry;
 import org.rectifyflow.rectification.LedgerService;
+import org.rectifyflow.taskrules.TaskBurden;
 
 import org.springframework.stereotype.Component;
 
@@ -56,8 +57,11 @@ class CampaignReportContent {
 
 	private final LetterBasis basis;
 
+	private final TaskBurden burden;
+
 	CampaignReportContent(CampaignService campaigns, CampaignAnalysis analysis, LedgerService ledger,
-			RecommendationLetters recommendations, LetterBasis basis) {
+			RecommendationLetters recommendations, LetterBasis basis, TaskBurden burden) {
+		this.burden = burden;
 		this.basis = basis;
 		this.campaigns = campaigns;
 		this.analysis = analysis;
@@ -227,7 +231,10 @@ class CampaignReportContent {
 		}
 		result.put(ReportSection.REGULATIONS, new Generated(built, List.of()));
 
-		// 六、下一步工作打算: the summary once the campaign ended, else the open work
+		// 六、基层负担: what the system asked of the units, from the audit trail
+		result.put(ReportSection.BURDEN, burden(campaign, unit, zone));
+
+		// 七、下一步工作打算: the summary once the campaign ended, else the open work
 		List<Paragraph> next = new ArrayList<>();
 		if (campaign.getSummary() != null && !campaign.getSummary().isBlank()) {
 			for (String line : campaign.getSummary().split("\\R")) {
@@ -247,6 +254,37 @@ class CampaignReportContent {
 		}
 		result.put(ReportSection.NEXT_STEPS, new Generated(next, List.of()));
 		return result;
+	}
+
+	/**
+	 * The burden the campaign's own tasks put on the units: tasks handled, forms
+	 * submitted and fields filled, in total and per unit.
+	 */
+	private Generated burden(Campaign campaign, Function<String, String> unit, ZoneId zone) {
+		List<TaskBurden.Figures> figures = this.burden.figures(zone, TaskBurden.under(campaign.getCode()), null);
+		if (figures.isEmpty()) {
+			return new Generated(List.of(), List.of());
+		}
+		Map<String, long[]> byUnit = new TreeMap<>();
+		for (TaskBurden.Figures f : figures) {
+			long[] sum = byUnit.computeIfAbsent(f.unitCode(), (k) -> new long[3]);
+			sum[0] += f.tasks();
+			sum[1] += f.forms();
+			sum[2] += f.fields();
+		}
+		long tasks = byUnit.values().stream().mapToLong((c) -> c[0]).sum();
+		long forms = byUnit.values().stream().mapToLong((c) -> c[1]).sum();
+		long fields = byUnit.values().stream().mapToLong((c) -> c[2]).sum();
+		List<List<String>> table = new ArrayList<>();
+		table.add(List.of("单位", "办理任务", "提交表单", "填写字段"));
+		byUnit.forEach((code, c) -> table
+			.add(List.of(unit.apply(code), String.valueOf(c[0]), String.valueOf(c[1]), String.valueOf(c[2]))));
+		String figuresText = counts(
+				List.of(new Count("办理任务", tasks, "项"), new Count("提交表单", forms, "份"), new Count("填写字段", fields, "项")));
+		return new Generated(
+				List.of(Paragraph
+					.of("坚持为基层减负，不以填表报数代替整改落实。整治期间，" + byUnit.size() + "个单位在本系统中" + figuresText + "，各单位情况见下表。")),
+				List.of(table));
 	}
 
 	/** Numbers the leads （一）（二）… in the order of the paragraphs that are printed. */

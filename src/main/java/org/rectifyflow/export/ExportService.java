@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.rectifyflow.audit.AuditService;
 import org.rectifyflow.calendar.WorkingDayCalendar;
 import org.rectifyflow.campaign.Campaign;
+import org.rectifyflow.campaign.CampaignPlanning;
 import org.rectifyflow.campaign.CampaignService;
 import org.rectifyflow.clue.ClueRegister;
 import org.rectifyflow.engine.SystemAuthority;
@@ -44,6 +45,9 @@ class ExportService {
 
 	static final int MAX_SECTION_LENGTH = 20000;
 
+	/** The longest summary the summary task takes ({@code rf:maxLength:summary}). */
+	static final int MAX_SUMMARY_LENGTH = 10000;
+
 	/** Who froze the final version of a campaign that ended. */
 	static final String SYSTEM_USER = "system";
 
@@ -67,6 +71,8 @@ class ExportService {
 
 	private final CampaignReportContent content;
 
+	private final CampaignPlanning planning;
+
 	/** The name of the organisation in the titles of the ledger and the clue register. */
 	private final String organisationName;
 
@@ -74,9 +80,10 @@ class ExportService {
 
 	ExportService(CampaignService campaigns, LedgerService ledger, ClueRegister clues, OrganisationService organisation,
 			CampaignReportVersionRepository versions, IdentityService identityService, SystemAuthority systemAuthority,
-			WorkingDayCalendar calendar, AuditService audit, CampaignReportContent content,
+			WorkingDayCalendar calendar, AuditService audit, CampaignReportContent content, CampaignPlanning planning,
 			@Value("${rectify.export.organisation-name:}") String organisationName) {
 		this.content = content;
+		this.planning = planning;
 		this.organisationName = organisationName.strip();
 		this.campaigns = campaigns;
 		this.ledger = ledger;
@@ -170,6 +177,18 @@ class ExportService {
 			}
 			merged.put(section.getKey(), text);
 		}
+		// 下一步工作打算 is the campaign's summary (工作总结): one text, also edited in the
+		// summary task's form
+		String summary = sections.containsKey(ReportSection.NEXT_STEPS.key())
+				? merged.get(ReportSection.NEXT_STEPS.key()) : null;
+		if (summary != null) {
+			if (summary.codePointCount(0, summary.length()) > MAX_SUMMARY_LENGTH) {
+				throw Refusal.invalid("「下一步工作打算」即工作总结，不能超过" + MAX_SUMMARY_LENGTH + "个字",
+						"nextSteps is the campaign summary and may not be longer than " + MAX_SUMMARY_LENGTH
+								+ " characters");
+			}
+			this.planning.reviseSummary(campaign.getId(), summary, userId);
+		}
 		boolean revision = latest.isPresent() && latest.get().isFrozen();
 		int next = latest.map(CampaignReportVersion::getVersion).orElse(0) + 1;
 		CampaignReportVersion saved = this.versions
@@ -207,7 +226,10 @@ class ExportService {
 				render(campaign, narrative, revision, at.toLocalDate()));
 	}
 
-	private byte[] render(Campaign campaign, Map<String, String> narrative, boolean revision, LocalDate date) {
+	private byte[] render(Campaign campaign, Map<String, String> stored, boolean revision, LocalDate date) {
+		// 下一步工作打算 is printed from the campaign's summary, the one copy of that text
+		Map<String, String> narrative = new LinkedHashMap<>(stored);
+		narrative.remove(ReportSection.NEXT_STEPS.key());
 		return CampaignReportDocument.build("关于" + campaign.getTitle() + "工作情况的报告", revision,
 				this.content.opening(campaign), this.content.sections(campaign, unitNames(), zone()), narrative, date);
 	}

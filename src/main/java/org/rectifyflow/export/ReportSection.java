@@ -11,7 +11,7 @@ import java.util.Optional;
 enum ReportSection {
 
 	WORK("work", "工作开展情况"), PROBLEMS("problems", "存在的问题"), MEASURES("measures", "整改措施"), ANALYSIS("analysis", "分析研判"),
-	REGULATIONS("regulations", "建章立制"), NEXT_STEPS("nextSteps", "下一步工作打算");
+	REGULATIONS("regulations", "建章立制"), BURDEN("burden", "为基层减负"), NEXT_STEPS("nextSteps", "下一步工作打算");
 
 	private final String key;
 

@@ -3,8 +3,9 @@
  * modules is a decision, checked by {@code ModularityTests}; see
  * {@code docs/architecture.md}.
  */
-@ApplicationModule(displayName = "Documents and exports", allowedDependencies = { "audit", "calendar", "campaign",
-		"clue", "document", "engine", "identity", "kernel", "organisation", "recommendation", "rectification", "web" })
+@ApplicationModule(displayName = "Documents and exports",
+		allowedDependencies = { "audit", "calendar", "campaign", "clue", "document", "engine", "identity", "kernel",
+				"organisation", "recommendation", "rectification", "taskrules", "web" })
 package org.rectifyflow.export;
 
 import org.springframework.modulith.ApplicationModule;

@@ -1,8 +1,8 @@
 package org.rectifyflow.inspection;
 
-import java.util.Locale;
 import java.util.function.Function;
 
+import org.rectifyflow.kernel.Choices;
 import org.rectifyflow.taskrules.TaskRuleViolation;
 
 /**
@@ -41,12 +41,8 @@ record FindingInput(Finding.Method method, String place, String unitCode, Findin
 
 	private static <E extends Enum<E>> E parse(Class<E> type, Object value, String zh, String name) {
 		String text = InspectionService.str(value);
-		try {
-			return Enum.valueOf(type, (text != null) ? text.toUpperCase(Locale.ROOT) : "");
-		}
-		catch (IllegalArgumentException ex) {
-			throw new TaskRuleViolation(zh, name + " is missing or invalid");
-		}
+		return Choices.parse(type, text, MethodNames::any)
+			.orElseThrow(() -> new TaskRuleViolation(zh, name + " is missing or invalid"));
 	}
 
 }

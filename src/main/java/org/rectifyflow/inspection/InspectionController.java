@@ -4,7 +4,6 @@ import java.security.Principal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Locale;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -16,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.rectifyflow.attachment.AttachmentService;
 import org.rectifyflow.taskrules.ApprovalOpinionService;
+import org.rectifyflow.kernel.Choices;
 import org.rectifyflow.kernel.Refusal;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -135,12 +135,9 @@ class InspectionController {
 		if (value == null || value.isBlank()) {
 			return null;
 		}
-		try {
-			return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
-		}
-		catch (IllegalArgumentException ex) {
-			throw Refusal.invalid(label + "无效：" + value, "unknown " + type.getSimpleName() + " " + value);
-		}
+		return Choices.parse(type, value, MethodNames::any)
+			.orElseThrow(() -> Refusal.invalid(label + "无效：" + value + "，应为" + Choices.labels(type, MethodNames::any),
+					"unknown " + type.getSimpleName() + " " + value + "; expected " + Choices.names(type)));
 	}
 
 	record PageView(List<InspectionView> content, int page, int size, long totalElements, int totalPages) {

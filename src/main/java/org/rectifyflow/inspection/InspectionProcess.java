@@ -67,6 +67,15 @@ public final class InspectionProcess {
 	/** Target unit codes, comma separated. */
 	public static final String VAR_TARGET_UNITS = "targetUnits";
 
+	/**
+	 * The target units by name, as the approval and field work forms show them
+	 * (task-local).
+	 */
+	public static final String VAR_TARGET_UNIT_NAMES = "targetUnitNames";
+
+	/** The kind in Chinese (明察, 暗访), as forms show it (task-local). */
+	public static final String VAR_KIND_NAME = "kindName";
+
 	public static final String VAR_PLACES = "places";
 
 	/** {@code yyyy-MM-dd}. */

@@ -9,6 +9,7 @@ import org.rectifyflow.organisation.OrganisationService;
 import org.rectifyflow.organisation.Unit;
 import org.rectifyflow.taskrules.ProcessTasks;
 import org.rectifyflow.taskrules.TaskCompletion;
+import org.rectifyflow.taskrules.TaskCreation;
 import org.rectifyflow.taskrules.TaskRuleViolation;
 
 import org.springframework.stereotype.Component;
@@ -44,6 +45,20 @@ class InspectionTasks implements ProcessTasks {
 	@Override
 	public String processKey() {
 		return InspectionProcess.KEY;
+	}
+
+	@Override
+	public void created(TaskCreation task) {
+		switch (task.getTaskDefinitionKey()) {
+			case InspectionProcess.TASK_APPROVE_PLAN, InspectionProcess.TASK_FIELD_WORK ->
+				this.repository.findByProcessInstanceId(task.getProcessInstanceId()).ifPresent((inspection) -> {
+					task.show(InspectionProcess.VAR_KIND_NAME, MethodNames.of(inspection.getKind()));
+					task.show(InspectionProcess.VAR_TARGET_UNIT_NAMES,
+							this.organisation.unitNames(inspection.targetUnitList()));
+				});
+			default -> {
+			}
+		}
 	}
 
 	@Override

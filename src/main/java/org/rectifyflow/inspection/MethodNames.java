@@ -6,6 +6,26 @@ final class MethodNames {
 	private MethodNames() {
 	}
 
+	/**
+	 * @param value a method, kind, status or finding type
+	 * @return its Chinese name; the name of any other enum
+	 */
+	static String any(Enum<?> value) {
+		if (value instanceof Finding.Method method) {
+			return of(method);
+		}
+		if (value instanceof Inspection.Kind kind) {
+			return of(kind);
+		}
+		if (value instanceof Inspection.Status status) {
+			return of(status);
+		}
+		if (value instanceof Finding.Type type) {
+			return of(type);
+		}
+		return value.name();
+	}
+
 	static String of(Finding.Method method) {
 		return switch (method) {
 			case RECORDS -> "调阅资料";
@@ -18,6 +38,13 @@ final class MethodNames {
 		return (kind == null) ? null : switch (kind) {
 			case ANNOUNCED -> "明察";
 			case UNANNOUNCED -> "暗访";
+		};
+	}
+
+	static String of(Finding.Type type) {
+		return switch (type) {
+			case CLUE -> "问题线索";
+			case PROBLEM -> "单位存在的问题";
 		};
 	}
 

@@ -5,9 +5,9 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
+import org.rectifyflow.kernel.Choices;
 import org.rectifyflow.taskrules.TaskRuleViolation;
 
 /**
@@ -19,13 +19,8 @@ record PlanInput(Inspection.Kind kind, String title, List<String> targetUnits, S
 
 	static PlanInput parse(String kind, String title, String targetUnits, String places, String periodStart,
 			String periodEnd, Object teamSize, String focus) {
-		Inspection.Kind k;
-		try {
-			k = Inspection.Kind.valueOf(required(kind, "检查方式", "kind").toUpperCase(Locale.ROOT));
-		}
-		catch (IllegalArgumentException ex) {
-			throw new TaskRuleViolation("检查方式须为明察或暗访", "kind must be ANNOUNCED or UNANNOUNCED");
-		}
+		Inspection.Kind k = Choices.parse(Inspection.Kind.class, required(kind, "检查方式", "kind"), MethodNames::of)
+			.orElseThrow(() -> new TaskRuleViolation("检查方式须为明察或暗访", "kind must be ANNOUNCED or UNANNOUNCED (明察, 暗访)"));
 		String t = text(required(title, "检查名称", "title"), 200, "检查名称", "title");
 		String units = required(targetUnits, "目标单位", "targetUnits");
 		Set<String> codes = new LinkedHashSet<>(

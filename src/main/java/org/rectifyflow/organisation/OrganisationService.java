@@ -78,4 +78,36 @@ public class OrganisationService {
 			.toList());
 	}
 
+	/**
+	 * A person as forms and messages show them: name and unit, 「孙晓明（办公室）」.
+	 * @param userId a user id
+	 * @return the label; the user id if the user is unknown, {@code null} for
+	 * {@code null}
+	 */
+	public String personLabel(String userId) {
+		if (userId == null || userId.isBlank()) {
+			return null;
+		}
+		User user = this.systemAuthority
+			.call(() -> this.identityService.createUserQuery().userId(userId).singleResult());
+		String name = (user == null) ? userId : (((user.getFirstName() != null) ? user.getFirstName() : "")
+				+ ((user.getLastName() != null) ? user.getLastName() : ""));
+		if (name.isBlank()) {
+			name = userId;
+		}
+		List<String> unitNames = unitsOf(userId).stream()
+			.map((code) -> findUnit(code).map(Unit::getName).orElse(code))
+			.toList();
+		return unitNames.isEmpty() ? name : name + "（" + String.join("、", unitNames) + "）";
+	}
+
+	/**
+	 * Units as forms and messages show them: their names, 「办公室、财务科」.
+	 * @param codes unit codes
+	 * @return the names, in the given order; an unknown code as it is
+	 */
+	public String unitNames(java.util.Collection<String> codes) {
+		return String.join("、", codes.stream().map((code) -> findUnit(code).map(Unit::getName).orElse(code)).toList());
+	}
+
 }

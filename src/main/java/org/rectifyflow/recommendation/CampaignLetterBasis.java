@@ -33,4 +33,10 @@ class CampaignLetterBasis implements LetterBasis {
 			.orElse(List.of());
 	}
 
+	@Override
+	@Transactional(readOnly = true)
+	public List<String> measures(Long campaignId, String unitCode) {
+		return this.campaigns.ledgerMeasures(campaignId, unitCode);
+	}
+
 }

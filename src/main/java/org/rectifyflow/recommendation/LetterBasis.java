@@ -14,4 +14,13 @@ public interface LetterBasis {
 	 */
 	List<String> documents(Long campaignId);
 
+	/**
+	 * The measures a unit's ledger entries of a campaign already hold, so that a letter's
+	 * reply starts from them rather than repeating them.
+	 * @param campaignId a campaign
+	 * @param unitCode the unit
+	 * @return one line per entry with measures: the problem and its measures
+	 */
+	List<String> measures(Long campaignId, String unitCode);
+
 }

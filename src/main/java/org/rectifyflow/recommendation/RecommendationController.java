@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Locale;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -13,6 +12,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.rectifyflow.attachment.AttachmentService;
 import org.rectifyflow.taskrules.ApprovalOpinionService;
+import org.rectifyflow.kernel.Choices;
 import org.rectifyflow.kernel.Refusal;
 
 import org.springframework.http.ContentDisposition;
@@ -142,12 +142,9 @@ class RecommendationController {
 		if (value == null || value.isBlank()) {
 			return null;
 		}
-		try {
-			return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
-		}
-		catch (IllegalArgumentException ex) {
-			throw Refusal.invalid(label + "无效：" + value, "unknown " + type.getSimpleName() + " " + value);
-		}
+		return Choices.parse(type, value)
+			.orElseThrow(() -> Refusal.invalid(label + "无效：" + value + "，应为" + Choices.labels(type),
+					"unknown " + type.getSimpleName() + " " + value + "; expected " + Choices.names(type)));
 	}
 
 	record PageView(List<LetterView> content, int page, int size, long totalElements, int totalPages) {

@@ -81,6 +81,9 @@ public final class RecommendationProcess {
 
 	public static final String VAR_UNIT_NAME = "unitName";
 
+	/** The letter's kind in Chinese, as the approval form shows it (task-local). */
+	public static final String VAR_LETTER_KIND_NAME = "letterKindName";
+
 	// Reply and verification
 	public static final String VAR_REPLY_MEASURES = "replyMeasures";
 

@@ -53,6 +53,15 @@ class RecommendationTasks implements ProcessTasks {
 		switch (task.getTaskDefinitionKey()) {
 			case RecommendationProcess.TASK_DRAFT -> task.show(RecommendationProcess.VAR_OPINION,
 					this.opinions.returnOpinion(task.getProcessInstanceId(), RecommendationProcess.TASK_APPROVE));
+			case RecommendationProcess.TASK_APPROVE -> {
+				RecommendationLetter letter = letter(task.getProcessInstanceId());
+				task.show(RecommendationProcess.VAR_LETTER_KIND_NAME,
+						(letter.getKind() != null) ? letter.getKind().title() : null);
+				task.show(RecommendationProcess.VAR_UNIT_NAME,
+						this.organisation.findUnit(letter.getUnitCode())
+							.map(Unit::getName)
+							.orElse(letter.getUnitCode()));
+			}
 			case RecommendationProcess.TASK_REPLY -> {
 				RecommendationReply last = lastReply(letter(task.getProcessInstanceId()));
 				task.show(RecommendationProcess.VAR_OPINION, (last != null) ? last.getVerdictReason() : null);

@@ -71,6 +71,9 @@ public final class RectificationProcess {
 
 	public static final String VAR_UNIT_NAME = "unitName";
 
+	/** The responsible person as forms show them: name and unit (task-local). */
+	public static final String VAR_RESPONSIBLE_PERSON_NAME = "responsiblePersonName";
+
 	public static final String VAR_UNIT_LEADER = "unitLeader";
 
 	public static final String VAR_CATEGORY_NAME = "categoryName";
@@ -107,6 +110,12 @@ public final class RectificationProcess {
 	public static final String VAR_PROGRESS_TEXT = "progressText";
 
 	public static final String VAR_EVIDENCE_NOTE = "evidenceNote";
+
+	/**
+	 * The earlier closure requests' notes and the rejection, as the work form shows them
+	 * (task-local).
+	 */
+	public static final String VAR_PREVIOUS_EVIDENCE = "previousEvidence";
 
 	public static final String VAR_CARRY_OVER_REASON = "carryOverReason";
 

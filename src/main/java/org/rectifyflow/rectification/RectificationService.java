@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -62,6 +63,8 @@ public class RectificationService {
 
 	private final LedgerService ledger;
 
+	private final ClosureRequestRepository closures;
+
 	private final LedgerEntryRepository entries;
 
 	private final ProgressReportRepository reports;
@@ -78,7 +81,8 @@ public class RectificationService {
 
 	RectificationService(LedgerService ledger, LedgerEntryRepository entries, ProgressReportRepository reports,
 			WorkingDayCalendar calendar, ObjectProvider<RectificationPeriod> periods, AuditService audit,
-			Notifier notifier, ApplicationEventPublisher events) {
+			Notifier notifier, ApplicationEventPublisher events, ClosureRequestRepository closures) {
+		this.closures = closures;
 		this.events = events;
 		this.ledger = ledger;
 		this.entries = entries;
@@ -182,7 +186,12 @@ public class RectificationService {
 		switch (action) {
 			case PROGRESS -> addProgress(entry, text, reporter);
 			case CLOSURE -> {
-				entry.requestClosure(blankToNull(text), now());
+				List<ClosureRequest> earlier = this.closures.findByLedgerEntryIdOrderByAttemptAsc(entryId);
+				ClosureRequest request = this.closures
+					.save(new ClosureRequest(entryId, earlier.size() + 1, blankToNull(text), reporter, now()));
+				List<ClosureRequest> all = new java.util.ArrayList<>(earlier);
+				all.add(request);
+				entry.requestClosure(evidenceNotes(all), now());
 				this.audit.record(ACTION_CLOSURE_REQUESTED, RectificationProcess.ITEM_TYPE, String.valueOf(entryId),
 						LedgerEntry.Status.IN_PROGRESS.name(), entry.getStatus().name());
 				this.notifier.notifyGroup(Roles.CAMPAIGN_OFFICE, "整改事项「" + entry.getCode() + "」申请销号，请验收。",
@@ -196,6 +205,35 @@ public class RectificationService {
 						LedgerService.link(entry));
 			}
 		}
+	}
+
+	/**
+	 * The closure requests of an entry so far, each with its own evidence note.
+	 * @param entryId the ledger entry id
+	 * @return the requests, first first
+	 */
+	@Transactional(readOnly = true)
+	public List<ClosureRequest> closureRequests(Long entryId) {
+		return this.closures.findByLedgerEntryIdOrderByAttemptAsc(entryId);
+	}
+
+	/**
+	 * The evidence notes of the closure requests as one text: the note itself after one
+	 * request, each note under its attempt after several.
+	 * @param requests the requests, first first
+	 * @return the notes, or {@code null} if none has a note
+	 */
+	static String evidenceNotes(List<ClosureRequest> requests) {
+		List<ClosureRequest> noted = requests.stream().filter((r) -> r.getEvidenceNote() != null).toList();
+		if (noted.isEmpty()) {
+			return null;
+		}
+		if (requests.size() == 1) {
+			return noted.get(0).getEvidenceNote();
+		}
+		String joined = String.join("\n",
+				noted.stream().map((r) -> "第" + r.getAttempt() + "次申请销号：" + r.getEvidenceNote()).toList());
+		return (joined.length() > LONG_TEXT) ? joined.substring(joined.length() - LONG_TEXT) : joined;
 	}
 
 	/**

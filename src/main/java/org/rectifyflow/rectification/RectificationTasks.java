@@ -12,6 +12,7 @@ import org.rectifyflow.engine.SystemAuthority;
 import org.rectifyflow.kernel.Refusal;
 import org.rectifyflow.organisation.OrganisationService;
 import org.rectifyflow.taskrules.ApprovalOpinionService;
+import org.rectifyflow.taskrules.Dates;
 import org.rectifyflow.taskrules.ProcessTasks;
 import org.rectifyflow.taskrules.TaskCompletion;
 import org.rectifyflow.taskrules.TaskCreation;
@@ -65,15 +66,19 @@ class RectificationTasks implements ProcessTasks {
 		switch (task.getTaskDefinitionKey()) {
 			case RectificationProcess.TASK_DRAFT_MEASURES -> task.show(RectificationProcess.VAR_OPINION, this.opinions
 				.returnOpinion(task.getProcessInstanceId(), RectificationProcess.TASK_APPROVE_MEASURES));
-			case RectificationProcess.TASK_APPROVE_MEASURES -> {
+			case RectificationProcess.TASK_APPROVE_MEASURES, RectificationProcess.TASK_RECTIFY,
+					RectificationProcess.TASK_ACCEPT_CLOSURE, RectificationProcess.TASK_APPROVE_CARRY_OVER -> {
 				LedgerEntry entry = entry(task.getBusinessKey(), task.getProcessInstanceId());
-				task.show(RectificationProcess.VAR_RESPONSIBLE_PERSON, entry.getResponsiblePerson());
+				task.show(RectificationProcess.VAR_RESPONSIBLE_PERSON_NAME,
+						this.organisation.personLabel(entry.getResponsiblePerson()));
 				task.show(RectificationProcess.VAR_MEASURES, entry.getMeasures());
+				if (RectificationProcess.TASK_RECTIFY.equals(task.getTaskDefinitionKey())) {
+					task.show(RectificationProcess.VAR_PREVIOUS_EVIDENCE, previousEvidence(entry, task));
+				}
+				if (RectificationProcess.TASK_ACCEPT_CLOSURE.equals(task.getTaskDefinitionKey())) {
+					task.show(RectificationProcess.VAR_EVIDENCE_NOTE, entry.getEvidenceNote());
+				}
 			}
-			case RectificationProcess.TASK_RECTIFY, RectificationProcess.TASK_ACCEPT_CLOSURE,
-					RectificationProcess.TASK_APPROVE_CARRY_OVER ->
-				task.show(RectificationProcess.VAR_MEASURES,
-						entry(task.getBusinessKey(), task.getProcessInstanceId()).getMeasures());
 			default -> {
 				// The first task is created while the process starts, before the entry is
 				// linked to it; its form shows the variables set at the start.
@@ -145,6 +150,35 @@ class RectificationTasks implements ProcessTasks {
 	}
 
 	/**
+	 * What the work form shows after a rejected closure: each earlier request's evidence
+	 * note and the reason the closure was not accepted, so that the next request adds to
+	 * them rather than typing them again.
+	 */
+	private String previousEvidence(LedgerEntry entry, TaskCreation task) {
+		List<ClosureRequest> requests = this.rectification.closureRequests(entry.getId());
+		if (requests.isEmpty()) {
+			return null;
+		}
+		StringBuilder text = new StringBuilder();
+		for (ClosureRequest request : requests) {
+			text.append("第")
+				.append(request.getAttempt())
+				.append("次申请销号（")
+				.append(Dates.chinese(request.getRequestedAt()))
+				.append("）佐证说明：")
+				.append((request.getEvidenceNote() != null) ? request.getEvidenceNote() : "（仅上传佐证材料）")
+				.append("\n");
+		}
+		String reason = this.opinions.returnOpinion(task.getProcessInstanceId(),
+				RectificationProcess.TASK_ACCEPT_CLOSURE);
+		if (reason != null) {
+			text.append("未通过验收的意见：").append(reason).append("\n");
+		}
+		text.append("以上佐证说明已保存，再次申请销号时只需填写补充的内容。");
+		return text.toString();
+	}
+
+	/**
 	 * The entry of the task's process instance: the one whose code is the business key
 	 * and which is linked to this very instance.
 	 */
@@ -199,8 +233,10 @@ class RectificationTasks implements ProcessTasks {
 				if (note != null) {
 					checkLength(note, "佐证说明", RectificationProcess.VAR_EVIDENCE_NOTE, RectificationService.LONG_TEXT);
 				}
-				else if (this.attachments.list(RectificationProcess.ITEM_TYPE, String.valueOf(entry.getId()))
-					.isEmpty()) {
+				else if (this.attachments.list(RectificationProcess.ITEM_TYPE, String.valueOf(entry.getId())).isEmpty()
+						&& this.rectification.closureRequests(entry.getId())
+							.stream()
+							.allMatch((r) -> r.getEvidenceNote() == null)) {
 					throw new TaskRuleViolation("申请销号须上传佐证材料或填写佐证说明",
 							"a closure request needs an attachment or an evidence note");
 				}

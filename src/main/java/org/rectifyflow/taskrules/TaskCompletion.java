@@ -167,6 +167,14 @@ public final class TaskCompletion {
 		task.getExecution().setVariable(name, value);
 	}
 
+	/**
+	 * Fills in an input the rules complete for the user (the opinion of an approval given
+	 * by a common phrase), where the task keeps its inputs.
+	 */
+	void fillIn(String name, Object value) {
+		this.variables.setVariable(name, value);
+	}
+
 	@Override
 	public String toString() {
 		return "TaskCompletion[" + this.processDefinitionKey + "/" + this.taskDefinitionKey + ", task " + this.taskId

@@ -66,6 +66,36 @@ class TaskRuleEnforcer {
 		record(TaskRules.TASK_CREATED, task, null, task.getAssignee(), null);
 		String processKey = processDefinitionKey(task);
 		tasksOf(processKey).forEach((tasks) -> tasks.created(new TaskCreation(processKey, task)));
+		showDates(task);
+	}
+
+	/**
+	 * Fills the Chinese text of every date the task's form shows: a form that shows
+	 * {@code {{deadlineAtText}}} gets the variable {@code deadlineAt} as
+	 * {@code 2027年1月15日 18:00}, task-local.
+	 */
+	private static void showDates(DelegateTask task) {
+		if (Context.getProcessEngineConfiguration() == null || task.getProcessDefinitionId() == null) {
+			return;
+		}
+		ProcessDefinitionEntity definition = Context.getProcessEngineConfiguration()
+			.getDeploymentCache()
+			.findDeployedProcessDefinitionById(task.getProcessDefinitionId());
+		var activity = (definition != null) ? definition.findActivity(task.getTaskDefinitionKey()) : null;
+		TaskInputs inputs = (activity != null) ? activity.getProperties().get(TaskInputs.PROPERTY) : null;
+		if (inputs == null) {
+			return;
+		}
+		for (String shown : inputs.shown()) {
+			if (shown.endsWith(Dates.TEXT_SUFFIX) && shown.length() > Dates.TEXT_SUFFIX.length()
+					&& !task.hasVariableLocal(shown)) {
+				Object value = task.getVariable(shown.substring(0, shown.length() - Dates.TEXT_SUFFIX.length()));
+				String text = Dates.chinese(value);
+				if (text != null) {
+					task.setVariableLocal(shown, text);
+				}
+			}
+		}
 	}
 
 	void assigned(DelegateTask task, UserTaskRules rules) {
@@ -91,13 +121,15 @@ class TaskRuleEnforcer {
 				throw fourEyesViolation(worker, task);
 			}
 		}
+		// what the user filled in, before the rules fill in anything for them
+		String burden = TaskBurden.measure(task, completion.getUserId());
 		String decision = null;
 		String decisionVariable = rules.approvalDecisionVariable();
 		if (decisionVariable != null) {
 			decision = approve(completion, decisionVariable);
 		}
 		String details = details(task) + ", actor=" + completion.getUserId()
-				+ ((decision != null) ? ", decision=" + decision : "");
+				+ ((decision != null) ? ", decision=" + decision : "") + burden;
 		this.audit.recordAs(completion.getUserId(), TaskRules.TASK_COMPLETED, TaskRules.AUDIT_ITEM_TYPE, task.getId(),
 				task.getAssignee(), decision, details);
 		handlers.forEach((tasks) -> tasks.completed(completion));
@@ -115,10 +147,25 @@ class TaskRuleEnforcer {
 		if (completion.isBlank(decisionVariable)) {
 			throw new TaskRuleViolation("请选择审批结论", "the decision " + decisionVariable + " is missing");
 		}
-		if (completion.isBlank(TaskRules.OPINION_VARIABLE)) {
-			throw new TaskRuleViolation("请填写审批意见", "the approval opinion is missing");
+		String phrase = completion.isBlank(TaskRules.OPINION_PHRASE_VARIABLE) ? null
+				: completion.string(TaskRules.OPINION_PHRASE_VARIABLE).strip();
+		if (phrase != null && !TaskRules.OPINION_PHRASES.contains(phrase)) {
+			throw new TaskRuleViolation("常用意见「" + phrase + "」无效，应为" + String.join("、", TaskRules.OPINION_PHRASES),
+					"unknown opinion phrase " + phrase);
 		}
-		String opinion = completion.string(TaskRules.OPINION_VARIABLE).strip();
+		String decisionValue = completion.string(decisionVariable).strip();
+		boolean approves = "true".equalsIgnoreCase(decisionValue) || "APPROVE".equalsIgnoreCase(decisionValue);
+		String opinion;
+		if (!completion.isBlank(TaskRules.OPINION_VARIABLE)) {
+			opinion = completion.string(TaskRules.OPINION_VARIABLE).strip();
+		}
+		else if (approves) {
+			opinion = (phrase != null) ? phrase : TaskRules.OPINION_PHRASES.get(0);
+			completion.fillIn(TaskRules.OPINION_VARIABLE, opinion);
+		}
+		else {
+			throw new TaskRuleViolation("退回或不同意时请在审批意见中写明理由", "returning or rejecting needs the reason as opinion");
+		}
 		if (opinion.codePointCount(0, opinion.length()) > TaskRules.OPINION_MAX_LENGTH) {
 			throw new TaskRuleViolation("审批意见不能超过" + TaskRules.OPINION_MAX_LENGTH + "个字",
 					"the approval opinion may not be longer than " + TaskRules.OPINION_MAX_LENGTH + " characters");

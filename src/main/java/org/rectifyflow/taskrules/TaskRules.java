@@ -34,13 +34,26 @@ public final class TaskRules {
 	public static final String FOUR_EYES_VARIABLE = "rf:fourEyesVariable";
 
 	/**
-	 * Marks an approval task; the value is the name of its decision variable. The task
-	 * must be completed with a non-blank {@link #OPINION_VARIABLE}.
+	 * Marks an approval task; the value is the name of its decision variable. Approving
+	 * needs no opinion text (the common phrase chosen in
+	 * {@link #OPINION_PHRASE_VARIABLE}, or 同意, is recorded); returning or rejecting needs
+	 * a non-blank {@link #OPINION_VARIABLE}.
 	 */
 	public static final String APPROVAL = "rf:approval";
 
 	/** The variable holding the approval opinion (审批意见). */
 	public static final String OPINION_VARIABLE = "opinion";
+
+	/** The variable holding the common phrase chosen for an approval (常用意见). */
+	public static final String OPINION_PHRASE_VARIABLE = "opinionPhrase";
+
+	/**
+	 * The common phrases an approval form offers (the values of its
+	 * {@link #OPINION_PHRASE_VARIABLE} select); the first is recorded when an approval
+	 * gives neither phrase nor text.
+	 */
+	public static final java.util.List<String> OPINION_PHRASES = java.util.List.of("同意", "同意，请抓好落实", "原则同意", "退回修改",
+			"不同意");
 
 	/** Maximum length of an approval opinion. */
 	public static final int OPINION_MAX_LENGTH = 2000;

@@ -59,6 +59,7 @@ record UserTaskRules(Map<String, String> properties) {
 		if (approvalDecisionVariable() != null) {
 			names.add(approvalDecisionVariable());
 			names.add(TaskRules.OPINION_VARIABLE);
+			names.add(TaskRules.OPINION_PHRASE_VARIABLE);
 		}
 		return names;
 	}

@@ -119,8 +119,19 @@ class CampaignApiTest {
 		post("u2", "/api/campaigns/" + id + "/problems", problem).andExpect(status().isCreated())
 			.andExpect(jsonPath("$.number").value("P001"));
 		post("u2", "/api/campaigns/" + id + "/problems", Map.of("unitCode", "u2", "categoryCode", "DUTY", "description",
-				"推诿扯皮", "severity", "较重", "source", "SELF_INSPECTION"))
+				"推诿扯皮", "severity", "较重", "source", "自查"))
 			.andExpect(status().isCreated());
+		// the API accepts the Chinese labels its messages list, and lists them
+		post("u2", "/api/campaigns/" + id + "/problems",
+				Map.of("unitCode", "u2", "categoryCode", "DUTY", "description", "推诿扯皮", "severity", "很重", "source",
+						"自查"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.messageZh").value("「严重程度」无效，应为一般、较重或严重"));
+		post("u2", "/api/campaigns/" + id + "/problems",
+				Map.of("unitCode", "u2", "categoryCode", "DUTY", "description", "推诿扯皮", "severity", "一般", "source",
+						"自己"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.messageZh").value("「问题来源」无效，应为自查、互查、全面剖析、问题线索或明察暗访"));
 		post("office", "/api/campaigns/" + id + "/problems",
 				Map.of("unitCode", "u3", "categoryCode", "STYLE", "description", "范围外", "severity", "一般", "source",
 						"INSPECTION"))
@@ -141,9 +152,13 @@ class CampaignApiTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.messageZh").value("「驳回理由」为必填项"));
 		post("party", "/api/campaigns/" + id + "/review",
+				Map.of("decisions", List.of(Map.of("problem", "P001", "action", "同意"))))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.messageZh").value("处理方式「同意」无效，应为确认、合并或驳回"));
+		post("party", "/api/campaigns/" + id + "/review",
 				Map.of("decisions",
-						List.of(Map.of("problem", "P001", "action", "CONFIRM"),
-								Map.of("problem", "P002", "action", "MERGE", "mergeInto", "P001"))))
+						List.of(Map.of("problem", "P001", "action", "确认"),
+								Map.of("problem", "P002", "action", "合并", "mergeInto", "P001"))))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$[1].status").value("MERGED"));
 		this.mvc.perform(get("/api/campaigns/" + id).with(httpBasic("office", "demo")))

@@ -68,6 +68,9 @@ class CampaignProcessTest {
 	private CampaignService campaigns;
 
 	@Autowired
+	private CampaignPlanning planning;
+
+	@Autowired
 	private CampaignAnalysis analysis;
 
 	@Autowired
@@ -270,7 +273,11 @@ class CampaignProcessTest {
 		assertThat(this.taskService.getVariable(redraft.getId(), "regulationProblems")).isEqualTo("P001,P002");
 		complete(pi, CampaignProcess.TASK_DRAFT_REGULATION, "regulationTitle", "精简会议文件管理办法", "regulationBody",
 				"一、严格控制会议数量……二、每周一日无会日。", "regulationProblems", "P001,P002,P003", "moreRegulations", false);
+		// a summary drafted for the report (its 下一步工作打算) is where the summary form starts
+		this.planning.reviseSummary(campaignId, "（草稿）巩固整治成果。", "office");
 		complete(pi, CampaignProcess.TASK_REVIEW_REGULATION, "regulationApproved", true, "opinion", "同意发布");
+		assertThat(this.taskService.getVariable(task(pi, CampaignProcess.TASK_SUMMARY).getId(), "summary"))
+			.isEqualTo("（草稿）巩固整治成果。");
 		assertThat(this.campaigns.regulations(campaignId)).singleElement().satisfies((r) -> {
 			assertThat(r.getStatus()).isEqualTo(Regulation.Status.PUBLISHED);
 			assertThat(r.getProblemIds()).hasSize(3);

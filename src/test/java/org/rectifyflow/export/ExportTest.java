@@ -176,15 +176,15 @@ class ExportTest {
 		int last = -1;
 		int number = 1;
 		for (ReportSection section : List.of(ReportSection.WORK, ReportSection.PROBLEMS, ReportSection.MEASURES,
-				ReportSection.NEXT_STEPS)) {
+				ReportSection.BURDEN, ReportSection.NEXT_STEPS)) {
 			String heading = OfficialDocument.chinese(number++) + "、" + section.title() + "\n";
 			int at = text.indexOf(heading);
 			assertThat(at).as(heading).isGreaterThan(last);
 			last = at;
 		}
 		assertThat(text).startsWith("关于督办统计测试专项整治")
-			.contains("\n局党组：\n", "按照《关于开展整治形式主义官僚主义专项行动的通知》（中纪办〔2022〕8号）要求", "（一）查找问题。", "（二）问题整改。", "查找问题5个",
-					"共列入台账5项，已销号1项", "其中超期2项", "一是", "以会议落实会议，周例会重复召开", "\n局整治办\n")
+			.contains("坚持为基层减负，不以填表报数代替整改落实。", "办理任务", "填写字段", "\n局党组：\n", "按照《关于开展整治形式主义官僚主义专项行动的通知》（中纪办〔2022〕8号）要求",
+					"（一）查找问题。", "（二）问题整改。", "查找问题5个", "共列入台账5项，已销号1项", "其中超期2项", "一是", "以会议落实会议，周例会重复召开", "\n局整治办\n")
 			// no placeholder, no empty figure, no internal code
 			.doesNotContain("待整治办补充", "0项", "0件", "0个", "ZZ-", "P00", this.fixture.clueNumber);
 		for (String secret : SECRETS) {
@@ -224,7 +224,9 @@ class ExportTest {
 
 		String first = docText(
 				download("office", "/api/campaigns/" + this.fixture.campaignId + "/report.docx?version=1"));
-		assertThat(first).contains("第一稿").doesNotContain("第二稿").doesNotContain("整治办组织专班推进");
+		// 下一步工作打算 is the campaign's summary, one text: a version keeps what was sent
+		// (above), the document prints the summary as it stands
+		assertThat(first).contains("第二稿").doesNotContain("第一稿").doesNotContain("整治办组织专班推进");
 		String latest = docText(download("office", "/api/campaigns/" + this.fixture.campaignId + "/report.docx"));
 		assertThat(latest).contains("第二稿", "整治办组织专班推进").doesNotContain("第一稿");
 
@@ -252,6 +254,23 @@ class ExportTest {
 			.perform(get("/api/campaigns/" + this.fixture.campaignId + "/report.docx?version=99")
 				.with(httpBasic("office", "demo")))
 			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void shouldKeepTheSummaryAndTheNextStepsAsOneText() throws Exception {
+		String text = "继续巩固整治成果，每季度回头看一次。";
+		putNarrative("office", "/api/campaigns/" + this.fixture.campaignId + "/report/narrative",
+				Map.of("sections", Map.of("nextSteps", text)))
+			.andExpect(status().isOk());
+		// the campaign's summary, which the summary task's form starts from
+		assertThat(this.jdbc.queryForObject("select summary from campaign where id = ?", String.class,
+				this.fixture.campaignId))
+			.isEqualTo(text);
+		String report = docText(download("office", "/api/campaigns/" + this.fixture.campaignId + "/report.docx"));
+		assertThat(report.indexOf(text)).isPositive().isEqualTo(report.lastIndexOf(text));
+		putNarrative("office", "/api/campaigns/" + this.fixture.campaignId + "/report/narrative",
+				Map.of("sections", Map.of("nextSteps", "长".repeat(ExportService.MAX_SUMMARY_LENGTH + 1))))
+			.andExpect(status().isBadRequest());
 	}
 
 	@Test

@@ -176,6 +176,10 @@ class RecommendationProcessTest {
 				RecommendationProcess.VAR_OPINION))
 			.isEqualTo("未见落实成效，请补充");
 		assertThat(this.runtimeService.getVariable(pi.getId(), RecommendationProcess.VAR_OPINION)).isNull();
+		// the next reply starts from the last one, to add to it
+		assertThat(this.taskService.getVariable(task(letter, RecommendationProcess.TASK_REPLY).getId(),
+				RecommendationProcess.VAR_REPLY_MEASURES))
+			.isEqualTo("已修订考核办法");
 
 		complete(letter, RecommendationProcess.TASK_REPLY, RecommendationProcess.VAR_REPLY_MEASURES, "已按新办法完成两轮考核");
 		complete(letter, RecommendationProcess.TASK_VERIFY, RecommendationProcess.VAR_REPLY_ACCEPTED, "true",

@@ -352,6 +352,38 @@ class RectificationProcessTest {
 		assertThat(this.driver.task(entry, RectificationProcess.TASK_DRAFT_MEASURES).getAssignee()).isEqualTo("u1");
 	}
 
+	@Test
+	void shouldKeepEachClosureRequestsNoteAndShowThemToTheNextAttempt() {
+		LedgerEntry entry = this.driver.open(RectificationDriver.newCampaignId(), "u1");
+		this.driver.toWork(entry);
+		// what the work form shows: the deadline in Chinese, the person by name and unit
+		String work = this.driver.task(entry, RectificationProcess.TASK_RECTIFY).getId();
+		assertThat((String) this.taskService.getVariableLocal(work, "deadlineAtText"))
+			.matches("\\d{4}年\\d{1,2}月\\d{1,2}日 \\d{2}:\\d{2}");
+		assertThat((String) this.taskService.getVariableLocal(work, RectificationProcess.VAR_RESPONSIBLE_PERSON_NAME))
+			.endsWith("（办公室）");
+		assertThat(this.taskService.getVariableLocal(work, RectificationProcess.VAR_PREVIOUS_EVIDENCE)).isNull();
+
+		this.driver.work(entry, RectificationProcess.Action.CLOSURE, "会议精简办法已印发");
+		this.driver.decideClosure(entry, false);
+
+		String next = this.driver.task(entry, RectificationProcess.TASK_RECTIFY).getId();
+		assertThat((String) this.taskService.getVariableLocal(next, RectificationProcess.VAR_PREVIOUS_EVIDENCE))
+			.contains("第1次申请销号", "会议精简办法已印发", "未通过验收的意见：佐证不足");
+		// the next attempt adds a note; the first one is kept, not typed again
+		this.driver.work(entry, RectificationProcess.Action.CLOSURE, "近一月例会由8次减至3次");
+		assertThat(this.driver.reload(entry).getEvidenceNote()).isEqualTo("第1次申请销号：会议精简办法已印发\n第2次申请销号：近一月例会由8次减至3次");
+		String accept = this.driver.task(entry, RectificationProcess.TASK_ACCEPT_CLOSURE).getId();
+		assertThat((String) this.taskService.getVariableLocal(accept, RectificationProcess.VAR_EVIDENCE_NOTE))
+			.contains("会议精简办法已印发", "近一月例会由8次减至3次");
+		this.driver.decideClosure(entry, false);
+		// a third attempt with nothing new is accepted: the earlier notes stand
+		this.driver.complete(entry, RectificationProcess.TASK_RECTIFY, RectificationProcess.VAR_RECTIFY_ACTION,
+				RectificationProcess.Action.CLOSURE.name());
+		assertThat(this.driver.reload(entry).getStatus()).isEqualTo(LedgerEntry.Status.CLOSURE_REQUESTED);
+		assertThat(this.driver.reload(entry).getEvidenceNote()).contains("第2次申请销号");
+	}
+
 	private Job timer(ProcessInstance pi, String activityId) {
 		return this.managementService.createJobQuery()
 			.processInstanceId(pi.getId())

@@ -55,7 +55,7 @@ class FormFieldsTest {
 		TaskInputs inputs = TaskInputs.of(work, rules);
 
 		assertThat(inputs.writable()).containsExactlyInAnyOrder("rectifyAction", "progressText", "evidenceNote",
-				"carryOverReason", "approved", TaskRules.OPINION_VARIABLE);
+				"carryOverReason", "approved", TaskRules.OPINION_VARIABLE, TaskRules.OPINION_PHRASE_VARIABLE);
 		assertThat(inputs.foreign(java.util.List.of("progressText", "ledgerEntryId", "proposer")))
 			.containsExactly("ledgerEntryId", "proposer");
 	}

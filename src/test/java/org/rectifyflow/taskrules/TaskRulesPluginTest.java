@@ -313,15 +313,48 @@ class TaskRulesPluginTest {
 	}
 
 	@Test
-	void shouldRefuseApprovalWithoutOpinion() {
+	void shouldApproveWithACommonPhraseOrNoTextButReturnOnlyWithAReason() {
 		ProcessInstance instance = startApproval();
 		as("bob", "staff", () -> this.taskService.complete(task(instance).getId()));
 		Task approve = task(instance);
 
+		// returning needs the reason in words; a phrase is no reason
 		assertThatThrownBy(() -> as("carol", "reviewers",
-				() -> this.taskService.complete(approve.getId(), Map.of("decision", "RETURN", "opinion", ""))))
+				() -> this.taskService.complete(approve.getId(),
+						Map.of("decision", "RETURN", "opinion", "", TaskRules.OPINION_PHRASE_VARIABLE, "退回修改"))))
 			.isInstanceOf(TaskRuleViolation.class)
-			.hasMessage("请填写审批意见");
+			.hasMessage("退回或不同意时请在审批意见中写明理由");
+		// a phrase the form does not offer
+		assertThatThrownBy(() -> as("carol", "reviewers",
+				() -> this.taskService.complete(approve.getId(),
+						Map.of("decision", "APPROVE", TaskRules.OPINION_PHRASE_VARIABLE, "随便"))))
+			.isInstanceOf(TaskRuleViolation.class)
+			.hasMessageStartingWith("常用意见「随便」无效");
+		assertThat(this.opinions.history(instance.getId())).isEmpty();
+
+		// approving with the phrase chosen and no text
+		as("carol", "reviewers", () -> this.taskService.complete(approve.getId(),
+				Map.of("decision", "APPROVE", TaskRules.OPINION_PHRASE_VARIABLE, "原则同意")));
+		assertThat(this.opinions.history(instance.getId())).singleElement()
+			.satisfies((opinion) -> assertThat(opinion.getOpinion()).isEqualTo("原则同意"));
+	}
+
+	@Test
+	void shouldRecordAgreementWhenApprovingWithoutAnyOpinion() {
+		ProcessInstance instance = startApproval();
+		as("bob", "staff", () -> this.taskService.complete(task(instance).getId()));
+		as("carol", "reviewers",
+				() -> this.taskService.complete(task(instance).getId(), Map.of("decision", "APPROVE")));
+		assertThat(this.opinions.history(instance.getId())).singleElement()
+			.satisfies((opinion) -> assertThat(opinion.getOpinion()).isEqualTo("同意"));
+	}
+
+	@Test
+	void shouldRefuseAnOverlongOpinion() {
+		ProcessInstance instance = startApproval();
+		as("bob", "staff", () -> this.taskService.complete(task(instance).getId()));
+		Task approve = task(instance);
+
 		assertThatThrownBy(() -> as("carol", "reviewers",
 				() -> this.taskService.complete(approve.getId(),
 						Map.of("decision", "RETURN", "opinion", "意".repeat(TaskRules.OPINION_MAX_LENGTH + 1)))))
