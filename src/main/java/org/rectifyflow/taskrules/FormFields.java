@@ -14,17 +14,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * {@code key} of every input component, including those inside groups and dynamic lists.
  * A container with a {@code path} submits its content as one variable named by the path's
  * first segment; so does a key with dots ({@code a.b} is part of variable {@code a}).
- * Components marked {@code readonly} or {@code disabled} only show a value.
+ * Components marked {@code readonly} or {@code disabled} only show a value. A dynamic
+ * list, a group with a path, a checklist and a taglist submit a structured value (a
+ * {@code Json} variable): such a variable is only the form's carrier ({@link #lists()}).
  *
  * @param id the form's id, what a BPMN's {@code camunda:formRef} names
  * @param writable the variables the form lets a user enter
  * @param readOnly the fields the form only shows
  * @param shown the variables its text templates show
+ * @param lists the writable variables that carry a list or a group of values
  */
-record FormFields(String id, Set<String> writable, Set<String> readOnly, Set<String> shown) {
+record FormFields(String id, Set<String> writable, Set<String> readOnly, Set<String> shown, Set<String> lists) {
 
 	/** A task without a form of its own: nothing to write through a form. */
-	static final FormFields NONE = new FormFields(null, Set.of(), Set.of(), Set.of());
+	static final FormFields NONE = new FormFields(null, Set.of(), Set.of(), Set.of(), Set.of());
+
+	private static final Set<String> LIST_TYPES = Set.of("dynamiclist", "group", "checklist", "taglist");
 
 	private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)");
 
@@ -34,6 +39,7 @@ record FormFields(String id, Set<String> writable, Set<String> readOnly, Set<Str
 		writable = Set.copyOf(writable);
 		readOnly = Set.copyOf(readOnly);
 		shown = Set.copyOf(shown);
+		lists = Set.copyOf(lists);
 	}
 
 	/**
@@ -56,12 +62,15 @@ record FormFields(String id, Set<String> writable, Set<String> readOnly, Set<Str
 		Set<String> writable = new LinkedHashSet<>();
 		Set<String> readOnly = new LinkedHashSet<>();
 		Set<String> shown = new LinkedHashSet<>();
-		collect(root.path("components"), writable, readOnly, shown);
+		Set<String> lists = new LinkedHashSet<>();
+		collect(root.path("components"), writable, readOnly, shown, lists);
 		readOnly.removeAll(writable);
-		return new FormFields(root.path("id").asText(null), writable, readOnly, shown);
+		lists.retainAll(writable);
+		return new FormFields(root.path("id").asText(null), writable, readOnly, shown, lists);
 	}
 
-	private static void collect(JsonNode components, Set<String> writable, Set<String> readOnly, Set<String> shown) {
+	private static void collect(JsonNode components, Set<String> writable, Set<String> readOnly, Set<String> shown,
+			Set<String> lists) {
 		for (JsonNode component : components) {
 			Matcher template = TEMPLATE_VARIABLE.matcher(component.path("text").asText(""));
 			while (template.find()) {
@@ -69,17 +78,24 @@ record FormFields(String id, Set<String> writable, Set<String> readOnly, Set<Str
 			}
 			boolean showsOnly = component.path("readonly").asBoolean(false)
 					|| component.path("disabled").asBoolean(false);
+			boolean list = LIST_TYPES.contains(component.path("type").asText(""));
 			String path = component.path("path").asText("");
 			if (!path.isBlank()) {
 				(showsOnly ? readOnly : writable).add(variable(path));
+				if (list) {
+					lists.add(variable(path));
+				}
 				continue;
 			}
 			String key = component.path("key").asText("");
 			if (!key.isBlank()) {
 				(showsOnly ? readOnly : writable).add(variable(key));
+				if (list || key.contains(".")) {
+					lists.add(variable(key));
+				}
 			}
 			if (component.has("components")) {
-				collect(component.path("components"), writable, readOnly, shown);
+				collect(component.path("components"), writable, readOnly, shown, lists);
 			}
 		}
 	}

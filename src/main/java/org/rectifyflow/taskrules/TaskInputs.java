@@ -19,8 +19,10 @@ import org.camunda.bpm.engine.impl.core.model.PropertyKey;
  * @param writable the variables a user may set, by name
  * @param readOnly the form fields a user may only send back unchanged
  * @param shown the variables the form shows (never written by a user)
+ * @param carriers the writable variables that carry a list (a dynamic list, checklist or
+ * taglist): they live only while the task is open and never reach history
  */
-record TaskInputs(Set<String> writable, Set<String> readOnly, Set<String> shown) {
+record TaskInputs(Set<String> writable, Set<String> readOnly, Set<String> shown, Set<String> carriers) {
 
 	/** Where the parse listener keeps the inputs on the task's activity. */
 	static final PropertyKey<TaskInputs> PROPERTY = new PropertyKey<>("rf:taskInputs");
@@ -29,6 +31,11 @@ record TaskInputs(Set<String> writable, Set<String> readOnly, Set<String> shown)
 		writable = Set.copyOf(writable);
 		readOnly = Set.copyOf(readOnly);
 		shown = Set.copyOf(shown);
+		carriers = Set.copyOf(carriers);
+	}
+
+	TaskInputs(Set<String> writable, Set<String> readOnly, Set<String> shown) {
+		this(writable, readOnly, shown, Set.of());
 	}
 
 	/**
@@ -42,7 +49,7 @@ record TaskInputs(Set<String> writable, Set<String> readOnly, Set<String> shown)
 		writable.addAll(rules.inputNames());
 		Set<String> readOnly = new LinkedHashSet<>(form.readOnly());
 		readOnly.removeAll(writable);
-		return new TaskInputs(writable, readOnly, form.shown());
+		return new TaskInputs(writable, readOnly, form.shown(), form.lists());
 	}
 
 	/**
