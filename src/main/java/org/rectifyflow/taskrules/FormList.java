@@ -125,6 +125,17 @@ public final class FormList {
 		}
 	}
 
+	/**
+	 * Values a checklist or taglist shows as checked.
+	 * @param values the options' values
+	 * @return the variable's value
+	 */
+	public static JsonValue values(Collection<String> values) {
+		ArrayNode array = JSON.createArrayNode();
+		values.forEach(array::add);
+		return SpinValues.jsonValue(array.toString()).create();
+	}
+
 	private static JsonNode read(Object value, String label) {
 		JsonNode node;
 		try {

@@ -38,7 +38,9 @@ export default {
     // translates Camunda Forms (form-js) validation messages and texts
     'scripts/form-js-zh',
     // 「保存」 keeps a form's lists on the server as well as in the browser
-    'scripts/form-drafts'
+    'scripts/form-drafts',
+    // 「完成」 stays usable in a form with a dynamic list (form-js 1.8.7 and Tasklist disagree)
+    'scripts/form-list-validation'
   ],
   disableWelcomeMessage: true,
   //
