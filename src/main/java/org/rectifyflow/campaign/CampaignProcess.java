@@ -109,6 +109,27 @@ public final class CampaignProcess {
 
 	public static final String VAR_PROBLEMS = "problems";
 
+	/** The options of a problem's category in the 自查/互查 form (task-local). */
+	public static final String VAR_CATEGORY_OPTIONS = "categoryOptions";
+
+	/** The options of a problem's severity (task-local). */
+	public static final String VAR_SEVERITY_OPTIONS = "severityOptions";
+
+	/** The units a plan may cover, by name (task-local). */
+	public static final String VAR_UNIT_OPTIONS = "unitOptions";
+
+	/** The categories a plan may name (task-local). */
+	public static final String VAR_CATEGORY_PLAN_OPTIONS = "categoryPlanOptions";
+
+	/** The decisions a 全面剖析 row may take (task-local). */
+	public static final String VAR_DECISION_OPTIONS = "decisionOptions";
+
+	/** The problems a 全面剖析 row may be merged into (task-local). */
+	public static final String VAR_PROBLEM_OPTIONS = "problemOptions";
+
+	/** 互查: the inspected unit's own 自查 list, shown read-only (task-local). */
+	public static final String VAR_OWN_PROBLEMS = "ownProblems";
+
 	public static final String VAR_CROSS_INSPECTION_NEEDED = "crossInspectionNeeded";
 
 	// Review

@@ -1,6 +1,7 @@
 package org.rectifyflow.campaign;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.rectifyflow.kernel.Refusal;
@@ -294,6 +295,15 @@ public class CampaignService {
 
 	List<String> problemLabels(List<Long> problemIds) {
 		return this.problems.findAllById(problemIds).stream().map(Problem::getLabel).sorted().toList();
+	}
+
+	/**
+	 * @return the active units' names by code, the options of a plan's scope
+	 */
+	Map<String, String> unitNames() {
+		Map<String, String> names = new java.util.LinkedHashMap<>();
+		this.organisation.activeUnits().forEach((u) -> names.put(u.getCode(), u.getName()));
+		return names;
 	}
 
 	List<String> unitsAvailable() {

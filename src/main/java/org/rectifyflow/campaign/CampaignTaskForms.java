@@ -1,10 +1,13 @@
 package org.rectifyflow.campaign;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.rectifyflow.kernel.Refusal;
+import org.rectifyflow.taskrules.FormList;
 import org.rectifyflow.taskrules.TaskCreation;
 
 import org.springframework.stereotype.Component;
@@ -25,9 +28,12 @@ public class CampaignTaskForms {
 
 	private final CampaignAnalysis analysis;
 
-	CampaignTaskForms(CampaignService register, CampaignAnalysis analysis) {
+	private final CrossInspection crossInspection;
+
+	CampaignTaskForms(CampaignService register, CampaignAnalysis analysis, CrossInspection crossInspection) {
 		this.register = register;
 		this.analysis = analysis;
+		this.crossInspection = crossInspection;
 	}
 
 	/**
@@ -38,16 +44,15 @@ public class CampaignTaskForms {
 	void fill(TaskCreation task, Campaign campaign) {
 		Long campaignId = campaign.getId();
 		switch (task.getTaskDefinitionKey()) {
-			case CampaignProcess.TASK_DRAFT_PLAN ->
+			case CampaignProcess.TASK_DRAFT_PLAN -> {
 				task.show(CampaignProcess.VAR_INFO, planDraftInfo(this.register.plan(campaignId)));
+				task.options(CampaignProcess.VAR_UNIT_OPTIONS, this.register.unitNames());
+				task.options(CampaignProcess.VAR_CATEGORY_PLAN_OPTIONS, allCategoryOptions());
+			}
 			case CampaignProcess.TASK_APPROVE_PLAN -> task.show(CampaignProcess.VAR_INFO, planInfo(campaign));
-			case CampaignProcess.TASK_SELF_INSPECTION,
-					CampaignProcess.TASK_CROSS_INSPECTION ->
-				task.show(CampaignProcess.VAR_INFO,
-						"每行登记一个问题，格式：类别｜严重程度｜问题描述｜证据（可选，可填附件链接）。严重程度：一般、较重、严重。没有问题可留空。\n可选类别："
-								+ describeCategories(campaignId));
-			case CampaignProcess.TASK_REVIEW -> task.show(CampaignProcess.VAR_INFO,
-					"每行处理一个问题：「P001 确认」「P002 合并 P001」「P003 驳回 理由」；「其余 确认」确认所有未列出的问题。\n" + describeProblems(campaignId));
+			case CampaignProcess.TASK_SELF_INSPECTION, CampaignProcess.TASK_CROSS_INSPECTION ->
+				fillInspection(task, campaignId);
+			case CampaignProcess.TASK_REVIEW -> fillReview(task, campaignId);
 			case CampaignProcess.TASK_ANALYSIS_REVIEW -> task.show(CampaignProcess.VAR_INFO,
 					this.analysis.describeSnapshot((Long) task.variable(CampaignProcess.VAR_SNAPSHOT_ID)));
 			case CampaignProcess.TASK_DECIDE_FLAG -> task.show(CampaignProcess.VAR_INFO,
@@ -67,16 +72,127 @@ public class CampaignTaskForms {
 		}
 	}
 
+	/**
+	 * The 自查/互查 form: a list of problems, each with a category and a severity chosen from
+	 * the campaign's options; 互查 also shows the inspected unit's own list. A list saved
+	 * earlier (「保存」) is kept on the task and shown again.
+	 */
+	private void fillInspection(TaskCreation task, Long campaignId) {
+		boolean cross = CampaignProcess.TASK_CROSS_INSPECTION.equals(task.getTaskDefinitionKey());
+		task.show(CampaignProcess.VAR_INFO, "逐条登记查摆出的问题：点「添加」增加一条，选择问题类别和严重程度，填写问题描述，证据可选。没有问题可不添加。"
+				+ (cross ? "下方列出被检查单位自查已登记的问题，请勿重复登记。" : "") + "尚未填完可点「保存」，下次打开本任务继续填写。");
+		task.options(CampaignProcess.VAR_CATEGORY_OPTIONS, categoryOptions(campaignId));
+		task.options(CampaignProcess.VAR_SEVERITY_OPTIONS, severityOptions());
+		if (task.variable(CampaignProcess.VAR_PROBLEMS) == null) {
+			task.carry(CampaignProcess.VAR_PROBLEMS, List.of());
+		}
+		if (cross) {
+			String inspected = this.crossInspection.inspectedBy(campaignId,
+					(String) task.variable(CampaignProcess.VAR_INSPECTOR_UNIT));
+			List<Map<String, String>> own = this.register.problemsOfUnits(campaignId, List.of(inspected))
+				.stream()
+				.filter((p) -> p.getSource() == Problem.Source.SELF_INSPECTION)
+				.map((p) -> Map.of("category", this.register.category(p.getCategoryCode()).getName(), "severity",
+						p.getSeverity().label(), "description", p.getDescription()))
+				.toList();
+			task.show(CampaignProcess.VAR_OWN_PROBLEMS, FormList.json(own));
+		}
+	}
+
+	/**
+	 * The 全面剖析 form: one row per problem awaiting review, 「确认」 chosen; a merge target is
+	 * chosen among the campaign's other problems.
+	 */
+	private void fillReview(TaskCreation task, Long campaignId) {
+		task.options(CampaignProcess.VAR_DECISION_OPTIONS, reviewActions());
+		List<Problem> problems = this.register.problems(campaignId);
+		Map<String, String> targets = new LinkedHashMap<>();
+		problems.stream()
+			.filter((p) -> p.getStatus() == Problem.Status.REGISTERED || p.getStatus() == Problem.Status.CONFIRMED)
+			.forEach((p) -> targets.put(p.getLabel(), p.getLabel() + " " + this.register.unitName(p.getUnitCode()) + "："
+					+ abbreviated(p.getDescription(), 30)));
+		task.options(CampaignProcess.VAR_PROBLEM_OPTIONS, targets);
+		if (task.variable(CampaignProcess.VAR_DECISIONS) == null) {
+			task.carry(CampaignProcess.VAR_DECISIONS,
+					problems.stream()
+						.filter((p) -> p.getStatus() == Problem.Status.REGISTERED)
+						.map((p) -> Map.of("problem", p.getLabel(), "summary", describe(p), "decision",
+								CampaignInputs.Decision.Action.CONFIRM.name()))
+						.toList());
+		}
+	}
+
+	/**
+	 * @return the decisions of 全面剖析, labelled in Chinese
+	 */
+	static Map<String, String> reviewActions() {
+		Map<String, String> actions = new LinkedHashMap<>();
+		actions.put(CampaignInputs.Decision.Action.CONFIRM.name(), "确认");
+		actions.put(CampaignInputs.Decision.Action.MERGE.name(), "合并到其他问题");
+		actions.put(CampaignInputs.Decision.Action.REJECT.name(), "驳回");
+		return actions;
+	}
+
+	private String describe(Problem p) {
+		return this.register.unitName(p.getUnitCode()) + "｜" + this.register.category(p.getCategoryCode()).getName()
+				+ "｜" + p.getSeverity().label() + "｜" + p.getDescription() + ((p.getInspectedByUnit() != null)
+						? "（互查：" + this.register.unitName(p.getInspectedByUnit()) + "）" : "");
+	}
+
+	private static String abbreviated(String text, int length) {
+		return (text.codePointCount(0, text.length()) <= length) ? text
+				: text.substring(0, text.offsetByCodePoints(0, length)) + "…";
+	}
+
+	/**
+	 * The categories a problem of the campaign may have: those of its plan's taxonomy, by
+	 * code, labelled with their Chinese names (a kind with its aspect: 「作风建设／会议过多」).
+	 * @param campaignId the campaign
+	 * @return labels by category code, in the taxonomy's order
+	 */
+	Map<String, String> categoryOptions(Long campaignId) {
+		CampaignPlan plan = this.register.plan(campaignId);
+		Map<String, String> options = new LinkedHashMap<>();
+		for (ProblemCategory category : this.register.categories()) {
+			ProblemCategory top = this.register.topLevel(category);
+			if (plan.inTaxonomy(category, top)) {
+				options.put(category.getCode(), (top.getId().equals(category.getId())) ? category.getName()
+						: top.getName() + "／" + category.getName());
+			}
+		}
+		return options;
+	}
+
+	/**
+	 * @return the severities' Chinese labels by name
+	 */
+	static Map<String, String> severityOptions() {
+		Map<String, String> options = new LinkedHashMap<>();
+		for (Problem.Severity severity : Problem.Severity.values()) {
+			options.put(severity.name(), severity.label());
+		}
+		return options;
+	}
+
 	private String planDraftInfo(CampaignPlan plan) {
-		StringBuilder text = new StringBuilder("可选单位：");
-		text.append(String.join("；", this.register.unitsAvailable()));
-		text.append("\n问题类别：")
-			.append(String.join("；",
-					this.register.categories().stream().map((c) -> c.getCode() + " " + c.getName()).toList()));
+		StringBuilder text = new StringBuilder("勾选本次整治的单位和问题类别，填写各阶段期限。");
 		if (plan.getLastOpinion() != null) {
 			text.append("\n党组退回意见：").append(plan.getLastOpinion());
 		}
 		return text.toString();
+	}
+
+	/**
+	 * Every category a plan may name: the aspects and their kinds, labelled in Chinese.
+	 */
+	private Map<String, String> allCategoryOptions() {
+		Map<String, String> options = new LinkedHashMap<>();
+		for (ProblemCategory category : this.register.categories()) {
+			ProblemCategory top = this.register.topLevel(category);
+			options.put(category.getCode(), (top.getId().equals(category.getId())) ? category.getName()
+					: top.getName() + "／" + category.getName());
+		}
+		return options;
 	}
 
 	private String planInfo(Campaign campaign) {
@@ -112,13 +228,13 @@ public class CampaignTaskForms {
 	 * @param businessKey the campaign code (the process instance's business key)
 	 * @param field {@code scopeUnits}, {@code categories} or a phase deadline name
 	 * ({@code SELF_INSPECTION}, ...)
-	 * @return the value the form starts with
+	 * @return the value the form starts with (the checked units and categories as a list)
 	 */
-	public String planDefault(String businessKey, String field) {
+	public Object planDefault(String businessKey, String field) {
 		CampaignPlan plan = this.register.plan(campaign(businessKey).getId());
 		return switch (field) {
-			case CampaignProcess.VAR_SCOPE_UNITS -> CampaignInputs.joined(plan.getScopeUnits());
-			case CampaignProcess.VAR_CATEGORIES -> CampaignInputs.joined(plan.getCategories());
+			case CampaignProcess.VAR_SCOPE_UNITS -> FormList.values(plan.getScopeUnits());
+			case CampaignProcess.VAR_CATEGORIES -> FormList.values(plan.getCategories());
 			default -> plan.getDeadlines().of(field).toString();
 		};
 	}
@@ -160,17 +276,6 @@ public class CampaignTaskForms {
 	private Campaign campaign(String businessKey) {
 		return this.register.findByCode(businessKey)
 			.orElseThrow(() -> Refusal.notFound("专项整治不存在", "no campaign with code " + businessKey));
-	}
-
-	private String describeProblems(Long campaignId) {
-		return this.register.problems(campaignId)
-			.stream()
-			.map((p) -> p.getLabel() + "［" + p.getStatus().label() + "］" + this.register.unitName(p.getUnitCode()) + "｜"
-					+ this.register.category(p.getCategoryCode()).getName() + "｜" + p.getSeverity().label() + "｜"
-					+ p.getDescription()
-					+ ((p.getInspectedByUnit() != null) ? "（互查：" + this.register.unitName(p.getInspectedByUnit()) + "）"
-							: ""))
-			.collect(Collectors.joining("\n"));
 	}
 
 	private String describeCategories(Long campaignId) {

@@ -2,9 +2,12 @@ package org.rectifyflow.campaign;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.rectifyflow.kernel.Refusal;
+import org.rectifyflow.taskrules.FormList;
 import org.rectifyflow.taskrules.ProcessTasks;
 import org.rectifyflow.taskrules.TaskCompletion;
 import org.rectifyflow.taskrules.TaskCreation;
@@ -90,8 +93,15 @@ class CampaignTasks implements ProcessTasks {
 				}
 			}
 			case CampaignProcess.TASK_DRAFT_PLAN -> {
-				List<String> units = CampaignInputs.codes(task.variable(CampaignProcess.VAR_SCOPE_UNITS));
-				List<String> categories = CampaignInputs.codes(task.variable(CampaignProcess.VAR_CATEGORIES));
+				Object unitsValue = task.variable(CampaignProcess.VAR_SCOPE_UNITS);
+				List<String> units = FormList.isList(unitsValue)
+						? FormList.choices(unitsValue, "整治范围", this.register.unitNames().keySet())
+						: CampaignInputs.codes(unitsValue);
+				Object categoriesValue = task.variable(CampaignProcess.VAR_CATEGORIES);
+				List<String> categories = FormList.isList(categoriesValue)
+						? FormList.choices(categoriesValue, "问题类别",
+								this.register.categories().stream().map(ProblemCategory::getCode).toList())
+						: CampaignInputs.codes(categoriesValue);
 				PhaseDeadlines deadlines = CampaignForms.deadlines(task::variable, this.clock.zone());
 				this.planning.checkPlan(units, categories, deadlines);
 				if (store) {
@@ -112,8 +122,7 @@ class CampaignTasks implements ProcessTasks {
 				}
 			}
 			case CampaignProcess.TASK_REVIEW -> {
-				List<CampaignInputs.Decision> decisions = CampaignInputs
-					.decisions(task.variable(CampaignProcess.VAR_DECISIONS));
+				List<CampaignInputs.Decision> decisions = decisions(task, campaignId);
 				if (store) {
 					this.review.apply(campaignId, decisions, true, by);
 				}
@@ -196,21 +205,67 @@ class CampaignTasks implements ProcessTasks {
 		String unit = cross ? this.crossInspection.inspectedBy(campaignId, inspector)
 				: task.string(CampaignProcess.VAR_UNIT_CODE);
 		List<NewProblem> found = new ArrayList<>();
+		Problem.Source source = cross ? Problem.Source.CROSS_INSPECTION : Problem.Source.SELF_INSPECTION;
+		Object value = task.variable(CampaignProcess.VAR_PROBLEMS);
+		if (FormList.isList(value)) {
+			Set<String> categories = this.forms.categoryOptions(campaignId).keySet();
+			Set<String> severities = CampaignTaskForms.severityOptions().keySet();
+			for (FormList.Row row : FormList.rows(value, "问题清单")) {
+				if (row.isBlank()) {
+					continue;
+				}
+				NewProblem problem = new NewProblem(unit, row.choice("category", "问题类别", categories),
+						row.text("description", "问题描述", 2000), row.optionalText("evidence", "证据", 2000),
+						Problem.Severity.valueOf(row.choice("severity", "严重程度", severities)), source, null, inspector);
+				found.add(checked(campaignId, problem, row.number()));
+			}
+			return found;
+		}
 		for (CampaignInputs.ProblemLine line : CampaignInputs
 			.problemLines(task.variable(CampaignProcess.VAR_PROBLEMS))) {
 			NewProblem problem = new NewProblem(unit, line.category(), line.description(), line.evidence(),
-					line.severity(), cross ? Problem.Source.CROSS_INSPECTION : Problem.Source.SELF_INSPECTION, null,
-					inspector);
-			try {
-				this.problemList.checkProblem(campaignId, problem);
-			}
-			catch (Refusal ex) {
-				throw new TaskRuleViolation("第" + line.line() + "行：" + ex.getMessageZh(),
-						"line " + line.line() + ": " + ex.getMessageEn());
-			}
-			found.add(problem);
+					line.severity(), source, null, inspector);
+			found.add(checked(campaignId, problem, line.line()));
 		}
 		return found;
+	}
+
+	/**
+	 * The 全面剖析 decisions: a row per problem from the form, or the lines of an integration
+	 * that still sends text.
+	 */
+	private List<CampaignInputs.Decision> decisions(TaskCompletion task, Long campaignId) {
+		Object value = task.variable(CampaignProcess.VAR_DECISIONS);
+		if (!FormList.isList(value)) {
+			return CampaignInputs.decisions(value);
+		}
+		Set<String> labels = new LinkedHashSet<>();
+		this.register.problems(campaignId).forEach((p) -> labels.add(p.getLabel()));
+		Set<String> actions = CampaignTaskForms.reviewActions().keySet();
+		List<CampaignInputs.Decision> decisions = new ArrayList<>();
+		for (FormList.Row row : FormList.rows(value, "剖析结论")) {
+			int number = CampaignInputs.problemNumber(row.choice("problem", "问题", labels), row.number());
+			CampaignInputs.Decision.Action action = CampaignInputs.Decision.Action
+				.valueOf(row.choice("decision", "结论", actions));
+			decisions.add(switch (action) {
+				case CONFIRM -> new CampaignInputs.Decision(number, action, null, null);
+				case MERGE -> new CampaignInputs.Decision(number, action,
+						CampaignInputs.problemNumber(row.choice("mergeInto", "合并到", labels), row.number()), null);
+				case REJECT -> new CampaignInputs.Decision(number, action, null, row.text("reason", "驳回理由", 500));
+			});
+		}
+		return decisions;
+	}
+
+	private NewProblem checked(Long campaignId, NewProblem problem, int line) {
+		try {
+			this.problemList.checkProblem(campaignId, problem);
+		}
+		catch (Refusal ex) {
+			throw new TaskRuleViolation("第" + line + "行：" + ex.getMessageZh(),
+					"line " + line + ": " + ex.getMessageEn());
+		}
+		return problem;
 	}
 
 	private Campaign campaign(String businessKey) {

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
@@ -22,8 +23,13 @@ import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
  * the feature's own records, under its own access rules, and the audit trail records who
  * entered them; history grants given when a process is disclosed (the Cockpit groups read
  * an inspection's history once its field work ends) therefore never disclose the inputs
- * themselves, such as the person a clue finding names. Every other history event goes to
- * the engine's handler unchanged.
+ * themselves, such as the person a clue finding names.
+ * <p>
+ * In every process, a variable that carries a form's list ({@link TaskInputs#carriers()})
+ * and a structured value shown by one task (a task-local {@code Json} variable, such as
+ * the options of a select) is only the form's carrier: it never reaches history either,
+ * so that it does not outlive its task (the task rules remove it from the runtime when
+ * the task ends). Every other history event goes to the engine's handler unchanged.
  */
 class ConfidentialInputHistory implements HistoryEventHandler {
 
@@ -32,6 +38,11 @@ class ConfidentialInputHistory implements HistoryEventHandler {
 	private final Set<String> confidentialKeys;
 
 	private final Map<String, Set<String>> inputsByDefinition = new ConcurrentHashMap<>();
+
+	private final Map<String, Set<String>> carriersByDefinition = new ConcurrentHashMap<>();
+
+	/** The serializers of values a form submits or shows as structures. */
+	private static final Set<String> STRUCTURED = Set.of("json", "xml", "serializable");
 
 	ConfidentialInputHistory(HistoryEventHandler delegate, Set<String> confidentialKeys) {
 		this.delegate = delegate;
@@ -51,11 +62,61 @@ class ConfidentialInputHistory implements HistoryEventHandler {
 	}
 
 	private boolean withheld(HistoryEvent event) {
-		if (!(event instanceof HistoricVariableUpdateEventEntity variable) || variable.getProcessDefinitionId() == null
-				|| !this.confidentialKeys.contains(variable.getProcessDefinitionKey())) {
+		String definitionId;
+		String definitionKey;
+		String name;
+		String serializer = null;
+		String taskId;
+		if (event instanceof HistoricVariableUpdateEventEntity variable) {
+			definitionId = variable.getProcessDefinitionId();
+			definitionKey = variable.getProcessDefinitionKey();
+			name = variable.getVariableName();
+			serializer = variable.getSerializerName();
+			taskId = variable.getTaskId();
+		}
+		else if (event instanceof HistoricFormPropertyEventEntity property) {
+			definitionId = property.getProcessDefinitionId();
+			definitionKey = property.getProcessDefinitionKey();
+			name = property.getPropertyId();
+			taskId = property.getTaskId();
+		}
+		else {
 			return false;
 		}
-		return inputsOf(variable.getProcessDefinitionId()).contains(variable.getVariableName());
+		if (definitionId == null) {
+			return false;
+		}
+		if (taskId != null && serializer != null
+				&& (STRUCTURED.contains(serializer) || serializer.startsWith("spin://"))) {
+			return true;
+		}
+		if (carriersOf(definitionId).contains(name)) {
+			return true;
+		}
+		return this.confidentialKeys.contains(definitionKey) && inputsOf(definitionId).contains(name);
+	}
+
+	private Set<String> carriersOf(String processDefinitionId) {
+		return this.carriersByDefinition.computeIfAbsent(processDefinitionId, (id) -> {
+			Set<String> carriers = new HashSet<>();
+			ProcessDefinitionEntity definition = Context.getProcessEngineConfiguration()
+				.getDeploymentCache()
+				.findDeployedProcessDefinitionById(id);
+			if (definition != null) {
+				collectCarriers(definition, carriers);
+			}
+			return carriers;
+		});
+	}
+
+	private static void collectCarriers(ScopeImpl scope, Set<String> carriers) {
+		for (ActivityImpl activity : scope.getActivities()) {
+			TaskInputs taskInputs = activity.getProperties().get(TaskInputs.PROPERTY);
+			if (taskInputs != null) {
+				carriers.addAll(taskInputs.carriers());
+			}
+			collectCarriers(activity, carriers);
+		}
 	}
 
 	private Set<String> inputsOf(String processDefinitionId) {

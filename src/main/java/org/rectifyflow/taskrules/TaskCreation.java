@@ -60,4 +60,30 @@ public final class TaskCreation {
 		this.task.setVariableLocal(name, value);
 	}
 
+	/**
+	 * Sets the options of a select, radio group, checklist or taglist whose
+	 * {@code valuesKey} is {@code name}: Chinese labels shown, opaque values submitted.
+	 * Task-local: the options end with the task and never reach history.
+	 * @param name the {@code valuesKey} of the form field
+	 * @param labelsByValue the options' labels by their values, in order
+	 */
+	public void options(String name, java.util.Map<String, String> labelsByValue) {
+		this.task.setVariableLocal(name, FormList.options(labelsByValue));
+	}
+
+	/**
+	 * Starts a form's list (a dynamic list, checklist or taglist whose value is one of
+	 * the task's {@link TaskInputs#carriers() carriers}) with the given rows, e.g. a
+	 * draft saved earlier. The rows are put on the task's execution, where the form's
+	 * submission (Tasklist, engine REST or Java API alike) replaces them; the task rules
+	 * remove them when the task ends.
+	 * @param name the list's variable (the dynamic list's path)
+	 * @param rows each row's fields by key
+	 */
+	public void carry(String name, java.util.List<? extends java.util.Map<String, ?>> rows) {
+		if (this.task.getExecution() != null) {
+			this.task.getExecution().setVariableLocal(name, FormList.json(rows));
+		}
+	}
+
 }

@@ -21,9 +21,11 @@ import org.camunda.bpm.engine.impl.core.model.PropertyKey;
  * @param readOnly the form fields a user may only send back unchanged
  * @param shown the variables the form shows (never written by a user)
  * @param constraints what the form declares about its fields' values, by variable name
+ * @param carriers the writable variables that carry a list (a dynamic list, checklist or
+ * taglist): they live only while the task is open and never reach history
  */
 record TaskInputs(Set<String> writable, Set<String> readOnly, Set<String> shown,
-		Map<String, FieldConstraint> constraints) {
+		Map<String, FieldConstraint> constraints, Set<String> carriers) {
 
 	/** Where the parse listener keeps the inputs on the task's activity. */
 	static final PropertyKey<TaskInputs> PROPERTY = new PropertyKey<>("rf:taskInputs");
@@ -33,10 +35,11 @@ record TaskInputs(Set<String> writable, Set<String> readOnly, Set<String> shown,
 		readOnly = Set.copyOf(readOnly);
 		shown = Set.copyOf(shown);
 		constraints = Map.copyOf(constraints);
+		carriers = Set.copyOf(carriers);
 	}
 
 	TaskInputs(Set<String> writable, Set<String> readOnly, Set<String> shown) {
-		this(writable, readOnly, shown, Map.of());
+		this(writable, readOnly, shown, Map.of(), Set.of());
 	}
 
 	/**
@@ -50,7 +53,7 @@ record TaskInputs(Set<String> writable, Set<String> readOnly, Set<String> shown,
 		writable.addAll(rules.inputNames());
 		Set<String> readOnly = new LinkedHashSet<>(form.readOnly());
 		readOnly.removeAll(writable);
-		return new TaskInputs(writable, readOnly, form.shown(), form.constraints());
+		return new TaskInputs(writable, readOnly, form.shown(), form.constraints(), form.lists());
 	}
 
 	/**

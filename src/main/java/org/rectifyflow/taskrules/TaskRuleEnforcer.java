@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.rectifyflow.audit.AuditEventRepository;
 import org.rectifyflow.audit.AuditService;
 import org.slf4j.Logger;
@@ -133,6 +134,32 @@ class TaskRuleEnforcer {
 		this.audit.recordAs(completion.getUserId(), TaskRules.TASK_COMPLETED, TaskRules.AUDIT_ITEM_TYPE, task.getId(),
 				task.getAssignee(), decision, details);
 		handlers.forEach((tasks) -> tasks.completed(completion));
+		dropCarriers(task);
+	}
+
+	/**
+	 * Removes the variables that carried the task's form lists: the lists now live in the
+	 * feature's records (or were abandoned with the task), and they never reach history
+	 * ({@link ConfidentialInputHistory}).
+	 */
+	private static void dropCarriers(DelegateTask task) {
+		if (task.getProcessDefinitionId() == null || Context.getProcessEngineConfiguration() == null) {
+			return;
+		}
+		ProcessDefinitionEntity definition = Context.getProcessEngineConfiguration()
+			.getDeploymentCache()
+			.findDeployedProcessDefinitionById(task.getProcessDefinitionId());
+		ActivityImpl activity = (definition != null) ? definition.findActivity(task.getTaskDefinitionKey()) : null;
+		TaskInputs inputs = (activity != null) ? activity.getProperties().get(TaskInputs.PROPERTY) : null;
+		if (inputs == null) {
+			return;
+		}
+		for (String name : inputs.carriers()) {
+			// A draft may have been written to an outer scope as well as the task's own.
+			for (int i = 0; i < 8 && task.hasVariable(name); i++) {
+				task.removeVariable(name);
+			}
+		}
 	}
 
 	private List<ProcessTasks> tasksOf(String processKey) {
@@ -141,6 +168,9 @@ class TaskRuleEnforcer {
 
 	void deleted(DelegateTask task, UserTaskRules rules) {
 		record(TaskRules.TASK_DELETED, task, task.getAssignee(), null, "reason=" + task.getDeleteReason());
+		if (task.getExecution() instanceof ExecutionEntity execution && !execution.isEnded()) {
+			dropCarriers(task);
+		}
 	}
 
 	private String approve(TaskCompletion completion, String decisionVariable) {

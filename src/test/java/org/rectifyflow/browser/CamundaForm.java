@@ -79,4 +79,42 @@ final class CamundaForm {
 		return this.root.locator(".fjs-form-field-error");
 	}
 
+	/**
+	 * Picks the option of a form-js select whose label starts with the given text.
+	 * @param label the select's label
+	 * @param prefix the start of the option's label
+	 */
+	void selectStartingWith(String label, String prefix) {
+		Locator field = field(label);
+		field.locator(".fjs-input-group").click();
+		field.locator(".fjs-dropdownlist-item")
+			.filter(new Locator.FilterOptions().setHasText(Pattern.compile("^\\s*" + Pattern.quote(prefix))))
+			.first()
+			.click();
+	}
+
+	/** The items of the form's dynamic list. */
+	Locator listItems() {
+		return this.root.locator(".fjs-repeat-row-container");
+	}
+
+	/**
+	 * One item of the form's dynamic list, whose fields are found by their labels.
+	 * @param index the item's index, from 0
+	 * @return the item
+	 */
+	CamundaForm listItem(int index) {
+		return new CamundaForm(listItems().nth(index));
+	}
+
+	/** Adds an item to the form's dynamic list (its 添加 button). */
+	void addListItem() {
+		this.root.locator(".fjs-repeat-render-add").first().click();
+	}
+
+	/** The read-only tables of the form. */
+	Locator tables() {
+		return this.root.locator(".fjs-form-field-table");
+	}
+
 }

@@ -35,6 +35,8 @@ class FormFieldsTest {
 		assertThat(fields.writable()).containsExactlyInAnyOrder("decision", "address", "amount", "contact", "items");
 		assertThat(fields.readOnly()).containsExactlyInAnyOrder("info", "shown");
 		assertThat(fields.shown()).containsExactly("ledgerEntryId");
+		assertThat(fields.lists()).as("the variables that carry a structure")
+			.containsExactlyInAnyOrder("address", "contact", "items");
 	}
 
 	@Test

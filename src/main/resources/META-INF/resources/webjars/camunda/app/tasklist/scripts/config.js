@@ -36,7 +36,11 @@ export default {
     // removes the English prefix from the engine's refusals and translates common ones
     'scripts/engine-messages-zh',
     // translates Camunda Forms (form-js) validation messages and texts
-    'scripts/form-js-zh'
+    'scripts/form-js-zh',
+    // 「保存」 keeps a form's lists on the server as well as in the browser
+    'scripts/form-drafts',
+    // 「完成」 stays usable in a form with a dynamic list (form-js 1.8.7 and Tasklist disagree)
+    'scripts/form-list-validation'
   ],
   disableWelcomeMessage: true,
   //
