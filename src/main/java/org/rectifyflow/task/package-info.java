@@ -4,7 +4,8 @@
  * {@code docs/architecture.md}.
  */
 @ApplicationModule(displayName = "Task additions (filters, due dates, operations)",
-		allowedDependencies = { "audit", "calendar", "engine", "identity", "kernel", "notification", "taskrules" })
+		allowedDependencies = { "attachment", "audit", "calendar", "clue", "engine", "identity", "inspection", "kernel",
+				"notification", "recommendation", "rectification", "taskrules" })
 package org.rectifyflow.task;
 
 import org.springframework.modulith.ApplicationModule;
