@@ -36,7 +36,9 @@ export default {
     // removes the English prefix from the engine's refusals and translates common ones
     'scripts/engine-messages-zh',
     // translates Camunda Forms (form-js) validation messages and texts
-    'scripts/form-js-zh'
+    'scripts/form-js-zh',
+    // the handler's workbench: task operations, 附件, 审批意见, 站内信, deadline in working days
+    'scripts/workbench'
   ],
   disableWelcomeMessage: true,
   //
