@@ -32,10 +32,7 @@ const STYLE = `
   color: #2a6496; cursor: pointer; border: 0; }
 .rf-bell .rf-inbox li .rf-when { display: block; padding: 0; line-height: 1.4; color: #888; font-weight: normal; font-size: 12px; }
 .rf-inbox .rf-empty { padding: 12px; color: #888; }
-/* the workbench takes the whole row above the task's name, so the 退回意见 never covers it */
-.task-actions:has(.rf-workbench) { float: none !important; display: block; text-align: right; }
 .rf-workbench { margin: 4px 0 6px; }
-.rf-workbench .rf-return { text-align: left; }
 .rf-workbench .rf-deadline { display: inline-block; padding: 2px 8px; border-radius: 3px; background: #dff0d8; color: #3c763d; margin-right: 8px; }
 .rf-workbench .rf-deadline.rf-overdue { background: #f2dede; color: #a94442; }
 .rf-workbench .rf-deadline.rf-soon { background: #fcf8e3; color: #8a6d3b; }
