@@ -59,19 +59,36 @@ class AttachmentController {
 		return AttachmentView.of(this.service.viewable(principal.getName(), id));
 	}
 
-	@Operation(operationId = "downloadAttachment", summary = "An attachment's content, in its own media type")
+	@Operation(operationId = "downloadAttachment",
+			summary = "An attachment's content, in its own media type (images and PDFs inline on request, for a preview)")
 	@GetMapping("/{id}/content")
-	ResponseEntity<Resource> content(Principal principal, @PathVariable Long id) {
+	ResponseEntity<Resource> content(Principal principal, @PathVariable Long id,
+			@RequestParam(defaultValue = "false") boolean inline) {
 		this.service.viewable(principal.getName(), id);
 		AttachmentContent content = this.service.open(id);
 		Attachment attachment = content.attachment();
+		String disposition = contentDisposition(attachment.getFileName());
+		boolean preview = inline && previewable(attachment.getContentType());
+		if (preview) {
+			disposition = "inline" + disposition.substring("attachment".length());
+		}
 		return ResponseEntity.ok()
+			// a preview is shown in a frame of the application's own pages, nowhere else
+			.header("X-Frame-Options", preview ? "SAMEORIGIN" : "DENY")
 			.contentType(MediaType.parseMediaType(attachment.getContentType()))
 			.contentLength(attachment.getSize())
-			.header(HttpHeaders.CONTENT_DISPOSITION, contentDisposition(attachment.getFileName()))
+			.header(HttpHeaders.CONTENT_DISPOSITION, disposition)
 			.header("X-Content-Type-Options", "nosniff")
 			.cacheControl(CacheControl.noStore().cachePrivate())
 			.body(content.content());
+	}
+
+	/**
+	 * Images and PDFs may be shown in the page (a preview); anything else is only
+	 * downloaded.
+	 */
+	static boolean previewable(String contentType) {
+		return List.of("image/png", "image/jpeg", "image/gif", "application/pdf").contains(contentType);
 	}
 
 	/**

@@ -211,6 +211,18 @@ public class AttachmentService {
 	}
 
 	/**
+	 * @param userId the user
+	 * @param itemType the item type
+	 * @param itemId the item id
+	 * @return whether the user may see the item (and so its attachments), as the item's
+	 * policy decides; administrators may
+	 */
+	public boolean canViewItem(String userId, String itemType, String itemId) {
+		Optional<AttachmentAccessPolicy> policy = policyFor(itemType);
+		return (policy.isPresent() && policy.get().canView(userId, itemType, itemId)) || isAdmin(userId);
+	}
+
+	/**
 	 * The attachments of an item that the user may see.
 	 * @throws Refusal (403) if the item's policy denies the user
 	 */

@@ -3,8 +3,9 @@
  * that a new arrow between modules is a decision, checked by {@code ModularityTests}; see
  * {@code docs/architecture.md}.
  */
-@ApplicationModule(displayName = "Task additions (filters, due dates, operations)", allowedDependencies = { "audit",
-		"calendar", "engine", "identity", "kernel", "notification", "pages", "taskrules" })
+@ApplicationModule(displayName = "Task additions (filters, due dates, operations)",
+		allowedDependencies = { "attachment", "audit", "calendar", "clue", "engine", "identity", "inspection", "kernel",
+				"notification", "pages", "recommendation", "rectification", "taskrules" })
 package org.rectifyflow.task;
 
 import org.springframework.modulith.ApplicationModule;

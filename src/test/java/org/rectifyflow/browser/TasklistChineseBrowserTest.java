@@ -23,7 +23,9 @@ class TasklistChineseBrowserTest {
 		assertThat(tasklist.page().locator("html")).hasAttribute("lang", "zh-CN");
 		assertThat(tasklist.brand()).hasText("整治形式主义官僚主义工作平台 任务中心");
 		assertThat(tasklist.account()).containsText("办公室");
-		assertThat(tasklist.headerActions()).containsText(new String[] { "键盘快捷键", "新建任务", "启动流程" });
+		assertThat(tasklist.headerActions()).containsText(new String[] { "站内信", "键盘快捷键", "启动流程" });
+		// standalone tasks are off: no 新建任务 that the engine would refuse
+		assertThat(tasklist.page().locator(".create-task-action")).not().isVisible();
 		assertThat(tasklist.filterNames()).startsWith(TasklistPage.MY_TASKS, TasklistPage.GROUP_TASKS,
 				TasklistPage.DUE_SOON, TasklistPage.OVERDUE);
 		assertThat(tasklist.page().locator(".column-right .no-task")).hasText("请在列表中选择一个任务。");

@@ -47,7 +47,7 @@ final class TasklistPage {
 		return this.page.locator(".navbar-brand .brand-name");
 	}
 
-	/** Header actions: 键盘快捷键, 新建任务, 启动流程. */
+	/** Header actions: 站内信, 键盘快捷键, 启动流程. */
 	Locator headerActions() {
 		return this.page.locator(".sections-menu li");
 	}

@@ -40,7 +40,9 @@ export default {
     // 「保存」 keeps a form's lists on the server as well as in the browser
     'scripts/form-drafts',
     // 「完成」 stays usable in a form with a dynamic list (form-js 1.8.7 and Tasklist disagree)
-    'scripts/form-list-validation'
+    'scripts/form-list-validation',
+    // the handler's workbench: task operations, 附件, 审批意见, 站内信, deadline in working days
+    'scripts/workbench'
   ],
   disableWelcomeMessage: true,
   //
