@@ -3,6 +3,8 @@ package org.rectifyflow.attachment;
 import java.security.Principal;
 import java.util.List;
 
+import org.rectifyflow.kernel.Refusal;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -30,7 +32,7 @@ class AttachmentRulesController {
 	@GetMapping("/api/attachments/rules")
 	AttachmentRules rules(Principal principal, @RequestParam String itemType, @RequestParam String itemId) {
 		if (!this.service.isValidItem(itemType, itemId)) {
-			throw new AttachmentRejectedException(AttachmentRejectedException.Reason.INVALID_ITEM, "业务类型或业务编号无效");
+			throw Refusal.invalid("业务类型或业务编号无效", "Invalid item type or item id");
 		}
 		String user = principal.getName();
 		return new AttachmentRules(this.service.canViewItem(user, itemType, itemId),

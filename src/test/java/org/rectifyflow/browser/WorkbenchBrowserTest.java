@@ -29,7 +29,7 @@ import org.rectifyflow.rectification.LedgerEntry;
 import org.rectifyflow.rectification.LedgerService;
 import org.rectifyflow.rectification.NewLedgerEntry;
 import org.rectifyflow.rectification.RectificationProcess;
-import org.rectifyflow.task.TaskOperations;
+import org.rectifyflow.task.TaskCopies;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -63,7 +63,7 @@ class WorkbenchBrowserTest {
 	AttachmentService attachments;
 
 	@Autowired
-	TaskOperations operations;
+	TaskCopies operations;
 
 	@Autowired
 	JdbcTemplate jdbc;
