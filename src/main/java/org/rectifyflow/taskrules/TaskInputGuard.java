@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 import org.camunda.bpm.engine.AuthorizationException;
@@ -304,7 +303,7 @@ class TaskInputGuard extends CommandInterceptor {
 			}
 			boolean removing = removed != null && removed.contains(name);
 			Object value = (written != null && written.containsKey(name)) ? value(written, name) : null;
-			if (removing || !Objects.equals(String.valueOf(value), String.valueOf(task.getVariable(name)))) {
+			if (removing || !asShown(value).equals(asShown(task.getVariable(name)))) {
 				changed.add(name);
 			}
 		}
@@ -345,6 +344,14 @@ class TaskInputGuard extends CommandInterceptor {
 		catch (ReflectiveOperationException ex) {
 			throw new IllegalStateException("Camunda changed " + declaringClass.getName() + "." + name, ex);
 		}
+	}
+
+	/**
+	 * A value as a read-only form field shows it: a field without a value shows, and
+	 * sends back, an empty text.
+	 */
+	private static String asShown(Object value) {
+		return (value == null) ? "" : String.valueOf(value);
 	}
 
 }

@@ -204,8 +204,9 @@ class ExportTest {
 		String printed = pdf.text().replaceAll("\\s", "");
 		assertThat(printed).contains("—1—", "一、工作开展情况", "局整治办").doesNotContain("待整治办补充", "ZZ-", "P00", "0项", "0件");
 		assertThat(pdf.fonts()).allMatch(
-				(f) -> f.startsWith("Noto") || f.startsWith("Liberation") || f.startsWith("DejaVu"),
-				"Noto CJK for Chinese, Liberation/DejaVu for Latin and dashes");
+				(f) -> f.startsWith("Noto") || f.startsWith("UKai") || f.startsWith("Liberation")
+						|| f.startsWith("DejaVu"),
+				"Noto CJK and AR PL UKai (楷体) for Chinese, Liberation/DejaVu for Latin and dashes");
 	}
 
 	@Test

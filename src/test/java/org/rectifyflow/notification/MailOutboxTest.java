@@ -135,12 +135,12 @@ class MailOutboxTest {
 
 	@Test
 	void shouldLinkTheItemPageWithTheConfiguredPublicAddress() throws Exception {
-		createUser("maild", "mail-d@example.org");
+		createUser("maillink", "mail-link@example.org");
 
 		this.transaction.executeWithoutResult(
-				(tx) -> this.notifier.notifyUser("maild", "整改事项「ZZ-2027-001-003」即将到期", "/items/ledger/8"));
+				(tx) -> this.notifier.notifyUser("maillink", "整改事项「ZZ-2027-001-003」即将到期", "/items/ledger/8"));
 
-		OutboxMail queued = onlyMailTo("mail-d@example.org");
+		OutboxMail queued = onlyMailTo("mail-link@example.org");
 		assertThat(queued.getBody()).contains("查看：https://zhengzhi.example.gov.cn/items/ledger/8\n");
 		this.managementService.executeJob(jobOf(deliveryOf(queued)).getId());
 		MimeMessage[] received = greenMail.getReceivedMessages();
