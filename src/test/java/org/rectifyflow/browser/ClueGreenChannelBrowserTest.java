@@ -94,7 +94,7 @@ class ClueGreenChannelBrowserTest {
 		assertThat(form.root()).not().containsText("CRITICISM");
 		assertThat(form.root()).containsText("经与当事人谈话");
 		form.choose("审批结论", "同意");
-		form.fill("审批意见", "同意处理意见，抓好整改。");
+		form.fill("审批意见（通过时可不填；退回、不同意时写明理由）", "同意处理意见，抓好整改。");
 		web.screenshot("clue-approve-opinion");
 		assertThat(task.complete()).isEqualTo(204);
 
