@@ -379,7 +379,8 @@ class HostileInputIT {
 		}
 		if (pattern.startsWith("/api/campaigns/{id}/report") || pattern.equals("/api/campaigns/{id}/ledger.xlsx")
 				|| pattern.startsWith("/api/campaigns/{id}/ledger-import")
-				|| pattern.equals("/api/campaigns/{id}/ledger/import") || pattern.equals("/ledger-import")) {
+				|| pattern.equals("/api/campaigns/{id}/ledger/import") || pattern.equals("/ledger-import")
+				|| pattern.startsWith("/taxonomy") || pattern.startsWith("/api/taxonomy")) {
 			return "office";
 		}
 		if (pattern.startsWith("/api/supervision/") || pattern.equals("/dashboard")
@@ -972,7 +973,8 @@ class HostileInputIT {
 	}
 
 	private FormSession formSession(String user, String path) throws Exception {
-		String page = path.startsWith("/report") ? "/report" : path + "?itemType=test-item&itemId=hostile-1";
+		String page = path.startsWith("/report") ? "/report"
+				: path.startsWith("/taxonomy") ? "/taxonomy" : path + "?itemType=test-item&itemId=hostile-1";
 		String key = user + " " + page;
 		FormSession session = this.formSessions.get(key);
 		if (session == null) {
