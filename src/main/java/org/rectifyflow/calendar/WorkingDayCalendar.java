@@ -257,15 +257,15 @@ public class WorkingDayCalendar {
 		return this.zone;
 	}
 
-	SortedSet<Integer> configuredYears() {
+	public SortedSet<Integer> configuredYears() {
 		return this.configured.years();
 	}
 
-	SortedSet<Integer> provisionalYears() {
+	public SortedSet<Integer> provisionalYears() {
 		return new TreeSet<>(this.provisional.keySet());
 	}
 
-	boolean isConfigured(int year) {
+	public boolean isConfigured(int year) {
 		return this.configured.isConfigured(year);
 	}
 
@@ -273,7 +273,7 @@ public class WorkingDayCalendar {
 	 * The provisional days off of a year without configured data, computed and logged
 	 * once per year.
 	 */
-	Set<LocalDate> provisionalDaysOff(int year) {
+	public Set<LocalDate> provisionalDaysOff(int year) {
 		return this.provisional.computeIfAbsent(year, (y) -> {
 			Set<LocalDate> off = ProvisionalHolidays.daysOff(y);
 			log.warn(

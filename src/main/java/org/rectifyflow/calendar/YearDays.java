@@ -22,9 +22,9 @@ import org.rectifyflow.kernel.Refusal;
 public record YearDays(int year, SortedSet<LocalDate> off, SortedSet<LocalDate> work) {
 
 	/** The first and last year the calendar accepts. */
-	static final int FIRST_YEAR = 2000;
+	public static final int FIRST_YEAR = 2000;
 
-	static final int LAST_YEAR = 2100;
+	public static final int LAST_YEAR = 2100;
 
 	public YearDays {
 		off = Collections.unmodifiableSortedSet(new TreeSet<>(off));

@@ -41,7 +41,7 @@ public final class Roles {
 	 */
 	public static final Set<String> DISCLOSURE_READERS = Set.of(SUPERVISORS, CAMPAIGN_OFFICE, PARTY_GROUP);
 
-	static final Map<String, String> NAMES;
+	public static final Map<String, String> NAMES;
 
 	static {
 		Map<String, String> names = new LinkedHashMap<>();
@@ -63,8 +63,8 @@ public final class Roles {
 			DISCIPLINE_LEAD, SUPERVISORS, ADMIN);
 
 	/** Groups whose members watch the campaign in Cockpit. */
-	static final List<String> COCKPIT_GROUPS = List.of(PARTY_GROUP, CAMPAIGN_OFFICE, DISCIPLINE_GROUP, DISCIPLINE_LEAD,
-			SUPERVISORS);
+	public static final List<String> COCKPIT_GROUPS = List.of(PARTY_GROUP, CAMPAIGN_OFFICE, DISCIPLINE_GROUP,
+			DISCIPLINE_LEAD, SUPERVISORS);
 
 	/** Groups that handle clues and see them in full, except the reporter. */
 	public static final Set<String> CLUE_HANDLERS = Set.of(DISCIPLINE_GROUP, DISCIPLINE_LEAD);

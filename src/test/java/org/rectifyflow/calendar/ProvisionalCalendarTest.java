@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.Status;
 
+import org.rectifyflow.calendar.internal.CalendarHealthIndicator;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.rectifyflow.calendar.WorkingDayCalendarTest.date;
 

@@ -23,6 +23,7 @@ import org.rectifyflow.taskrules.ApprovalOpinionService;
 import org.rectifyflow.taskrules.TaskRules;
 import org.rectifyflow.testsupport.RunningServerTest;
 import org.rectifyflow.testsupport.TestModels;
+import org.rectifyflow.security.internal.LoginThrottle;
 
 import org.springframework.beans.factory.annotation.Autowired;
 

@@ -1,4 +1,4 @@
-package org.rectifyflow.engine;
+package org.rectifyflow.engine.internal;
 
 import java.util.ArrayList;
 import java.util.List;

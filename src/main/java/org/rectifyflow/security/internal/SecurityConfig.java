@@ -1,4 +1,4 @@
-package org.rectifyflow.security;
+package org.rectifyflow.security.internal;
 
 import org.springframework.security.web.csrf.CsrfToken;
 
@@ -55,9 +55,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * </ul>
  */
 @Configuration
-class SecurityConfig {
+public class SecurityConfig {
 
-	static final String LOGIN_PAGE = "/login";
+	public static final String LOGIN_PAGE = "/login";
 
 	/**
 	 * The operator role (metrics, actuator endpoints, engine metrics): the

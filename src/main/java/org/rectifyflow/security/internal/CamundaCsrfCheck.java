@@ -1,4 +1,4 @@
-package org.rectifyflow.security;
+package org.rectifyflow.security.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package org.rectifyflow.calendar;
+package org.rectifyflow.calendar.web;
 
 import java.security.Principal;
 import java.time.LocalDate;
@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.rectifyflow.identity.Membership;
+import org.rectifyflow.calendar.WorkingDayCalendar;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -1,4 +1,4 @@
-package org.rectifyflow.security;
+package org.rectifyflow.security.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

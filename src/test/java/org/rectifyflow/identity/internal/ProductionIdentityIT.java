@@ -1,4 +1,4 @@
-package org.rectifyflow.identity;
+package org.rectifyflow.identity.internal;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.rectifyflow.organisation.UnitRepository;
 import org.rectifyflow.testsupport.PostgresIntegrationTest;
 import org.rectifyflow.testsupport.TestAdmin;
+import org.rectifyflow.identity.Roles;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;

@@ -1,4 +1,4 @@
-package org.rectifyflow.identity;
+package org.rectifyflow.identity.internal;
 
 import java.util.List;
 
@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.rectifyflow.audit.AuditService;
 import org.rectifyflow.organisation.Unit;
 import org.rectifyflow.organisation.UnitRepository;
+import org.rectifyflow.identity.Roles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,4 +1,4 @@
-package org.rectifyflow.identity;
+package org.rectifyflow.identity.internal;
 
 import java.security.SecureRandom;
 import java.util.List;
@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.rectifyflow.audit.AuditService;
+import org.rectifyflow.identity.Roles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

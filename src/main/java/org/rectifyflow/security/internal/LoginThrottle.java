@@ -1,4 +1,4 @@
-package org.rectifyflow.security;
+package org.rectifyflow.security.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * forgotten.
  */
 @Component
-class LoginThrottle {
+public class LoginThrottle {
 
 	/**
 	 * Failures from one address (a shared office gateway) before the address is slowed.
@@ -55,12 +55,12 @@ class LoginThrottle {
 	private final Clock clock;
 
 	@Autowired
-	LoginThrottle(JdbcTemplate jdbc, @Value("${rectify.login.first-delay:PT3S}") Duration firstDelay,
+	public LoginThrottle(JdbcTemplate jdbc, @Value("${rectify.login.first-delay:PT3S}") Duration firstDelay,
 			@Value("${rectify.login.max-delay:PT1M}") Duration maxDelay) {
 		this(jdbc, firstDelay, maxDelay, Clock.systemUTC());
 	}
 
-	LoginThrottle(JdbcTemplate jdbc, Duration firstDelay, Duration maxDelay, Clock clock) {
+	public LoginThrottle(JdbcTemplate jdbc, Duration firstDelay, Duration maxDelay, Clock clock) {
 		this.jdbc = jdbc;
 		this.firstDelay = firstDelay;
 		this.maxDelay = maxDelay;
@@ -72,7 +72,7 @@ class LoginThrottle {
 	 * @param address the client address
 	 * @return how long the attempt must still wait; zero when it may be checked now
 	 */
-	Duration waitFor(String userId, String address) {
+	public Duration waitFor(String userId, String address) {
 		long now = this.clock.millis();
 		List<Long> until = this.jdbc.queryForList(
 				"select delayed_until from login_failure where failure_key in (?, ?) and delayed_until > ?", Long.class,
@@ -85,7 +85,7 @@ class LoginThrottle {
 	 * @param userId the user name tried
 	 * @param address the client address
 	 */
-	void failed(String userId, String address) {
+	public void failed(String userId, String address) {
 		long now = this.clock.millis();
 		this.jdbc.update("delete from login_failure where delayed_until < ?", now - FORGET_AFTER.toMillis());
 		String user = normalize(userId);
@@ -98,7 +98,7 @@ class LoginThrottle {
 	 * @param userId the user
 	 * @param address the client address
 	 */
-	void succeeded(String userId, String address) {
+	public void succeeded(String userId, String address) {
 		this.jdbc.update("delete from login_failure where failure_key in (?, ?)", userKey(userId, address),
 				addressKey(address));
 	}
@@ -108,7 +108,7 @@ class LoginThrottle {
 	 * @param userId the user
 	 * @return whether there was one
 	 */
-	boolean release(String userId) {
+	public boolean release(String userId) {
 		return this.jdbc.update("delete from login_failure where user_id = ?", normalize(userId)) > 0;
 	}
 

@@ -1,4 +1,4 @@
-package org.rectifyflow.security;
+package org.rectifyflow.security.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -14,6 +14,7 @@ import java.util.Map;
 import org.rectifyflow.audit.AuditService;
 import org.rectifyflow.identity.Membership;
 import org.rectifyflow.kernel.Refusal;
+import org.rectifyflow.security.internal.LoginThrottle;
 
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -1,4 +1,4 @@
-package org.rectifyflow.calendar;
+package org.rectifyflow.calendar.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -11,24 +11,26 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
 
+import org.rectifyflow.calendar.WorkingDayCalendar;
+
 /**
  * Health contributor {@code calendar}: always UP, but names the years that run on a
  * provisional calendar, so operators notice a missing State Council notice (typically for
  * next year) before deadlines are counted against it.
  */
 @Component("calendarHealthIndicator")
-class CalendarHealthIndicator implements HealthIndicator {
+public class CalendarHealthIndicator implements HealthIndicator {
 
 	private final WorkingDayCalendar calendar;
 
 	private final Clock clock;
 
 	@Autowired
-	CalendarHealthIndicator(WorkingDayCalendar calendar, ObjectProvider<Clock> clock) {
+	public CalendarHealthIndicator(WorkingDayCalendar calendar, ObjectProvider<Clock> clock) {
 		this(calendar, clock.getIfAvailable(() -> Clock.system(calendar.zone())));
 	}
 
-	CalendarHealthIndicator(WorkingDayCalendar calendar, Clock clock) {
+	public CalendarHealthIndicator(WorkingDayCalendar calendar, Clock clock) {
 		this.calendar = calendar;
 		this.clock = clock;
 	}

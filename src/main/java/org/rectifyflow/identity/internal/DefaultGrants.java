@@ -1,4 +1,4 @@
-package org.rectifyflow.identity;
+package org.rectifyflow.identity.internal;
 
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;

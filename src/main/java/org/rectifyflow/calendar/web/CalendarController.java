@@ -1,4 +1,4 @@
-package org.rectifyflow.calendar;
+package org.rectifyflow.calendar.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -9,6 +9,9 @@ import java.util.List;
 
 import org.rectifyflow.identity.Membership;
 import org.rectifyflow.kernel.Refusal;
+import org.rectifyflow.calendar.CalendarYears;
+import org.rectifyflow.calendar.OpenDeadlines;
+import org.rectifyflow.calendar.YearDays;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

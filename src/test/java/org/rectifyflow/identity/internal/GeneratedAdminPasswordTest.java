@@ -1,4 +1,4 @@
-package org.rectifyflow.identity;
+package org.rectifyflow.identity.internal;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,7 +1,9 @@
-package org.rectifyflow.security;
+package org.rectifyflow.security.web;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+
+import org.rectifyflow.security.internal.SecurityConfig;
 
 /**
  * The single login page, and the start page after login (Tasklist, where handlers work).
