@@ -10,21 +10,19 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.rectifyflow.rectification.LedgerEntry;
 import org.rectifyflow.rectification.LedgerService;
 import org.rectifyflow.rectification.RectificationProcess;
 import org.rectifyflow.recommendation.RecommendationProcess;
 import org.rectifyflow.taskrules.TaskRuleViolation;
+import org.rectifyflow.testsupport.EngineClock;
 import org.rectifyflow.testsupport.RectifyFlowTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,8 +30,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reset;
 
 /**
  * Walks {@code campaign.bpmn} through the engine: every phase, the approval loops, 自查 and
@@ -43,14 +39,14 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reset;
 @RectifyFlowTest
 class CampaignProcessTest {
 
+	@RegisterExtension
+	final EngineClock clock = EngineClock.startingAt(at(START).toInstant());
+
 	static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
 	static final LocalDateTime START = LocalDateTime.of(2026, 3, 2, 9, 0);
 
 	static final List<String> UNITS = List.of("u1", "u2", "u3", "u4", "u5");
-
-	@Autowired
-	private ProcessEngine processEngine;
 
 	@Autowired
 	private RuntimeService runtimeService;
@@ -81,18 +77,6 @@ class CampaignProcessTest {
 
 	@Autowired
 	private LedgerService ledger;
-
-	@BeforeEach
-	void setUp() {
-		init(this.processEngine);
-		ClockUtil.setCurrentTime(at(START));
-	}
-
-	@AfterEach
-	void tearDown() {
-		ClockUtil.reset();
-		reset();
-	}
 
 	@Test
 	void shouldRunEveryPhaseToTheEnd() {
@@ -311,7 +295,7 @@ class CampaignProcessTest {
 			.activityId("Timer_DeadlinePassed")
 			.singleResult();
 		assertThat(deadline.getDuedate()).isEqualTo(at(LocalDateTime.of(2026, 3, 13, 18, 0)));
-		ClockUtil.setCurrentTime(deadline.getDuedate());
+		this.clock.set(deadline.getDuedate());
 		this.managementService.executeJob(deadline.getId());
 		assertThat(this.runtimeService.getVariable(pi.getId(), "overdue")).isEqualTo(true);
 		assertThat(tasks(pi, CampaignProcess.TASK_SELF_INSPECTION)).hasSize(2);
@@ -379,13 +363,7 @@ class CampaignProcessTest {
 	// ------------------------------------------------------------------ helpers
 
 	private void fireAnalysis(ProcessInstance pi) {
-		Job job = this.managementService.createJobQuery()
-			.processInstanceId(pi.getId())
-			.activityId(CampaignProcess.TIMER_ANALYSIS)
-			.singleResult();
-		assertThat(job).as("analysis timer").isNotNull();
-		ClockUtil.setCurrentTime(job.getDuedate());
-		this.managementService.executeJob(job.getId());
+		this.clock.fire(pi.getId(), CampaignProcess.TIMER_ANALYSIS);
 	}
 
 	private void closeEntry(LedgerEntry entry) {

@@ -10,15 +10,14 @@ import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.rectifyflow.deadline.DeadlinePattern;
 import org.rectifyflow.deadline.EscalationProcess;
 import org.rectifyflow.deadline.SupervisionNotice;
@@ -26,6 +25,7 @@ import org.rectifyflow.deadline.SupervisionService;
 import org.rectifyflow.identity.Roles;
 import org.rectifyflow.kernel.Refusal;
 import org.rectifyflow.taskrules.TaskRuleViolation;
+import org.rectifyflow.testsupport.EngineClock;
 import org.rectifyflow.testsupport.RectifyFlowTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,8 +33,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reset;
 
 /**
  * Walks every path of {@code clue.bpmn}. The clock starts on Monday 2026-06-01 10:00
@@ -44,12 +42,12 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reset;
 @RectifyFlowTest
 class ClueProcessTest {
 
+	@RegisterExtension
+	final EngineClock clock = EngineClock.startingAt(START);
+
 	private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
 	private static final Instant START = LocalDateTime.of(2026, 6, 1, 10, 0).atZone(SHANGHAI).toInstant();
-
-	@Autowired
-	private ProcessEngine processEngine;
 
 	@Autowired
 	private ClueIntake clueIntake;
@@ -100,17 +98,13 @@ class ClueProcessTest {
 
 	@BeforeEach
 	void setUp() {
-		init(this.processEngine);
-		ClockUtil.setCurrentTime(Date.from(START));
 		this.support = new ClueTestSupport(this.clueIntake, this.clueRegister, this.runtimeService, this.taskService,
 				this.managementService);
 	}
 
 	@AfterEach
 	void tearDown() {
-		ClockUtil.reset();
 		this.identityService.clearAuthentication();
-		reset();
 	}
 
 	@Test

@@ -12,20 +12,19 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.rectifyflow.audit.AuditEventRepository;
 import org.rectifyflow.notification.Notifier;
+import org.rectifyflow.testsupport.EngineClock;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -36,8 +35,6 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reset;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -63,6 +60,9 @@ import static org.mockito.Mockito.verify;
 @RecordApplicationEvents
 class DeadlinePatternTest {
 
+	@RegisterExtension
+	final EngineClock clock = EngineClock.startingAt(START);
+
 	private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
 	private static final Instant START = at(2026, 9, 18, 10);
@@ -78,9 +78,6 @@ class DeadlinePatternTest {
 	private static final Instant LEVEL_4 = at(2026, 10, 14, 18);
 
 	private static final String CLUE_STYLE = "deadline-clue-style";
-
-	@Autowired
-	private ProcessEngine processEngine;
 
 	@Autowired
 	private RuntimeService runtimeService;
@@ -116,14 +113,6 @@ class DeadlinePatternTest {
 	void setUp() {
 		// The demo data loaded at start-up notifies through the same mock.
 		clearInvocations(this.notifier);
-		init(this.processEngine);
-		ClockUtil.setCurrentTime(Date.from(START));
-	}
-
-	@AfterEach
-	void tearDown() {
-		ClockUtil.reset();
-		reset();
 	}
 
 	@Test
@@ -338,7 +327,7 @@ class DeadlinePatternTest {
 	void shouldRefuseAnExtensionToADateAlreadyPast() {
 		ProcessInstance work = start(DeadlineTemplateProcess.KEY, "T-PAST");
 		fire(work.getId(), DeadlinePattern.TIMER_DEADLINE_PASSED, DEADLINE);
-		ClockUtil.setCurrentTime(Date.from(LEVEL_3));
+		this.clock.set(LEVEL_3);
 
 		assertThatThrownBy(() -> this.deadlineService.extend(work.getId(), LEVEL_2)).isInstanceOfSatisfying(
 				org.rectifyflow.kernel.Refusal.class, (ex) -> assertThat(ex.getMessageZh()).contains("已经过去"));
@@ -407,7 +396,7 @@ class DeadlinePatternTest {
 	private void fire(String processInstanceId, String activityId, Instant expectedDue) {
 		Job job = timer(processInstanceId, activityId);
 		assertThat(due(job)).isEqualTo(expectedDue);
-		ClockUtil.setCurrentTime(Date.from(expectedDue));
+		this.clock.set(expectedDue);
 		this.managementService.executeJob(job.getId());
 	}
 
@@ -418,7 +407,7 @@ class DeadlinePatternTest {
 	private void fireLate(String processInstanceId, String activityId, Instant expectedDue, Instant now) {
 		Job job = timer(processInstanceId, activityId);
 		assertThat(due(job)).isEqualTo(expectedDue);
-		ClockUtil.setCurrentTime(Date.from(now));
+		this.clock.set(now);
 		this.managementService.executeJob(job.getId());
 	}
 

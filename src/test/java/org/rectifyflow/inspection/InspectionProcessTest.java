@@ -3,21 +3,17 @@ package org.rectifyflow.inspection;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.Date;
 import java.util.List;
 
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.rectifyflow.audit.AuditEvent;
 import org.rectifyflow.audit.AuditEventRepository;
 import org.rectifyflow.clue.ClueProcess;
@@ -26,6 +22,7 @@ import org.rectifyflow.deadline.EscalationProcess;
 import org.rectifyflow.rectification.LedgerService;
 import org.rectifyflow.rectification.RectificationProcess;
 import org.rectifyflow.taskrules.TaskRuleViolation;
+import org.rectifyflow.testsupport.EngineClock;
 import org.rectifyflow.testsupport.RectifyFlowTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,8 +30,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reset;
 
 /**
  * Walks every path of {@code inspection.bpmn} on the demo organisation, from Friday
@@ -43,14 +38,14 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reset;
 @RectifyFlowTest
 class InspectionProcessTest {
 
+	@RegisterExtension
+	final EngineClock clock = EngineClock.startingAt(START);
+
 	private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
 	private static final Instant START = at(2026, 9, 18, 10);
 
 	private static final Instant DEADLINE = at(2026, 9, 30, 18);
-
-	@Autowired
-	private ProcessEngine processEngine;
 
 	@Autowired
 	private RuntimeService runtimeService;
@@ -72,18 +67,6 @@ class InspectionProcessTest {
 
 	@Autowired
 	private LedgerService ledger;
-
-	@BeforeEach
-	void setUp() {
-		init(this.processEngine);
-		ClockUtil.setCurrentTime(Date.from(START));
-	}
-
-	@AfterEach
-	void tearDown() {
-		ClockUtil.reset();
-		reset();
-	}
 
 	@Test
 	void shouldPlanDrawRedrawReturnAndGoBackToThePlannerWhenTooFewPeople() {
@@ -224,7 +207,7 @@ class InspectionProcessTest {
 			.activityId(DeadlinePattern.TIMER_DEADLINE_PASSED)
 			.singleResult();
 		assertThat(deadline.getDuedate().toInstant()).isEqualTo(DEADLINE);
-		ClockUtil.setCurrentTime(Date.from(DEADLINE));
+		this.clock.set(DEADLINE);
 		this.managementService.executeJob(deadline.getId());
 
 		ProcessInstance ladder = this.runtimeService.createProcessInstanceQuery()

@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,23 +13,20 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.rectifyflow.deadline.DeadlinePattern;
 import org.rectifyflow.deadline.EscalationProcess;
 import org.rectifyflow.document.OfficeSuite;
 import org.rectifyflow.document.OfficialDocument;
 import org.rectifyflow.identity.Roles;
 import org.rectifyflow.taskrules.TaskRuleViolation;
+import org.rectifyflow.testsupport.EngineClock;
 import org.rectifyflow.testsupport.RectifyFlowTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,8 +36,6 @@ import org.springframework.test.web.servlet.MvcResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reset;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -53,12 +47,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @RectifyFlowTest
 class RecommendationProcessTest {
 
+	@RegisterExtension
+	final EngineClock clock = EngineClock.startingAt(START);
+
 	private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
 	private static final Instant START = LocalDateTime.of(2026, 9, 18, 10, 0).atZone(SHANGHAI).toInstant();
-
-	@Autowired
-	private ProcessEngine processEngine;
 
 	@Autowired
 	private RuntimeService runtimeService;
@@ -80,18 +74,6 @@ class RecommendationProcessTest {
 
 	@Autowired
 	private MockMvc mvc;
-
-	@BeforeEach
-	void setUp() {
-		init(this.processEngine);
-		ClockUtil.setCurrentTime(Date.from(START));
-	}
-
-	@AfterEach
-	void tearDown() {
-		ClockUtil.reset();
-		reset();
-	}
 
 	@Test
 	void shouldDraftReturnIssueRejectAndAcceptTheReply() throws Exception {
@@ -198,12 +180,7 @@ class RecommendationProcessTest {
 		draft(letter, "u4");
 		complete(letter, RecommendationProcess.TASK_APPROVE, RecommendationProcess.VAR_LETTER_APPROVED, "true",
 				RecommendationProcess.VAR_OPINION, "同意");
-		Job deadline = this.managementService.createJobQuery()
-			.processInstanceId(pi.getId())
-			.activityId(DeadlinePattern.TIMER_DEADLINE_PASSED)
-			.singleResult();
-		ClockUtil.setCurrentTime(deadline.getDuedate());
-		this.managementService.executeJob(deadline.getId());
+		this.clock.fire(pi.getId(), DeadlinePattern.TIMER_DEADLINE_PASSED);
 		ProcessInstance ladder = this.runtimeService.createProcessInstanceQuery()
 			.superProcessInstanceId(pi.getId())
 			.processDefinitionKey(EscalationProcess.KEY)

@@ -3,27 +3,24 @@ package org.rectifyflow.rectification;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.Date;
 import java.util.List;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.rectifyflow.deadline.DeadlinePattern;
 import org.rectifyflow.deadline.EscalationProcess;
 import org.rectifyflow.deadline.SupervisionService;
 import org.rectifyflow.taskrules.ApprovalOpinion;
 import org.rectifyflow.taskrules.ApprovalOpinionService;
 import org.rectifyflow.taskrules.TaskRuleViolation;
+import org.rectifyflow.testsupport.EngineClock;
 import org.rectifyflow.testsupport.RectifyFlowTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,8 +28,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reset;
 
 /**
  * Walks every path of {@code rectification.bpmn} with the 2026 calendar, starting on
@@ -42,14 +37,14 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reset;
 @RectifyFlowTest
 class RectificationProcessTest {
 
+	@RegisterExtension
+	final EngineClock clock = EngineClock.startingAt(START);
+
 	private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
 	private static final Instant START = at(2026, 9, 18, 10);
 
 	private static final Instant DEADLINE = at(2026, 9, 24, 18);
-
-	@Autowired
-	private ProcessEngine processEngine;
 
 	@Autowired
 	private RuntimeService runtimeService;
@@ -74,18 +69,6 @@ class RectificationProcessTest {
 
 	@Autowired
 	private RectificationDriver driver;
-
-	@BeforeEach
-	void setUp() {
-		init(this.processEngine);
-		ClockUtil.setCurrentTime(Date.from(START));
-	}
-
-	@AfterEach
-	void tearDown() {
-		ClockUtil.reset();
-		reset();
-	}
 
 	@Test
 	void shouldWalkFromAssignmentThroughReturnsToClosure() {
@@ -224,7 +207,7 @@ class RectificationProcessTest {
 
 		Job deadline = timer(pi, DeadlinePattern.TIMER_DEADLINE_PASSED);
 		assertThat(due(deadline)).isEqualTo(DEADLINE);
-		ClockUtil.setCurrentTime(Date.from(DEADLINE));
+		this.clock.set(DEADLINE);
 		this.managementService.executeJob(deadline.getId());
 
 		assertThat(pi).isWaitingAt(RectificationProcess.TASK_RECTIFY);
