@@ -15,6 +15,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -234,6 +236,48 @@ class ClueProcessTest {
 		assertThatThrownBy(() -> this.taskService.claim(approval.getId(), "disciplinelead"))
 			.satisfies((ex) -> assertThat(Refusal.in(ex)).isPresent());
 		assertThat(this.support.instance(clue)).isWaitingAt(ClueProcess.TASK_APPROVE_OPINION);
+	}
+
+	@Test
+	void shouldOfferTheOnlyLeadersOwnOpinionToTheNextLevelInsteadOfDeadlocking() {
+		Clue clue = greenUnderInvestigation("四眼原则无人审批");
+		this.support.complete(clue, ClueProcess.TASK_INVESTIGATE, "discipline", Map.of("findings", "核查情况"));
+		// the only 纪检组组长 proposes the handling opinion: discipline-lead has nobody else
+		this.support.complete(clue, ClueProcess.TASK_HANDLING_OPINION, "disciplinelead",
+				Map.of(ClueProcess.VAR_HANDLING_OUTCOME, "NO_ACTION", ClueProcess.VAR_HANDLING_OPINION, "不予处理"));
+
+		Task approval = this.support.task(clue, ClueProcess.TASK_APPROVE_OPINION);
+		assertThat(this.taskService.getIdentityLinksForTask(approval.getId()))
+			.filteredOn((link) -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+			.extracting(IdentityLink::getGroupId)
+			.as("the next level of the clue's approval chain, never party-group")
+			.containsExactly("discipline-group");
+		assertThat(this.jdbc.queryForList(
+				"select before_state || '>' || after_state from audit_event where action = 'TASK_REDIRECTED' and item_id = ?",
+				String.class, approval.getId()))
+			.containsExactly("discipline-lead>discipline-group");
+		assertThat(notices("discipline2", approval.getId())).isEqualTo(1);
+		assertThat(notices("disciplinelead", approval.getId())).as("the proposer is told where it went, only").isZero();
+		assertThat(notices("disciplinelead", clue.getProcessInstanceId())).isEqualTo(1);
+
+		// neither the proposer nor the investigator may approve it, another member may
+		for (String proposer : List.of("disciplinelead", "discipline")) {
+			assertThatThrownBy(() -> this.taskService.claim(approval.getId(), proposer))
+				.satisfies((ex) -> assertThat(Refusal.in(ex)).isPresent());
+		}
+		this.support.complete(clue, ClueProcess.TASK_APPROVE_OPINION, "discipline2",
+				Map.of(ClueProcess.VAR_OPINION_APPROVED, "true"));
+		assertThat(this.support.instance(clue)).hasPassed(ClueProcess.TASK_APPROVE_OPINION);
+		assertThat(this.support.instance(clue)).isNotWaitingAt(ClueProcess.TASK_APPROVE_OPINION);
+	}
+
+	/**
+	 * Notices to a user about a redirected approval, linking to the task or the process.
+	 */
+	private int notices(String user, String linkedId) {
+		return this.jdbc.queryForObject(
+				"select count(*) from notification where recipient = ? and text like '%转由%' and link like ?",
+				Integer.class, user, "%" + linkedId);
 	}
 
 	@Test
