@@ -336,6 +336,9 @@ class ClueProcessTest {
 		assertThat(this.support.timer(pi.getId(), DeadlinePattern.TIMER_DEADLINE_PASSED).getDuedate().toInstant())
 			.isEqualTo(extended);
 		assertThat(this.support.reload(clue).getDeadlineAt().toInstant()).isEqualTo(extended);
+		assertThat(this.support.task(clue, ClueProcess.TASK_INVESTIGATE).getDueDate().toInstant())
+			.as("the engine task's due date, which Tasklist shows, moves with the extension")
+			.isEqualTo(extended);
 		assertThat(this.extensions.findByClueIdOrderByIdAsc(clue.getId())).singleElement()
 			.satisfies((e) -> assertThat(e.getApproved()).isTrue());
 		assertThatThrownBy(() -> this.clueExtensions.request(clue.getId(), "再延期", 5, "discipline"))
