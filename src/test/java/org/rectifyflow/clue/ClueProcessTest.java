@@ -397,6 +397,32 @@ class ClueProcessTest {
 	}
 
 	@Test
+	void shouldRefuseAnExtensionThatEndsInThePastAndKeepTheClueOverdue() {
+		Clue clue = standardUnderInvestigation("延期仍已逾期");
+		ProcessInstance pi = this.support.instance(clue);
+		// The deadline was Monday 06-15, 18:00; a month later the clue is overdue.
+		this.support.fire(pi.getId(), DeadlinePattern.TIMER_DEADLINE_PASSED);
+		ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(2026, 7, 15, 10, 0).atZone(SHANGHAI).toInstant()));
+		assertThat(this.support.reload(clue).isOverdue()).isTrue();
+		Instant deadline = this.support.reload(clue).getDeadlineAt().toInstant();
+
+		// Five working days after 06-15 is still in the past.
+		this.clueExtensions.request(clue.getId(), "需要调取更多材料", 5, "discipline");
+		Task approval = this.support.task(clue, ClueProcess.TASK_APPROVE_EXTENSION);
+		this.taskService.claim(approval.getId(), "disciplinelead");
+		assertThatThrownBy(() -> this.taskService.complete(approval.getId(),
+				Map.of(ClueProcess.VAR_EXTENSION_APPROVED, "true", "opinion", "同意延期")))
+			.satisfies((ex) -> assertThat(Refusal.in(ex))
+				.hasValueSatisfying((refusal) -> assertThat(refusal.getMessageZh()).contains("已经过去")));
+
+		Clue after = this.support.reload(clue);
+		assertThat(after.isOverdue()).as("the overdue mark stays").isTrue();
+		assertThat(after.getDeadlineAt().toInstant()).isEqualTo(deadline);
+		assertThat(this.support.task(clue, ClueProcess.TASK_INVESTIGATE).getDueDate().toInstant()).isEqualTo(deadline);
+		assertThat(this.support.task(clue, ClueProcess.TASK_APPROVE_EXTENSION).getId()).isEqualTo(approval.getId());
+	}
+
+	@Test
 	void shouldEscalateWhenDeadlinePassesWithTheInvestigationStillOpen() {
 		Clue clue = this.support.receive(ClueTestSupport.anonymous("u5", "WORK_IMPLEMENTATION", "压案不查"));
 		this.support.register(clue, true, true, true, false);
