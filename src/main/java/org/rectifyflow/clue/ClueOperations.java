@@ -58,8 +58,21 @@ class ClueOperations implements ProcessOperations {
 		}
 	}
 
-	private static void requireOnly(MoveBack move, String approvalTask, String refusalZh) {
-		if (!move.fromTaskKeys().equals(List.of(approvalTask))) {
+	/**
+	 * Only a proposal awaiting its approval goes back: the approval is the one task the
+	 * move cancels.
+	 */
+	@Override
+	public boolean mayMoveBack(List<String> fromTaskKeys, String toTaskKey) {
+		return switch (toTaskKey) {
+			case ClueProcess.TASK_DISPOSE -> fromTaskKeys.equals(List.of(ClueProcess.TASK_APPROVE_DISPOSAL));
+			case ClueProcess.TASK_HANDLING_OPINION -> fromTaskKeys.equals(List.of(ClueProcess.TASK_APPROVE_OPINION));
+			default -> false;
+		};
+	}
+
+	private void requireOnly(MoveBack move, String approvalTask, String refusalZh) {
+		if (!mayMoveBack(move.fromTaskKeys(), move.toTaskKey())) {
 			throw Refusal.conflict(refusalZh, "Only " + approvalTask + " may go back, not " + move.fromTaskKeys());
 		}
 	}

@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Set;
 
 import org.camunda.bpm.engine.task.Task;
+import org.rectifyflow.audit.AuditService;
 import org.rectifyflow.kernel.Paging;
 import org.rectifyflow.kernel.Refusal;
 import org.rectifyflow.notification.Notifier;
 import org.rectifyflow.task.TaskOperations.CcView;
+import org.rectifyflow.taskrules.CopyReaders;
 import org.rectifyflow.taskrules.CopyRecipients;
 import org.rectifyflow.taskrules.TaskOperationRules.Operation;
 import org.rectifyflow.pages.ItemLinks;
@@ -29,18 +31,24 @@ public class TaskCopies implements CopyRecipients {
 
 	static final int MAX_RECIPIENTS = 50;
 
+	/** The audit item type of a process instance, whose events every item page shows. */
+	static final String PROCESS_INSTANCE_ITEM_TYPE = "process-instance";
+
 	private final TaskCcRepository copies;
 
 	private final Notifier notifier;
 
 	private final TaskChecks checks;
 
+	private final AuditService audit;
+
 	private final Clock clock = Clock.systemDefaultZone();
 
-	TaskCopies(TaskCcRepository copies, Notifier notifier, TaskChecks checks) {
+	TaskCopies(TaskCcRepository copies, Notifier notifier, TaskChecks checks, AuditService audit) {
 		this.copies = copies;
 		this.notifier = notifier;
 		this.checks = checks;
+		this.audit = audit;
 	}
 
 	/**
@@ -103,7 +111,8 @@ public class TaskCopies implements CopyRecipients {
 	/**
 	 * The read-only view of a copy for its recipient: what was copied, with the task as
 	 * it is now or was when it ended. Reading it marks it read and is recorded in the
-	 * task's audit trail.
+	 * task's audit trail and in the item's (its process instance's events, which the
+	 * item's page shows), as {@link CopyReaders#READ_AS_COPY_RECIPIENT}.
 	 * @param id the copy
 	 * @param userId its recipient
 	 * @return the copy and its task
@@ -113,6 +122,10 @@ public class TaskCopies implements CopyRecipients {
 			.orElseThrow(() -> Refusal.notFound("未找到该抄送。", "No such copy"));
 		cc.markRead(OffsetDateTime.now(this.clock));
 		this.checks.record("TASK_COPY_READ", cc.getTaskId(), null, userId, null);
+		// The item's own trail, as when the item page is opened through the copy: every
+		// item page shows the events of its process instance.
+		this.audit.recordAs(userId, CopyReaders.READ_AS_COPY_RECIPIENT, PROCESS_INSTANCE_ITEM_TYPE,
+				cc.getProcessInstanceId(), null, userId, "task=" + cc.getTaskId());
 		return new CopiedTask(CcView.of(cc), this.checks.taskState(cc.getTaskId()));
 	}
 

@@ -157,7 +157,17 @@ public class TaskMoves {
 			return false;
 		}
 		List<Task> next = nextTasks(done);
-		return !next.isEmpty() && !loopsBack(done, next) && next.stream().noneMatch(this::actedOn);
+		return !next.isEmpty() && !loopsBack(done, next) && next.stream().noneMatch(this::actedOn)
+				&& domainMayMoveBack(done.getProcessDefinitionId(), next, done.getTaskDefinitionKey());
+	}
+
+	/** Whether the process's record would go back with the engine (no refusal). */
+	private boolean domainMayMoveBack(String processDefinitionId, List<Task> from, String toTaskKey) {
+		String key = this.checks.processKey(processDefinitionId);
+		List<String> fromKeys = from.stream().map(Task::getTaskDefinitionKey).toList();
+		return this.processOperations.orderedStream()
+			.filter((operations) -> operations.processKey().equals(key))
+			.allMatch((operations) -> operations.mayMoveBack(fromKeys, toTaskKey));
 	}
 
 	/**

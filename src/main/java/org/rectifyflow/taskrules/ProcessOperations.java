@@ -25,6 +25,17 @@ public interface ProcessOperations {
 	void movedBack(MoveBack move);
 
 	/**
+	 * Whether the record can go back now from these tasks to that one, so that 撤回 is
+	 * offered only where {@link #movedBack} would not refuse it.
+	 * @param fromTaskKeys the user tasks that would be cancelled
+	 * @param toTaskKey the user task the process would go back to
+	 * @return whether {@link #movedBack} accepts such a move
+	 */
+	default boolean mayMoveBack(List<String> fromTaskKeys, String toTaskKey) {
+		return true;
+	}
+
+	/**
 	 * One 退回 or 撤回.
 	 *
 	 * @param processInstanceId the process instance

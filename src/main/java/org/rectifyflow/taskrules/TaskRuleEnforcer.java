@@ -1,5 +1,6 @@
 package org.rectifyflow.taskrules;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -10,10 +11,14 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
@@ -23,6 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,9 +57,17 @@ class TaskRuleEnforcer {
 
 	private final TaskService taskService;
 
+	/** More members than any group of the organisation has. */
+	private static final int MAX_MEMBERS = 1000;
+
+	private final IdentityService identityService;
+
+	private final ApplicationEventPublisher events;
+
 	TaskRuleEnforcer(ObjectProvider<TaskCompletionValidator> validators, ObjectProvider<ProcessTasks> processTasks,
 			ApprovalOpinionService opinions, AuditService audit, AuditEventRepository auditEvents,
-			HistoryService historyService, TaskService taskService) {
+			HistoryService historyService, TaskService taskService, IdentityService identityService,
+			ApplicationEventPublisher events) {
 		this.validators = validators;
 		this.processTasks = processTasks;
 		this.opinions = opinions;
@@ -61,10 +75,15 @@ class TaskRuleEnforcer {
 		this.auditEvents = auditEvents;
 		this.historyService = historyService;
 		this.taskService = taskService;
+		this.identityService = identityService;
+		this.events = events;
 	}
 
 	void created(DelegateTask task, UserTaskRules rules) {
 		record(TaskRules.TASK_CREATED, task, null, task.getAssignee(), null);
+		if (rules.hasFourEyes()) {
+			redirectIfOnlyProposersMay(task, rules);
+		}
 		String processKey = processDefinitionKey(task);
 		tasksOf(processKey).forEach((tasks) -> tasks.created(new TaskCreation(processKey, task)));
 		showDates(task);
@@ -226,26 +245,133 @@ class TaskRuleEnforcer {
 			// Unfiltered by the current user's history permissions: the rule must see
 			// every
 			// completer.
+			// Unfinished ones too: a task completed in this very command (the one whose
+			// completion creates this task) is not finished in history yet, but its
+			// completion is already in the audit trail.
 			List<HistoricTaskInstance> done = withoutAuthorization(
 					() -> this.historyService.createHistoricTaskInstanceQuery()
 						.processInstanceId(task.getProcessInstanceId())
 						.taskDefinitionKeyIn(taskKeys.toArray(String[]::new))
-						.finished()
 						.list());
 			for (HistoricTaskInstance historic : done) {
+				var completions = this.auditEvents
+					.findByItemTypeAndItemIdOrderByIdAsc(TaskRules.AUDIT_ITEM_TYPE, historic.getId())
+					.stream()
+					.filter((event) -> TaskRules.TASK_COMPLETED.equals(event.getAction()))
+					.toList();
+				if (historic.getEndTime() == null && completions.isEmpty()) {
+					continue;
+				}
 				if (historic.getAssignee() != null) {
 					proposers.add(historic.getAssignee());
 				}
 				// A task completed without being claimed has no assignee; the audit trail
 				// knows who completed it.
-				this.auditEvents.findByItemTypeAndItemIdOrderByIdAsc(TaskRules.AUDIT_ITEM_TYPE, historic.getId())
-					.stream()
-					.filter((event) -> TaskRules.TASK_COMPLETED.equals(event.getAction()))
+				completions.stream()
 					.filter((event) -> !AuditService.SYSTEM.equals(event.getActor()))
 					.forEach((event) -> proposers.add(event.getActor()));
 			}
 		}
 		return proposers;
+	}
+
+	/**
+	 * Four-eyes without deadlock: when nobody but the proposers may work on a new task
+	 * (its assignee proposed the matter, or every member of its candidate groups did),
+	 * the task goes to the next group of its process's approval chain that has a member
+	 * who did not, recorded as {@value TaskRules#TASK_REDIRECTED} and announced as
+	 * {@link ApprovalRedirected}. Without a chain, or without such a group, the task
+	 * stays where the process put it.
+	 */
+	private void redirectIfOnlyProposersMay(DelegateTask task, UserTaskRules rules) {
+		List<String> chain = approvalChain(task);
+		if (chain.isEmpty()) {
+			return;
+		}
+		Set<String> proposers = proposers(task, rules);
+		if (proposers.isEmpty()) {
+			return;
+		}
+		List<String> groups = new ArrayList<>();
+		List<String> users = new ArrayList<>();
+		for (IdentityLink link : task.getCandidates()) {
+			if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
+				groups.add(link.getGroupId());
+			}
+			else if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getUserId() != null) {
+				users.add(link.getUserId());
+			}
+		}
+		String assignee = task.getAssignee();
+		if (assignee != null ? !proposers.contains(assignee) : anyoneBut(proposers, users, groups)) {
+			return;
+		}
+		int next = 0;
+		for (String group : groups) {
+			next = Math.max(next, chain.indexOf(group) + 1);
+		}
+		String target = chain.subList(Math.min(next, chain.size()), chain.size())
+			.stream()
+			.filter((group) -> anyoneBut(proposers, List.of(), List.of(group)))
+			.findFirst()
+			.orElse(null);
+		if (target == null) {
+			logger.warn("Only the proposers {} may work on task {} ({}) and no later level of {} has anyone else",
+					proposers, task.getId(), task.getTaskDefinitionKey(), chain);
+			return;
+		}
+		if (assignee != null) {
+			task.setAssignee(null);
+		}
+		removeCandidates((TaskEntity) task);
+		task.addCandidateGroup(target);
+		String before = (assignee != null) ? assignee : String.join(",", groups);
+		record(TaskRules.TASK_REDIRECTED, task, before, target, "proposers=" + String.join(",", proposers));
+		DelegateExecution execution = task.getExecution();
+		this.events.publishEvent(new ApprovalRedirected(task.getId(), task.getName(), processDefinitionKey(task),
+				task.getProcessInstanceId(), (execution != null) ? execution.getProcessBusinessKey() : null, groups,
+				assignee, target, proposers));
+	}
+
+	/**
+	 * Removes a new task's candidate users and groups. The task's own list is changed:
+	 * its links are not in the database yet, where the engine's delete methods look.
+	 */
+	private static void removeCandidates(TaskEntity task) {
+		for (IdentityLinkEntity link : new ArrayList<>(task.getIdentityLinks())) {
+			if (IdentityLinkType.CANDIDATE.equals(link.getType())) {
+				task.getIdentityLinks().remove(link);
+				link.delete();
+			}
+		}
+	}
+
+	/** Whether someone other than the proposers is one of the users or in the groups. */
+	private boolean anyoneBut(Set<String> proposers, List<String> users, List<String> groups) {
+		if (users.stream().anyMatch((user) -> !proposers.contains(user))) {
+			return true;
+		}
+		for (String group : groups) {
+			List<User> members = withoutAuthorization(
+					() -> this.identityService.createUserQuery().memberOfGroup(group).listPage(0, MAX_MEMBERS));
+			if (members.stream().anyMatch((member) -> !proposers.contains(member.getId()))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<String> approvalChain(DelegateTask task) {
+		if (Context.getProcessEngineConfiguration() == null || task.getProcessDefinitionId() == null) {
+			return List.of();
+		}
+		ProcessDefinitionEntity definition = Context.getProcessEngineConfiguration()
+			.getDeploymentCache()
+			.findDeployedProcessDefinitionById(task.getProcessDefinitionId());
+		Object chain = (definition != null) ? definition.getProperty(TaskRulesParseListener.APPROVAL_CHAIN_PROPERTY)
+				: null;
+		return (chain instanceof List<?> list) ? (List<String>) list : List.of();
 	}
 
 	private TaskRuleViolation fourEyesViolation(String userId, DelegateTask task) {

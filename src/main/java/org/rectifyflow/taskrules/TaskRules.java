@@ -83,6 +83,14 @@ public final class TaskRules {
 	 */
 	public static final String TRANSFER_TO = "rf:transferTo";
 
+	/**
+	 * A process-level property: the comma-separated candidate groups an approval goes to,
+	 * level by level, when nobody but its proposers may work on it (four-eyes). The
+	 * approval is offered to the first group after its own level that has a member who
+	 * did not propose the matter.
+	 */
+	public static final String APPROVAL_CHAIN = "rf:approvalChain";
+
 	/** Audit item type of task events. */
 	public static final String AUDIT_ITEM_TYPE = "task";
 
@@ -93,6 +101,9 @@ public final class TaskRules {
 	public static final String TASK_COMPLETED = "TASK_COMPLETED";
 
 	public static final String TASK_DELETED = "TASK_DELETED";
+
+	/** An approval moved to the next level of its process's approval chain. */
+	public static final String TASK_REDIRECTED = "TASK_REDIRECTED";
 
 	private TaskRules() {
 	}

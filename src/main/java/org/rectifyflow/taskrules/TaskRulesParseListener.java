@@ -23,6 +23,9 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
  */
 class TaskRulesParseListener extends AbstractBpmnParseListener {
 
+	/** The definition property holding the approval chain, a list of group ids. */
+	static final String APPROVAL_CHAIN_PROPERTY = "rfApprovalChain";
+
 	private final Supplier<TaskRuleEnforcer> enforcer;
 
 	private final DeployedForms forms = new DeployedForms();
@@ -54,6 +57,16 @@ class TaskRulesParseListener extends AbstractBpmnParseListener {
 				(task) -> this.enforcer.get().completing(task, rules));
 		definition.addBuiltInTaskListener(TaskListener.EVENTNAME_DELETE,
 				(task) -> this.enforcer.get().deleted(task, rules));
+	}
+
+	/**
+	 * Keeps the process's approval chain ({@value TaskRules#APPROVAL_CHAIN}) on its
+	 * definition, read once per deployment.
+	 */
+	@Override
+	public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
+		processDefinition.setProperty(APPROVAL_CHAIN_PROPERTY,
+				UserTaskRules.names(extensionProperties(processElement).get(TaskRules.APPROVAL_CHAIN)));
 	}
 
 	/**

@@ -13,6 +13,8 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -231,6 +233,48 @@ class ClueProcessTest {
 	}
 
 	@Test
+	void shouldOfferTheOnlyLeadersOwnOpinionToTheNextLevelInsteadOfDeadlocking() {
+		Clue clue = greenUnderInvestigation("四眼原则无人审批");
+		this.support.complete(clue, ClueProcess.TASK_INVESTIGATE, "discipline", Map.of("findings", "核查情况"));
+		// the only 纪检组组长 proposes the handling opinion: discipline-lead has nobody else
+		this.support.complete(clue, ClueProcess.TASK_HANDLING_OPINION, "disciplinelead",
+				Map.of(ClueProcess.VAR_HANDLING_OUTCOME, "NO_ACTION", ClueProcess.VAR_HANDLING_OPINION, "不予处理"));
+
+		Task approval = this.support.task(clue, ClueProcess.TASK_APPROVE_OPINION);
+		assertThat(this.taskService.getIdentityLinksForTask(approval.getId()))
+			.filteredOn((link) -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+			.extracting(IdentityLink::getGroupId)
+			.as("the next level of the clue's approval chain, never party-group")
+			.containsExactly("discipline-group");
+		assertThat(this.jdbc.queryForList(
+				"select before_state || '>' || after_state from audit_event where action = 'TASK_REDIRECTED' and item_id = ?",
+				String.class, approval.getId()))
+			.containsExactly("discipline-lead>discipline-group");
+		assertThat(notices("discipline2", approval.getId())).isEqualTo(1);
+		assertThat(notices("disciplinelead", approval.getId())).as("the proposer is told where it went, only").isZero();
+		assertThat(notices("disciplinelead", clue.getProcessInstanceId())).isEqualTo(1);
+
+		// neither the proposer nor the investigator may approve it, another member may
+		for (String proposer : List.of("disciplinelead", "discipline")) {
+			assertThatThrownBy(() -> this.taskService.claim(approval.getId(), proposer))
+				.satisfies((ex) -> assertThat(Refusal.in(ex)).isPresent());
+		}
+		this.support.complete(clue, ClueProcess.TASK_APPROVE_OPINION, "discipline2",
+				Map.of(ClueProcess.VAR_OPINION_APPROVED, "true"));
+		assertThat(this.support.instance(clue)).hasPassed(ClueProcess.TASK_APPROVE_OPINION);
+		assertThat(this.support.instance(clue)).isNotWaitingAt(ClueProcess.TASK_APPROVE_OPINION);
+	}
+
+	/**
+	 * Notices to a user about a redirected approval, linking to the task or the process.
+	 */
+	private int notices(String user, String linkedId) {
+		return this.jdbc.queryForObject(
+				"select count(*) from notification where recipient = ? and text like '%转由%' and link like ?",
+				Integer.class, user, "%" + linkedId);
+	}
+
+	@Test
 	void shouldReturnARejectedOpinion() {
 		Clue clue = greenUnderInvestigation("退回修改");
 		this.support.complete(clue, ClueProcess.TASK_INVESTIGATE, "discipline", Map.of("findings", "核查情况"));
@@ -286,6 +330,9 @@ class ClueProcessTest {
 		assertThat(this.support.timer(pi.getId(), DeadlinePattern.TIMER_DEADLINE_PASSED).getDuedate().toInstant())
 			.isEqualTo(extended);
 		assertThat(this.support.reload(clue).getDeadlineAt().toInstant()).isEqualTo(extended);
+		assertThat(this.support.task(clue, ClueProcess.TASK_INVESTIGATE).getDueDate().toInstant())
+			.as("the engine task's due date, which Tasklist shows, moves with the extension")
+			.isEqualTo(extended);
 		assertThat(this.extensions.findByClueIdOrderByIdAsc(clue.getId())).singleElement()
 			.satisfies((e) -> assertThat(e.getApproved()).isTrue());
 		assertThatThrownBy(() -> this.clueExtensions.request(clue.getId(), "再延期", 5, "discipline"))
@@ -341,6 +388,32 @@ class ClueProcessTest {
 				Map.of(ClueProcess.VAR_DISPOSAL_APPROVED, true, "opinion", "同意", ClueProcess.VAR_DISPOSAL, "CLOSE"));
 		assertThat(this.support.instance(clue)).isWaitingAt(ClueProcess.TIMER_SHELVED);
 		assertThat(this.support.reload(clue).getStatus()).isEqualTo(ClueStatus.SHELVED);
+	}
+
+	@Test
+	void shouldRefuseAnExtensionThatEndsInThePastAndKeepTheClueOverdue() {
+		Clue clue = standardUnderInvestigation("延期仍已逾期");
+		ProcessInstance pi = this.support.instance(clue);
+		// The deadline was Monday 06-15, 18:00; a month later the clue is overdue.
+		this.support.fire(pi.getId(), DeadlinePattern.TIMER_DEADLINE_PASSED);
+		ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(2026, 7, 15, 10, 0).atZone(SHANGHAI).toInstant()));
+		assertThat(this.support.reload(clue).isOverdue()).isTrue();
+		Instant deadline = this.support.reload(clue).getDeadlineAt().toInstant();
+
+		// Five working days after 06-15 is still in the past.
+		this.clueExtensions.request(clue.getId(), "需要调取更多材料", 5, "discipline");
+		Task approval = this.support.task(clue, ClueProcess.TASK_APPROVE_EXTENSION);
+		this.taskService.claim(approval.getId(), "disciplinelead");
+		assertThatThrownBy(() -> this.taskService.complete(approval.getId(),
+				Map.of(ClueProcess.VAR_EXTENSION_APPROVED, "true", "opinion", "同意延期")))
+			.satisfies((ex) -> assertThat(Refusal.in(ex))
+				.hasValueSatisfying((refusal) -> assertThat(refusal.getMessageZh()).contains("已经过去")));
+
+		Clue after = this.support.reload(clue);
+		assertThat(after.isOverdue()).as("the overdue mark stays").isTrue();
+		assertThat(after.getDeadlineAt().toInstant()).isEqualTo(deadline);
+		assertThat(this.support.task(clue, ClueProcess.TASK_INVESTIGATE).getDueDate().toInstant()).isEqualTo(deadline);
+		assertThat(this.support.task(clue, ClueProcess.TASK_APPROVE_EXTENSION).getId()).isEqualTo(approval.getId());
 	}
 
 	@Test

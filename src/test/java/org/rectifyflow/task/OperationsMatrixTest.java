@@ -3,6 +3,7 @@ package org.rectifyflow.task;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -40,14 +41,15 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * Every user task of every process × every operation (转办, 委派, 退回, 撤回, 抄送, 催办) × every
- * demo user, generated from the deployed models, one process per case of one Spring
- * context. The answer of {@code GET /api/tasks/{id}/operations} says whether the user may
- * do it; each operation offered is done (by one user offered it, to the first target
- * offered) and followed by a completion that must succeed and leave the process's domain
- * record where the process waits ({@link ProcessFixture}); each operation not offered
- * must be refused with 4xx and a Chinese message. Nothing may answer 5xx. A process
- * without a fixture is reported as skipped.
+ * Every user task of every process × every operation (转办, 委派, 退回, 撤回, 抄送, 催办) × one demo
+ * user per relation to the item ({@link #sampled}), generated from the deployed models,
+ * one process per case of one Spring context. The answer of {@code GET
+ * /api/tasks/{id}/operations} says whether the user may do it; each operation offered is
+ * done (by one user offered it, to the first target offered) and followed by a completion
+ * that must succeed and leave the process's domain record where the process waits
+ * ({@link ProcessFixture}); each operation not offered must be refused with 4xx and a
+ * Chinese message. Nothing may answer 5xx. A process without a fixture is reported as
+ * skipped.
  */
 @RectifyFlowTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -106,11 +108,13 @@ class OperationsMatrixTest {
 			this.sizes.put(processKey, "skipped, no fixture");
 		}
 		Assumptions.assumeTrue(fixture != null, "no fixture drives " + processKey + " yet");
+		long started = System.nanoTime();
 		List<String> users = this.identityService.createUserQuery()
 			.list()
 			.stream()
 			.map(User::getId)
 			.filter((id) -> !id.equals("admin"))
+			.filter(OperationsMatrixTest::sampled)
 			.sorted()
 			.toList();
 		String definitionId = this.repositoryService.createProcessDefinitionQuery()
@@ -189,11 +193,24 @@ class OperationsMatrixTest {
 				}
 			}
 		}
-		this.sizes.put(processKey, taskKeys.size() + " x " + Operation.values().length + " x " + users.size() + " = "
-				+ cases + ", " + offered + " done, " + failures.size() + " failures");
+		this.sizes.put(processKey,
+				taskKeys.size() + " x " + Operation.values().length + " x " + users.size() + " = " + cases + ", "
+						+ offered + " done, " + failures.size() + " failures, "
+						+ Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
 		assertThat(cases).isEqualTo(taskKeys.size() * Operation.values().length * users.size());
 		assertThat(offered).isGreaterThanOrEqualTo(taskKeys.size());
 		assertThat(failures).isEmpty();
+	}
+
+	/**
+	 * One user per relation to the fixtures' items: every role user (two of the
+	 * discipline group, so that one may act where the other proposed), the handler and
+	 * the leader of u1 (the unit every fixture's item concerns) and of u2 (any other
+	 * unit). The handlers and leaders of u3 to u5 relate to the items exactly as those of
+	 * u2 do.
+	 */
+	private static boolean sampled(String userId) {
+		return !userId.matches("u[3-9](lead)?");
 	}
 
 	private Task task(String processInstanceId, String taskKey) {

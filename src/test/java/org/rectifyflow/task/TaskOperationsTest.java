@@ -177,6 +177,21 @@ class TaskOperationsTest {
 		call("supervisor", "/api/cc/" + id + "/read", null).andExpect(status().isOk())
 			.andExpect(jsonPath("$.readAt").isNotEmpty());
 		assertThat(this.taskService.createTaskQuery().taskId(work.getId()).singleResult().getAssignee()).isNull();
+
+		// Reading the copy is recorded in the item's own trail (its process instance's
+		// events, which every item page shows), as opening the item page through it is.
+		this.mvc.perform(get("/api/cc/" + id).with(httpBasic("u2", "demo"))).andExpect(status().isNotFound());
+		this.mvc.perform(get("/api/cc/" + id).with(httpBasic("supervisor", "demo")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.copy.taskId").value(work.getId()))
+			.andExpect(jsonPath("$.task.taskDefinitionKey").value(DeadlineTemplateProcess.TASK_WORK));
+		assertThat(this.auditEvents.findByItemTypeAndItemIdOrderByIdAsc("process-instance", this.instance.getId()))
+			.filteredOn((e) -> e.getAction().equals("READ_AS_COPY_RECIPIENT"))
+			.singleElement()
+			.satisfies((e) -> {
+				assertThat(e.getActor()).isEqualTo("supervisor");
+				assertThat(e.getDetails()).isEqualTo("task=" + work.getId());
+			});
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
@@ -24,6 +25,20 @@ public final class TestModels {
 	 */
 	public static void userTaskProperties(BpmnModelInstance model, String taskId, Map<String, String> values) {
 		UserTask task = model.getModelElementById(taskId);
+		task.builder().addExtensionElement(properties(model, values));
+	}
+
+	/**
+	 * Adds {@code camunda:properties} to the process of a model built in a test.
+	 * @param model the model
+	 * @param values property names and values, in order
+	 */
+	public static void processProperties(BpmnModelInstance model, Map<String, String> values) {
+		Process process = model.getModelElementsByType(Process.class).iterator().next();
+		process.builder().addExtensionElement(properties(model, values));
+	}
+
+	private static CamundaProperties properties(BpmnModelInstance model, Map<String, String> values) {
 		CamundaProperties container = model.newInstance(CamundaProperties.class);
 		new LinkedHashMap<>(values).forEach((name, value) -> {
 			CamundaProperty property = model.newInstance(CamundaProperty.class);
@@ -31,7 +46,7 @@ public final class TestModels {
 			property.setCamundaValue(value);
 			container.getCamundaProperties().add(property);
 		});
-		task.builder().addExtensionElement(container);
+		return container;
 	}
 
 }
