@@ -396,7 +396,7 @@ class ClueProcessTest {
 		ProcessInstance pi = this.support.instance(clue);
 		// The deadline was Monday 06-15, 18:00; a month later the clue is overdue.
 		this.support.fire(pi.getId(), DeadlinePattern.TIMER_DEADLINE_PASSED);
-		ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(2026, 7, 15, 10, 0).atZone(SHANGHAI).toInstant()));
+		this.clock.set(LocalDateTime.of(2026, 7, 15, 10, 0).atZone(SHANGHAI).toInstant());
 		assertThat(this.support.reload(clue).isOverdue()).isTrue();
 		Instant deadline = this.support.reload(clue).getDeadlineAt().toInstant();
 
