@@ -250,7 +250,8 @@ class InspectionProcessTest {
 		assertThat(reporting.isDisclosed()).isTrue();
 		assertThat(this.driver.task(inspection, InspectionProcess.TASK_REPORT).getAssignee()).isEqualTo(leader);
 		assertThat((String) this.runtimeService.getVariable(pi.getId(), InspectionProcess.VAR_FINDINGS_SUMMARY))
-			.contains("优亲厚友", "以会议落实会议");
+			.contains("优亲厚友", "以会议落实会议", "[实地查看] 办公室 XX镇XX嘎查")
+			.doesNotContain(" u1 ", " u2 ");
 
 		this.driver.complete(this.driver.task(inspection, InspectionProcess.TASK_REPORT),
 				InspectionProcess.VAR_REPORT_SUMMARY, "共发现问题2个，问题线索1条");
