@@ -55,8 +55,13 @@ public class CampaignTaskForms {
 			case CampaignProcess.TASK_REVIEW -> fillReview(task, campaignId);
 			case CampaignProcess.TASK_ANALYSIS_REVIEW -> task.show(CampaignProcess.VAR_INFO,
 					this.analysis.describeSnapshot((Long) task.variable(CampaignProcess.VAR_SNAPSHOT_ID)));
-			case CampaignProcess.TASK_DECIDE_FLAG -> task.show(CampaignProcess.VAR_INFO,
-					this.analysis.describeFlag((Long) task.variable(CampaignProcess.VAR_FLAG_ID)));
+			case CampaignProcess.TASK_DECIDE_FLAG -> {
+				task.show(CampaignProcess.VAR_INFO,
+						this.analysis.describeFlag((Long) task.variable(CampaignProcess.VAR_FLAG_ID)));
+				Map<String, String> scope = new LinkedHashMap<>();
+				this.register.scopeUnits(campaignId).forEach((code) -> scope.put(code, this.register.unitName(code)));
+				task.options(CampaignProcess.VAR_UNIT_OPTIONS, scope);
+			}
 			case CampaignProcess.TASK_DRAFT_REGULATION -> {
 				task.show(CampaignProcess.VAR_INFO, regulationInfo(campaignId));
 				returned(campaignId)

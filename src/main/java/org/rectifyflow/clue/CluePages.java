@@ -50,8 +50,7 @@ class CluePages {
 		model.addAttribute("clue", clue);
 		model.addAttribute("summary", this.register.summary(userId, id));
 		model.addAttribute("full", level == ClueAccess.Level.FULL);
-		model.addAttribute("route",
-				(clue.getRoute() == null) ? "—" : (clue.getRoute() == Route.GREEN) ? "快查快结（绿色通道）" : "限期办结");
+		model.addAttribute("route", (clue.getRoute() == null) ? "—" : clue.getRoute().label());
 		model.addAttribute("disposals", labels(DisposalMethod.values(), DisposalMethod::label));
 		model.addAttribute("outcomes", labels(HandlingOutcome.values(), HandlingOutcome::label));
 		if (level == ClueAccess.Level.FULL) {

@@ -57,6 +57,21 @@ public final class ClueProcess {
 
 	public static final String VAR_DUPLICATE_OF = "duplicateOf";
 
+	/**
+	 * Options of the registration's duplicate (task-local): other clues in words, by
+	 * number.
+	 */
+	public static final String VAR_DUPLICATE_OPTIONS = "duplicateOptions";
+
+	/** The route in Chinese, as the disposal form shows it (task-local). */
+	public static final String VAR_ROUTE_NAME = "routeName";
+
+	/** The suggested disposal in Chinese, as the disposal form shows it (task-local). */
+	public static final String VAR_SUGGESTED_DISPOSAL_NAME = "suggestedDisposalName";
+
+	/** The proposed disposal in Chinese, as its approval form shows it (task-local). */
+	public static final String VAR_DISPOSAL_NAME = "disposalName";
+
 	public static final String VAR_TRANSFER_BODY = "transferBody";
 
 	public static final String VAR_DECISION_REASON = "decisionReason";

@@ -1,7 +1,12 @@
 package org.rectifyflow.clue;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import org.rectifyflow.audit.AuditService;
 import org.rectifyflow.clue.ClueProcess.RegistrationDecision;
+import org.rectifyflow.taskrules.Dates;
 import org.rectifyflow.taskrules.ProcessTasks;
 import org.rectifyflow.taskrules.TaskCompletion;
 import org.rectifyflow.taskrules.TaskCreation;
@@ -20,6 +25,9 @@ import org.springframework.stereotype.Component;
 class ClueTasks implements ProcessTasks {
 
 	static final String FOUR_EYES_MESSAGE = "审批人不能是提出人本人（四眼原则）";
+
+	/** The most clues the registration form offers as the one a clue repeats. */
+	static final int MAX_DUPLICATE_OPTIONS = 200;
 
 	private final ClueRegister register;
 
@@ -47,6 +55,19 @@ class ClueTasks implements ProcessTasks {
 
 	@Override
 	public void created(TaskCreation task) {
+		if (ClueProcess.TASK_REGISTER.equals(task.getTaskDefinitionKey())) {
+			task.options(ClueProcess.VAR_DUPLICATE_OPTIONS, duplicateOptions(task.getBusinessKey()));
+		}
+		if (ClueProcess.TASK_DISPOSE.equals(task.getTaskDefinitionKey())) {
+			task.show(ClueProcess.VAR_ROUTE_NAME,
+					label(Route.class, task.variable(ClueProcess.VAR_ROUTE), Route::label));
+			task.show(ClueProcess.VAR_SUGGESTED_DISPOSAL_NAME, label(DisposalMethod.class,
+					task.variable(ClueProcess.VAR_SUGGESTED_DISPOSAL), DisposalMethod::label));
+		}
+		if (ClueProcess.TASK_APPROVE_DISPOSAL.equals(task.getTaskDefinitionKey())) {
+			task.show(ClueProcess.VAR_DISPOSAL_NAME,
+					label(DisposalMethod.class, task.variable(ClueProcess.VAR_DISPOSAL), DisposalMethod::label));
+		}
 		if (ClueProcess.TASK_APPROVE_OPINION.equals(task.getTaskDefinitionKey())) {
 			// The approver reads the proposal as recorded, the outcome in Chinese
 			this.opinions.findFirstByClueIdOrderByIdDesc(clueOf(task.getBusinessKey()).getId()).ifPresent((o) -> {
@@ -54,6 +75,42 @@ class ClueTasks implements ProcessTasks {
 				task.show(ClueProcess.VAR_HANDLING_OPINION, o.getText());
 			});
 		}
+	}
+
+	/**
+	 * An enum value a variable holds, by its Chinese label; 「—」 when absent or unknown.
+	 */
+	private static <E extends Enum<E>> String label(Class<E> type, Object value,
+			java.util.function.Function<E, String> label) {
+		if (value == null) {
+			return "—";
+		}
+		try {
+			return label.apply(Enum.valueOf(type, value.toString().strip()));
+		}
+		catch (IllegalArgumentException ex) {
+			return "—";
+		}
+	}
+
+	/**
+	 * The clues a new clue may repeat, newest first, each in words: when it came in and
+	 * what it says, its number last (the number the registrar knows it by).
+	 */
+	private Map<String, String> duplicateOptions(String number) {
+		List<Clue> others = new java.util.ArrayList<>(
+				this.register.all().stream().filter((c) -> !c.getNumber().equals(number)).toList());
+		java.util.Collections.reverse(others);
+		Map<String, String> options = new LinkedHashMap<>();
+		for (Clue clue : others.subList(0, Math.min(others.size(), MAX_DUPLICATE_OPTIONS))) {
+			String description = clue.getDescription();
+			if (description.codePointCount(0, description.length()) > 30) {
+				description = description.substring(0, description.offsetByCodePoints(0, 30)) + "…";
+			}
+			options.put(clue.getNumber(),
+					Dates.chinese(clue.getReceivedAt()) + "收到：" + description + "（" + clue.getNumber() + "）");
+		}
+		return options;
 	}
 
 	@Override
@@ -150,7 +207,7 @@ class ClueTasks implements ProcessTasks {
 			case DUPLICATE -> {
 				String other = text(completion, ClueProcess.VAR_DUPLICATE_OF);
 				if (other == null) {
-					throw new TaskRuleViolation("请填写重复的线索编号", "duplicateOf is required");
+					throw new TaskRuleViolation("请选择重复的线索", "duplicateOf is required");
 				}
 				if (other.equals(completion.getBusinessKey()) || this.register.findByNumber(other).isEmpty()) {
 					throw new TaskRuleViolation("重复的线索编号“" + other + "”不存在", "duplicateOf is not another clue");

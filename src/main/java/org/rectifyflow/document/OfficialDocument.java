@@ -286,16 +286,22 @@ public final class OfficialDocument {
 	 */
 	public OfficialDocument signature(String issuer, LocalDate date) {
 		String day = date(date);
-		paragraph(ParagraphAlignment.LEFT);
+		keepWithNext(paragraph(ParagraphAlignment.LEFT));
 		int dateRight = 4 * TWIPS_PER_CHAR_3;
 		double offset = Math.max(0, (width(day) - issuer.length()) / 2.0);
 		XWPFParagraph name = paragraph(ParagraphAlignment.RIGHT);
+		keepWithNext(name);
 		name.setIndentationRight(dateRight + (int) Math.round(offset * TWIPS_PER_CHAR_3));
 		run(name, issuer, BODY_FONT, SIZE_3, false);
 		XWPFParagraph when = paragraph(ParagraphAlignment.RIGHT);
 		when.setIndentationRight(dateRight);
 		run(when, day, BODY_FONT, SIZE_3, false);
 		return this;
+	}
+
+	/** The issuer's name never ends a page without its date. */
+	private static void keepWithNext(XWPFParagraph paragraph) {
+		(paragraph.getCTP().isSetPPr() ? paragraph.getCTP().getPPr() : paragraph.getCTP().addNewPPr()).addNewKeepNext();
 	}
 
 	/**

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.rectifyflow.calendar.WorkingDayCalendar;
+import org.rectifyflow.taskrules.FormList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -114,12 +115,13 @@ class DemoInspections implements ApplicationRunner {
 		plan.put(InspectionProcess.VAR_KIND, kind.name());
 		plan.put(InspectionProcess.VAR_TITLE, title);
 		plan.put(InspectionProcess.VAR_TARGET_UNITS, targets);
-		plan.put(InspectionProcess.VAR_PLACES, "XX镇、XX嘎查村、田间地头");
+		plan.put(InspectionProcess.VAR_PLACES,
+				FormList.json(List.of(Map.of("place", "XX镇"), Map.of("place", "XX嘎查村"), Map.of("place", "田间地头"))));
 		plan.put(InspectionProcess.VAR_PERIOD_START,
 				ClockUtil.getCurrentTime().toInstant().atZone(this.calendar.zone()).toLocalDate().toString());
 		plan.put(InspectionProcess.VAR_PERIOD_END, end.toString());
 		plan.put(InspectionProcess.VAR_TEAM_SIZE, 2L);
-		plan.put(InspectionProcess.VAR_FOCUS, "抓落实不实不细；窗口服务推诿扯皮");
+		plan.put(InspectionProcess.VAR_FOCUS, FormList.values(List.of("IMPLEMENT")));
 		complete(tasks(inspection, InspectionProcess.TASK_PLAN).get(0), plan);
 	}
 

@@ -2,17 +2,23 @@ package org.rectifyflow.inspection;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import org.rectifyflow.kernel.Refusal;
 
@@ -88,6 +94,18 @@ public class Inspection {
 
 	private String focus;
 
+	@ElementCollection(fetch = FetchType.EAGER)
+	@CollectionTable(name = "inspection_place", joinColumns = @JoinColumn(name = "inspection_id"))
+	@OrderColumn(name = "place_index")
+	@Column(name = "place")
+	private List<String> placeList = new ArrayList<>();
+
+	@ElementCollection(fetch = FetchType.EAGER)
+	@CollectionTable(name = "inspection_focus", joinColumns = @JoinColumn(name = "inspection_id"))
+	@OrderColumn(name = "focus_index")
+	@Column(name = "category_code")
+	private List<String> focusCategories = new ArrayList<>();
+
 	@Column(nullable = false)
 	private String planner;
 
@@ -130,19 +148,25 @@ public class Inspection {
 	}
 
 	/**
-	 * Records the plan (first time or after a return / a failed draw).
+	 * Records the plan (first time or after a return / a failed draw): the places one a
+	 * row, the focus as problem categories (their codes, and their Chinese names as the
+	 * display text).
 	 * @throws Refusal (conflict) unless planning
 	 */
-	void plan(Kind kind, String title, List<String> targetUnits, String places, LocalDate periodStart,
-			LocalDate periodEnd, int teamSize, String focus, OffsetDateTime now) {
+	void plan(Kind kind, String title, List<String> targetUnits, List<String> places, LocalDate periodStart,
+			LocalDate periodEnd, int teamSize, List<String> focusCategories, String focus, OffsetDateTime now) {
 		require(Status.PLANNING, "plan");
 		this.kind = kind;
 		this.title = title;
 		this.targetUnits = String.join(",", targetUnits);
-		this.places = places;
+		this.placeList.clear();
+		this.placeList.addAll(places);
+		this.places = String.join("、", places);
 		this.periodStart = periodStart;
 		this.periodEnd = periodEnd;
 		this.teamSize = teamSize;
+		this.focusCategories.clear();
+		this.focusCategories.addAll(focusCategories);
 		this.focus = focus;
 		this.updatedAt = now;
 	}
@@ -279,6 +303,20 @@ public class Inspection {
 
 	public String getPlaces() {
 		return this.places;
+	}
+
+	/**
+	 * @return the places of the plan, one a row, in the order entered
+	 */
+	public List<String> getPlaceList() {
+		return List.copyOf(this.placeList);
+	}
+
+	/**
+	 * @return the codes of the problem categories the plan focuses on
+	 */
+	public List<String> getFocusCategories() {
+		return List.copyOf(this.focusCategories);
 	}
 
 	public LocalDate getPeriodStart() {

@@ -11,6 +11,7 @@ import org.rectifyflow.audit.AuditService;
 import org.rectifyflow.calendar.WorkingDayCalendar;
 import org.rectifyflow.kernel.Refusal;
 import org.rectifyflow.notification.Notifier;
+import org.rectifyflow.organisation.OrganisationService;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
@@ -42,14 +43,18 @@ class InspectionFindings {
 
 	private final ObjectProvider<FindingSink> sinks;
 
+	private final OrganisationService organisation;
+
 	InspectionFindings(InspectionRepository inspections, FindingRepository findings, AuditService audit,
-			Notifier notifier, WorkingDayCalendar calendar, ObjectProvider<FindingSink> sinks) {
+			Notifier notifier, WorkingDayCalendar calendar, ObjectProvider<FindingSink> sinks,
+			OrganisationService organisation) {
 		this.inspections = inspections;
 		this.findings = findings;
 		this.audit = audit;
 		this.notifier = notifier;
 		this.calendar = calendar;
 		this.sinks = sinks;
+		this.organisation = organisation;
 	}
 
 	/** Stores one finding of a team member. */
@@ -80,9 +85,10 @@ class InspectionFindings {
 			return "现场检查未发现问题。";
 		}
 		return all.stream()
-			.map((f) -> f.getSeq() + ". [" + MethodNames.of(f.getMethod()) + "] " + f.getUnitCode() + " " + f.getPlace()
-					+ "：" + f.getDescription() + "（" + (f.getType() == Finding.Type.CLUE ? "问题线索" : "单位问题") + "，"
-					+ f.getRecordedBy() + "）")
+			.map((f) -> f.getSeq() + ". [" + MethodNames.of(f.getMethod()) + "] "
+					+ this.organisation.unitNames(List.of(f.getUnitCode())) + " " + f.getPlace() + "："
+					+ f.getDescription() + "（" + (f.getType() == Finding.Type.CLUE ? "问题线索" : "单位问题") + "，"
+					+ this.organisation.personLabel(f.getRecordedBy()) + "）")
 			.collect(Collectors.joining("\n"));
 	}
 

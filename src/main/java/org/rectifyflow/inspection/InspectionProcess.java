@@ -56,15 +56,32 @@ public final class InspectionProcess {
 	/** The user who started the inspection ({@code camunda:initiator}). */
 	public static final String VAR_PLANNER = "planner";
 
-	/** Text for the plan form: the active units with their codes. */
-	public static final String VAR_UNIT_LIST = "unitList";
+	/** Options of the plan form's target units (task-local): active units by name. */
+	public static final String VAR_UNIT_OPTIONS = "unitOptions";
+
+	/**
+	 * Options of the plan form's focus and the field work's category (task-local): the
+	 * problem categories by Chinese label.
+	 */
+	public static final String VAR_CATEGORY_OPTIONS = "categoryOptions";
+
+	/** Options of the field work's unit (task-local): the target units by name. */
+	public static final String VAR_TARGET_UNIT_OPTIONS = "targetUnitOptions";
+
+	/** The plan's places as the approval and field work forms show them (task-local). */
+	public static final String VAR_PLACES_TEXT = "placesText";
+
+	/** The plan's focus as the approval and field work forms show it (task-local). */
+	public static final String VAR_FOCUS_TEXT = "focusText";
 
 	// Plan form
 	public static final String VAR_KIND = "kind";
 
 	public static final String VAR_TITLE = "title";
 
-	/** Target unit codes, comma separated. */
+	/**
+	 * Target units: a checklist of unit codes (an integration may send {@code u1,u2}).
+	 */
 	public static final String VAR_TARGET_UNITS = "targetUnits";
 
 	/**
@@ -76,6 +93,9 @@ public final class InspectionProcess {
 	/** The kind in Chinese (明察, 暗访), as forms show it (task-local). */
 	public static final String VAR_KIND_NAME = "kindName";
 
+	/**
+	 * Places: a list of rows, each with a {@code place} (an integration may send lines).
+	 */
 	public static final String VAR_PLACES = "places";
 
 	/** {@code yyyy-MM-dd}. */
@@ -86,6 +106,7 @@ public final class InspectionProcess {
 
 	public static final String VAR_TEAM_SIZE = "teamSize";
 
+	/** Focus: a taglist of problem category codes (an integration may send text). */
 	public static final String VAR_FOCUS = "focus";
 
 	// Draw

@@ -5,7 +5,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -14,7 +13,6 @@ import org.rectifyflow.calendar.WorkingDayCalendar;
 import org.rectifyflow.deadline.DeadlinePassed;
 import org.rectifyflow.kernel.Refusal;
 import org.rectifyflow.notification.Notifier;
-import org.rectifyflow.organisation.OrganisationService;
 import org.rectifyflow.pages.ItemLinks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,8 +57,6 @@ public class InspectionService {
 
 	private final InspectionFindings findings;
 
-	private final OrganisationService organisation;
-
 	private final InspectionSecrecy secrecy;
 
 	private final AuditService audit;
@@ -70,12 +66,10 @@ public class InspectionService {
 	private final WorkingDayCalendar calendar;
 
 	InspectionService(InspectionRepository inspections, InspectionRegister register, InspectionFindings findings,
-			OrganisationService organisation, InspectionSecrecy secrecy, AuditService audit, Notifier notifier,
-			WorkingDayCalendar calendar) {
+			InspectionSecrecy secrecy, AuditService audit, Notifier notifier, WorkingDayCalendar calendar) {
 		this.inspections = inspections;
 		this.register = register;
 		this.findings = findings;
-		this.organisation = organisation;
 		this.secrecy = secrecy;
 		this.audit = audit;
 		this.notifier = notifier;
@@ -100,8 +94,8 @@ public class InspectionService {
 	// ------------------------------------------------------------------ steps
 
 	/**
-	 * {@code Task_Register}: stores the inspection (code {@code JC-<year>-<nnn>}), makes
-	 * the code the business key and gives the plan form the unit list.
+	 * {@code Task_Register}: stores the inspection (code {@code JC-<year>-<nnn>}) and
+	 * makes the code the business key.
 	 * @param execution the starting execution
 	 */
 	@Transactional
@@ -115,7 +109,6 @@ public class InspectionService {
 		execution.setVariable(InspectionProcess.VAR_INSPECTION_ID, inspection.getId());
 		execution.setVariable(InspectionProcess.VAR_INSPECTION_CODE, code);
 		execution.setVariable(InspectionProcess.VAR_PLANNER, planner);
-		execution.setVariable(InspectionProcess.VAR_UNIT_LIST, unitList());
 		this.audit.record(ACTION_STARTED, InspectionProcess.ITEM_TYPE, String.valueOf(inspection.getId()), null,
 				code + " planner=" + planner);
 		logger.info("Inspection {} registered by {}", code, planner);
@@ -149,11 +142,12 @@ public class InspectionService {
 	public void recordPlan(Long inspectionId, PlanInput plan) {
 		Inspection inspection = inspection(inspectionId);
 		inspection.plan(plan.kind(), plan.title(), plan.targetUnits(), plan.places(), plan.periodStart(),
-				plan.periodEnd(), plan.teamSize(), plan.focus(), now());
+				plan.periodEnd(), plan.teamSize(), plan.focusCategories(), plan.focus(), now());
 		this.secrecy.apply(inspection);
 		this.audit.record(ACTION_PLANNED, InspectionProcess.ITEM_TYPE, String.valueOf(inspectionId), null,
-				"kind=" + plan.kind() + " targets=" + plan.targetUnits() + " period=" + plan.periodStart() + ".."
-						+ plan.periodEnd() + " teamSize=" + plan.teamSize());
+				"kind=" + plan.kind() + " targets=" + plan.targetUnits() + " places=" + plan.places().size() + " focus="
+						+ plan.focusCategories() + " period=" + plan.periodStart() + ".." + plan.periodEnd()
+						+ " teamSize=" + plan.teamSize());
 	}
 
 	/**
@@ -240,13 +234,6 @@ public class InspectionService {
 	}
 
 	// ------------------------------------------------------------------ helpers
-
-	private String unitList() {
-		return this.organisation.activeUnits()
-			.stream()
-			.map((u) -> u.getCode() + "（" + u.getName() + "）")
-			.collect(Collectors.joining("、"));
-	}
 
 	private String nextCode() {
 		String prefix = "JC-" + now().getYear() + "-";

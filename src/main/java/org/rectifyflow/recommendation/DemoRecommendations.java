@@ -3,6 +3,7 @@ package org.rectifyflow.recommendation;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -10,6 +11,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.rectifyflow.calendar.WorkingDayCalendar;
+import org.rectifyflow.taskrules.FormList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
 @ConditionalOnProperty(name = "rectify.demo.enabled", havingValue = "true")
 class DemoRecommendations implements ApplicationRunner {
 
-	static final String DEMO_PROBLEMS = "窗口服务存在推诿扯皮现象，办事群众多次往返；同类问题在多个窗口反复出现，属系统性问题。";
+	static final List<String> DEMO_PROBLEMS = List.of("窗口服务存在推诿扯皮现象，办事群众多次往返", "同类问题在多个窗口反复出现，属系统性问题");
 
 	private static final Logger logger = LoggerFactory.getLogger(DemoRecommendations.class);
 
@@ -54,7 +56,7 @@ class DemoRecommendations implements ApplicationRunner {
 	@Override
 	@Transactional
 	public void run(ApplicationArguments args) {
-		if (this.recommendations.all().stream().anyMatch((l) -> DEMO_PROBLEMS.equals(l.getProblems()))) {
+		if (this.recommendations.all().stream().anyMatch((l) -> DEMO_PROBLEMS.equals(l.getProblemItems()))) {
 			return;
 		}
 		ZonedDateTime back = ZonedDateTime.now(this.calendar.zone()).minusWeeks(10).withHour(9).withMinute(0);
@@ -65,9 +67,9 @@ class DemoRecommendations implements ApplicationRunner {
 			Map<String, Object> draft = new HashMap<>();
 			draft.put(RecommendationProcess.VAR_LETTER_KIND, "DISCIPLINE");
 			draft.put(RecommendationProcess.VAR_UNIT_CODE, "u5");
-			draft.put(RecommendationProcess.VAR_PROBLEMS, DEMO_PROBLEMS);
-			draft.put(RecommendationProcess.VAR_BASIS_REFS, "示例整治台账问题（窗口服务推诿扯皮）");
-			draft.put(RecommendationProcess.VAR_REQUIREMENTS, "一、全面梳理窗口服务事项，公开办事指南；\n二、落实首问负责、限时办结制度；\n三、对推诿扯皮问题严肃问责。");
+			draft.put(RecommendationProcess.VAR_PROBLEMS, rows(DEMO_PROBLEMS));
+			draft.put(RecommendationProcess.VAR_REQUIREMENTS,
+					rows(List.of("全面梳理窗口服务事项，公开办事指南", "落实首问负责、限时办结制度", "对推诿扯皮问题严肃问责")));
 			draft.put(RecommendationProcess.VAR_REPLY_WORKING_DAYS, 30L);
 			complete(pi, RecommendationProcess.TASK_DRAFT, draft);
 			complete(pi, RecommendationProcess.TASK_APPROVE, Map.of(RecommendationProcess.VAR_LETTER_APPROVED, "true",
@@ -77,6 +79,10 @@ class DemoRecommendations implements ApplicationRunner {
 			ClockUtil.reset();
 		}
 		logger.info("Demo recommendation letter issued to u5 with an overdue reply");
+	}
+
+	private static Object rows(List<String> items) {
+		return FormList.json(items.stream().map((item) -> Map.of(DraftInput.ITEM, item)).toList());
 	}
 
 	private void complete(ProcessInstance pi, String key, Map<String, Object> variables) {

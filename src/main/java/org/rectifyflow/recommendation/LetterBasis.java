@@ -1,6 +1,7 @@
 package org.rectifyflow.recommendation;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The documents a campaign rests on, as 《title》（文号）, cited by its letters and its work
@@ -22,5 +23,14 @@ public interface LetterBasis {
 	 * @return one line per entry with measures: the problem and its measures
 	 */
 	List<String> measures(Long campaignId, String unitCode);
+
+	/**
+	 * The problems a letter may rest on, as the draft form offers them: the campaign's
+	 * problems that stand (registered, confirmed or in the ledger), or, for a letter of
+	 * no campaign, those of the running campaigns; each labelled in words, without codes.
+	 * @param campaignId the letter's campaign, may be {@code null}
+	 * @return labels by problem id, e.g. 「办公室自查发现的问题：会议多、文件多」
+	 */
+	Map<String, String> problems(Long campaignId);
 
 }

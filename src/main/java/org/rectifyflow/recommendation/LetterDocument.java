@@ -11,10 +11,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The recommendation letter as a Word document in the 公文 layout (GB/T 9704-2012): title,
- * document number (文号), addressee (主送), the problems numbered （一）（二）… in their own words,
- * the basis by document title and number, the recommendations as a numbered list, the
- * reply deadline, and the signature with the date. Internal codes of problems, ledger
- * entries and clues never appear.
+ * document number (文号), addressee (主送), the problems numbered （一）（二）… in their own words
+ * (one per row of the draft), the problems they rest on in words, the basis by document
+ * title and number, the recommendations as a numbered list (one per row), the reply
+ * deadline, and the signature with the date. Internal codes of problems, ledger entries
+ * and clues never appear. Letters drafted as text are split into items as before.
  */
 @Component
 class LetterDocument {
@@ -24,11 +25,11 @@ class LetterDocument {
 	static final String ISSUER = "派驻纪检组";
 
 	/** A new line, or 「；」 before 「二、」「（二）」「2.」. */
-	private static final Pattern NUMBERED_ITEM = Pattern
+	static final Pattern NUMBERED_ITEM = Pattern
 		.compile("\\R|(?<=[；;])\\s*(?=[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十\\d]+[）)]|\\d+[.、．])");
 
 	/** A new line or 「；」. */
-	private static final Pattern ITEM = Pattern.compile("\\R|[；;]");
+	static final Pattern ITEM = Pattern.compile("\\R|[；;]");
 
 	private final ObjectProvider<LetterBasis> basis;
 
@@ -49,17 +50,19 @@ class LetterDocument {
 		document.recipient(unitName);
 		document.paragraph(ISSUER + "在监督检查中发现，你单位存在以下区域性、行业性、系统性问题：");
 		int n = 1;
-		for (String problem : items(letter.getProblems(), NUMBERED_ITEM)) {
+		for (String problem : items(letter.getProblemItems(), letter.getProblems(), NUMBERED_ITEM)) {
 			document.paragraph("（" + OfficialDocument.chinese(n++) + "）" + problem);
 		}
-		String refs = OfficialDocument.withoutCodes(letter.getBasisRefs())
+		String refs = OfficialDocument
+			.withoutCodes(letter.getBasis().isEmpty() ? letter.getBasisRefs()
+					: String.join("；", letter.getBasis().stream().map(LetterBasisItem::label).toList()))
 			.replaceAll("^[，,、；;。\\s]+|[，,、；;。\\s]+$", "");
 		if (!refs.isEmpty()) {
-			document.paragraph("上述问题见于" + refs + "。");
+			document.paragraph((letter.getBasis().isEmpty() ? "上述问题见于" : "上述问题见于以下已登记的问题：") + refs + "。");
 		}
 		document.paragraph("根据" + basis(letter) + "，为督促你单位落实主体责任，深入开展整治，现提出如下建议：");
 		n = 1;
-		for (String requirement : items(letter.getRequirements(), ITEM)) {
+		for (String requirement : items(letter.getRequirementItems(), letter.getRequirements(), ITEM)) {
 			document.paragraph(n++ + "．" + requirement);
 		}
 		document.paragraph("请你单位认真研究落实，于" + OfficialDocument.date(letter.getReplyDeadline().toLocalDate()) + "前（"
@@ -81,13 +84,14 @@ class LetterDocument {
 	}
 
 	/**
-	 * The items of a list, without codes and without their own numbering: one a line, or
-	 * separated by 「；」 (before a number only, when {@code separator} says so).
+	 * The items of a list, without codes and without their own numbering: the rows of the
+	 * draft, or for a letter drafted as text one a line, or separated by 「；」 (before a
+	 * number only, when {@code separator} says so).
 	 */
-	private static List<String> items(String text, Pattern separator) {
+	private static List<String> items(List<String> rows, String text, Pattern separator) {
 		List<String> items = new ArrayList<>();
-		if (text != null) {
-			for (String line : separator.split(text)) {
+		if (!rows.isEmpty() || text != null) {
+			for (String line : rows.isEmpty() ? List.of(separator.split(text)) : rows) {
 				String item = OfficialDocument.withoutNumbering(OfficialDocument.withoutCodes(line));
 				if (!item.isEmpty()) {
 					items.add(item.endsWith("。") || item.endsWith("；") ? item.substring(0, item.length() - 1) + "。"

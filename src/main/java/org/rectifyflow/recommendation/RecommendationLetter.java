@@ -1,15 +1,22 @@
 package org.rectifyflow.recommendation;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import org.rectifyflow.kernel.Refusal;
 
@@ -106,6 +113,23 @@ public class RecommendationLetter {
 
 	private String requirements;
 
+	@ElementCollection(fetch = FetchType.EAGER)
+	@CollectionTable(name = "recommendation_problem", joinColumns = @JoinColumn(name = "letter_id"))
+	@OrderColumn(name = "item_index")
+	@Column(name = "item")
+	private List<String> problemItems = new ArrayList<>();
+
+	@ElementCollection(fetch = FetchType.EAGER)
+	@CollectionTable(name = "recommendation_requirement", joinColumns = @JoinColumn(name = "letter_id"))
+	@OrderColumn(name = "item_index")
+	@Column(name = "item")
+	private List<String> requirementItems = new ArrayList<>();
+
+	@ElementCollection(fetch = FetchType.EAGER)
+	@CollectionTable(name = "recommendation_basis", joinColumns = @JoinColumn(name = "letter_id"))
+	@OrderColumn(name = "basis_index")
+	private List<LetterBasisItem> basis = new ArrayList<>();
+
 	@Column(name = "reply_working_days")
 	private Integer replyWorkingDays;
 
@@ -171,18 +195,26 @@ public class RecommendationLetter {
 	}
 
 	/**
-	 * Records the draft and submits it for approval.
+	 * Records the draft and submits it for approval: the problems and requirements one a
+	 * row (the letter numbers them), the basis as the chosen problems with their labels.
+	 * The text columns keep the rows one a line and the basis labels, for display.
 	 * @throws Refusal (conflict) unless drafting
 	 */
-	void draft(Kind kind, String unitCode, String problems, String basisRefs, String requirements, int replyWorkingDays,
-			String draftedBy, OffsetDateTime now) {
+	void draft(Kind kind, String unitCode, List<String> problems, List<LetterBasisItem> basis,
+			List<String> requirements, int replyWorkingDays, String draftedBy, OffsetDateTime now) {
 		require(Status.DRAFTING, "draft");
 		this.kind = kind;
 		this.title = kind.title();
 		this.unitCode = unitCode;
-		this.problems = problems;
-		this.basisRefs = basisRefs;
-		this.requirements = requirements;
+		this.problemItems.clear();
+		this.problemItems.addAll(problems);
+		this.problems = String.join("\n", problems);
+		this.basis.clear();
+		this.basis.addAll(basis);
+		this.basisRefs = basis.isEmpty() ? null : String.join("；", basis.stream().map(LetterBasisItem::label).toList());
+		this.requirementItems.clear();
+		this.requirementItems.addAll(requirements);
+		this.requirements = String.join("\n", requirements);
 		this.replyWorkingDays = replyWorkingDays;
 		this.draftedBy = draftedBy;
 		this.status = Status.APPROVING;
@@ -311,6 +343,27 @@ public class RecommendationLetter {
 
 	public String getRequirements() {
 		return this.requirements;
+	}
+
+	/**
+	 * @return the problems, one a row as drafted; empty for letters drafted as text
+	 */
+	public List<String> getProblemItems() {
+		return List.copyOf(this.problemItems);
+	}
+
+	/**
+	 * @return the requirements, one a row as drafted; empty for letters drafted as text
+	 */
+	public List<String> getRequirementItems() {
+		return List.copyOf(this.requirementItems);
+	}
+
+	/**
+	 * @return the problems the letter rests on, with their labels
+	 */
+	public List<LetterBasisItem> getBasis() {
+		return List.copyOf(this.basis);
 	}
 
 	public Integer getReplyWorkingDays() {

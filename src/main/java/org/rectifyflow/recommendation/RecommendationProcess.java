@@ -51,8 +51,23 @@ public final class RecommendationProcess {
 	/** Who started it ({@code camunda:initiator}). */
 	public static final String VAR_STARTED_BY = "startedBy";
 
-	/** Text for the draft form: the active units with their codes. */
-	public static final String VAR_UNIT_LIST = "unitList";
+	/** Options of the draft's unit (task-local): active units by name. */
+	public static final String VAR_UNIT_OPTIONS = "unitOptions";
+
+	/**
+	 * Options of the draft's basis (task-local): the campaign problems by Chinese label,
+	 * by problem id.
+	 */
+	public static final String VAR_BASIS_OPTIONS = "basisOptions";
+
+	/** The problems as the later forms show them, numbered (task-local). */
+	public static final String VAR_PROBLEMS_TEXT = "problemsText";
+
+	/** The requirements as the later forms show them, numbered (task-local). */
+	public static final String VAR_REQUIREMENTS_TEXT = "requirementsText";
+
+	/** The basis as the approval form shows it (task-local). */
+	public static final String VAR_BASIS_TEXT = "basisText";
 
 	// Draft form (a campaign flag pre-fills unitCode and problems)
 	/** {@code DISCIPLINE} (纪律检查建议书) or {@code SUPERVISION} (监察建议书). */
@@ -60,11 +75,16 @@ public final class RecommendationProcess {
 
 	public static final String VAR_UNIT_CODE = "unitCode";
 
+	/**
+	 * The problems: a list of rows, each with an {@code item} (an integration may send
+	 * lines).
+	 */
 	public static final String VAR_PROBLEMS = "problems";
 
-	/** Codes of the clues, ledger entries or problems the letter rests on. */
+	/** The campaign problems the letter rests on: a taglist of problem ids. */
 	public static final String VAR_BASIS_REFS = "basisRefs";
 
+	/** The requirements: a list of rows, each with an {@code item} (or lines of text). */
 	public static final String VAR_REQUIREMENTS = "requirements";
 
 	public static final String VAR_REPLY_WORKING_DAYS = "replyWorkingDays";

@@ -6,7 +6,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -112,11 +111,6 @@ public class RecommendationService {
 		execution.setVariable(RecommendationProcess.VAR_LETTER_ID, letter.getId());
 		execution.setVariable(RecommendationProcess.VAR_LETTER_CODE, code);
 		execution.setVariable(RecommendationProcess.VAR_STARTED_BY, startedBy);
-		execution.setVariable(RecommendationProcess.VAR_UNIT_LIST,
-				this.organisation.activeUnits()
-					.stream()
-					.map((u) -> u.getCode() + "（" + u.getName() + "）")
-					.collect(Collectors.joining("、")));
 		if (execution.getVariable(RecommendationProcess.VAR_REPLY_WORKING_DAYS) == null) {
 			execution.setVariable(RecommendationProcess.VAR_REPLY_WORKING_DAYS, (long) this.defaultReplyWorkingDays);
 		}
@@ -147,10 +141,13 @@ public class RecommendationService {
 	@Transactional
 	public void draft(Long letterId, DraftInput draft, String draftedBy) {
 		RecommendationLetter letter = letter(letterId);
-		letter.draft(draft.kind(), draft.unitCode(), draft.problems(), draft.basisRefs(), draft.requirements(),
+		letter.draft(draft.kind(), draft.unitCode(), draft.problems(), draft.basis(), draft.requirements(),
 				draft.replyWorkingDays(), draftedBy, now());
 		this.audit.record(ACTION_DRAFTED, RecommendationProcess.ITEM_TYPE, String.valueOf(letterId), null,
-				"kind=" + draft.kind() + " unit=" + draft.unitCode() + " replyWorkingDays=" + draft.replyWorkingDays());
+				"kind=" + draft.kind() + " unit=" + draft.unitCode() + " problems=" + draft.problems().size()
+						+ " requirements=" + draft.requirements().size() + " basis="
+						+ draft.basis().stream().map(LetterBasisItem::problemId).toList() + " replyWorkingDays="
+						+ draft.replyWorkingDays());
 	}
 
 	/**

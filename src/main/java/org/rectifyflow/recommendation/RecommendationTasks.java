@@ -1,12 +1,15 @@
 package org.rectifyflow.recommendation;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.rectifyflow.audit.AuditService;
 import org.rectifyflow.kernel.Refusal;
 import org.rectifyflow.organisation.OrganisationService;
 import org.rectifyflow.organisation.Unit;
 import org.rectifyflow.taskrules.ApprovalOpinionService;
+import org.rectifyflow.taskrules.FormList;
 import org.rectifyflow.taskrules.ProcessTasks;
 import org.rectifyflow.taskrules.TaskCompletion;
 import org.rectifyflow.taskrules.TaskCreation;
@@ -34,13 +37,17 @@ class RecommendationTasks implements ProcessTasks {
 
 	private final ApprovalOpinionService opinions;
 
+	private final LetterBasis basis;
+
 	RecommendationTasks(RecommendationService recommendations, RecommendationLetters register,
-			RecommendationLetterRepository letters, OrganisationService organisation, ApprovalOpinionService opinions) {
+			RecommendationLetterRepository letters, OrganisationService organisation, ApprovalOpinionService opinions,
+			LetterBasis basis) {
 		this.recommendations = recommendations;
 		this.register = register;
 		this.letters = letters;
 		this.organisation = organisation;
 		this.opinions = opinions;
+		this.basis = basis;
 	}
 
 	@Override
@@ -51,10 +58,16 @@ class RecommendationTasks implements ProcessTasks {
 	@Override
 	public void created(TaskCreation task) {
 		switch (task.getTaskDefinitionKey()) {
-			case RecommendationProcess.TASK_DRAFT -> task.show(RecommendationProcess.VAR_OPINION,
-					this.opinions.returnOpinion(task.getProcessInstanceId(), RecommendationProcess.TASK_APPROVE));
+			case RecommendationProcess.TASK_DRAFT -> {
+				task.show(RecommendationProcess.VAR_OPINION,
+						this.opinions.returnOpinion(task.getProcessInstanceId(), RecommendationProcess.TASK_APPROVE));
+				fillDraft(task, letter(task.getProcessInstanceId()));
+			}
 			case RecommendationProcess.TASK_APPROVE -> {
 				RecommendationLetter letter = letter(task.getProcessInstanceId());
+				showLetter(task, letter);
+				task.show(RecommendationProcess.VAR_BASIS_TEXT, letter.getBasis().isEmpty() ? "（未选择）"
+						: String.join("\n", letter.getBasis().stream().map((b) -> "- " + b.label()).toList()));
 				task.show(RecommendationProcess.VAR_LETTER_KIND_NAME,
 						(letter.getKind() != null) ? letter.getKind().title() : null);
 				task.show(RecommendationProcess.VAR_UNIT_NAME,
@@ -63,11 +76,15 @@ class RecommendationTasks implements ProcessTasks {
 							.orElse(letter.getUnitCode()));
 			}
 			case RecommendationProcess.TASK_REPLY -> {
-				RecommendationReply last = lastReply(letter(task.getProcessInstanceId()));
+				RecommendationLetter letter = letter(task.getProcessInstanceId());
+				showLetter(task, letter);
+				RecommendationReply last = lastReply(letter);
 				task.show(RecommendationProcess.VAR_OPINION, (last != null) ? last.getVerdictReason() : null);
 			}
 			case RecommendationProcess.TASK_VERIFY -> {
-				RecommendationReply last = lastReply(letter(task.getProcessInstanceId()));
+				RecommendationLetter letter = letter(task.getProcessInstanceId());
+				showLetter(task, letter);
+				RecommendationReply last = lastReply(letter);
 				task.show(RecommendationProcess.VAR_REPLY_MEASURES, (last != null) ? last.getMeasures() : null);
 				task.show(RecommendationProcess.VAR_REPLY_EVIDENCE, (last != null) ? last.getEvidenceNote() : null);
 			}
@@ -115,17 +132,73 @@ class RecommendationTasks implements ProcessTasks {
 	}
 
 	/**
+	 * The draft form: the unit and the basis chosen from options; the lists start from
+	 * the letter as drafted before (after a return), or from the problems a campaign flag
+	 * sent as text, or with one empty row.
+	 */
+	private void fillDraft(TaskCreation task, RecommendationLetter letter) {
+		Map<String, String> units = new LinkedHashMap<>();
+		this.organisation.activeUnits()
+			.forEach((unit) -> units.put(unit.getCode(),
+					unit.getName() + ((unit.getLeaderUserId() == null) ? "（未登记负责人）" : "")));
+		task.options(RecommendationProcess.VAR_UNIT_OPTIONS, units);
+		task.options(RecommendationProcess.VAR_BASIS_OPTIONS, this.basis.problems(letter.getCampaignId()));
+		carryItems(task, RecommendationProcess.VAR_PROBLEMS, letter.getProblemItems());
+		carryItems(task, RecommendationProcess.VAR_REQUIREMENTS, letter.getRequirementItems());
+		List<String> chosen = letter.getBasis()
+			.stream()
+			.filter((b) -> b.problemId() != null)
+			.map((b) -> String.valueOf(b.problemId()))
+			.toList();
+		if (task.variable(RecommendationProcess.VAR_BASIS_REFS) == null && !chosen.isEmpty()) {
+			task.carryValues(RecommendationProcess.VAR_BASIS_REFS, chosen);
+		}
+	}
+
+	private static void carryItems(TaskCreation task, String name, List<String> stored) {
+		Object current = task.variable(name);
+		if (current != null && FormList.isList(current)) {
+			return;
+		}
+		List<String> items = !stored.isEmpty() ? stored
+				: (current != null) ? List.of(current.toString().split("\\R")) : List.of("");
+		task.carry(name, items.stream().map((item) -> Map.of(DraftInput.ITEM, item.strip())).toList());
+	}
+
+	/**
+	 * What the later forms show of the letter: its problems and requirements, numbered.
+	 */
+	private static void showLetter(TaskCreation task, RecommendationLetter letter) {
+		task.show(RecommendationProcess.VAR_PROBLEMS_TEXT, numbered(letter.getProblemItems(), letter.getProblems()));
+		task.show(RecommendationProcess.VAR_REQUIREMENTS_TEXT,
+				numbered(letter.getRequirementItems(), letter.getRequirements()));
+	}
+
+	private static String numbered(List<String> items, String text) {
+		List<String> lines = !items.isEmpty() ? items : (text != null) ? List.of(text.split("\\R")) : List.of();
+		StringBuilder numbered = new StringBuilder();
+		int n = 0;
+		for (String line : lines) {
+			if (!line.isBlank()) {
+				numbered.append(++n).append(". ").append(line.strip()).append('\n');
+			}
+		}
+		return numbered.toString().strip();
+	}
+
+	/**
 	 * The draft as submitted, parsed; the unit must be active and have a recorded leader
 	 * to receive the letter.
 	 */
 	private DraftInput draft(TaskCompletion completion) {
+		RecommendationLetter letter = letter(completion.getProcessInstanceId());
 		DraftInput draft = DraftInput.parse(completion.string(RecommendationProcess.VAR_LETTER_KIND),
 				completion.string(RecommendationProcess.VAR_UNIT_CODE),
-				completion.string(RecommendationProcess.VAR_PROBLEMS),
-				completion.string(RecommendationProcess.VAR_BASIS_REFS),
-				completion.string(RecommendationProcess.VAR_REQUIREMENTS),
+				completion.variable(RecommendationProcess.VAR_PROBLEMS),
+				completion.variable(RecommendationProcess.VAR_BASIS_REFS),
+				completion.variable(RecommendationProcess.VAR_REQUIREMENTS),
 				completion.variable(RecommendationProcess.VAR_REPLY_WORKING_DAYS),
-				this.recommendations.defaultReplyWorkingDays());
+				this.recommendations.defaultReplyWorkingDays(), this.basis.problems(letter.getCampaignId()));
 		Unit unit = this.organisation.findUnit(draft.unitCode())
 			.filter(Unit::isActive)
 			.orElseThrow(() -> new TaskRuleViolation("单位不存在或已停用：" + draft.unitCode(),

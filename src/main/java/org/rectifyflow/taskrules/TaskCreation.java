@@ -86,4 +86,17 @@ public final class TaskCreation {
 		}
 	}
 
+	/**
+	 * Starts a form's checklist or taglist (one of the task's
+	 * {@link TaskInputs#carriers() carriers}) with the given values checked, as
+	 * {@link #carry} does for a dynamic list.
+	 * @param name the field's key
+	 * @param values the options' values to check
+	 */
+	public void carryValues(String name, java.util.Collection<String> values) {
+		if (this.task.getExecution() != null) {
+			this.task.getExecution().setVariableLocal(name, FormList.values(values));
+		}
+	}
+
 }

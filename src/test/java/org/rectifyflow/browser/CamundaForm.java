@@ -112,6 +112,37 @@ final class CamundaForm {
 		this.root.locator(".fjs-repeat-render-add").first().click();
 	}
 
+	/**
+	 * The dynamic list with the given label, whose items are found as in a form with one
+	 * list ({@link #listItem}, {@link #addListItem}).
+	 * @param label the list's label
+	 * @return the list
+	 */
+	CamundaForm list(String label) {
+		return new CamundaForm(this.root.locator(".fjs-form-field-dynamiclist")
+			.filter(new Locator.FilterOptions().setHasText(label))
+			.first());
+	}
+
+	/**
+	 * Picks an option of a form-js taglist by typing the start of its label and clicking
+	 * the option offered.
+	 * @param label the taglist's label
+	 * @param typed what a person types
+	 * @param option the start of the option's label
+	 */
+	void tag(String label, String typed, String option) {
+		Locator field = field(label);
+		Locator input = field.locator("input").first();
+		input.click();
+		input.fill(typed);
+		this.root.page()
+			.locator(".fjs-dropdownlist-item, .fjs-dropdownlist > *")
+			.filter(new Locator.FilterOptions().setHasText(option))
+			.first()
+			.click();
+	}
+
 	/** The read-only tables of the form. */
 	Locator tables() {
 		return this.root.locator(".fjs-form-field-table");

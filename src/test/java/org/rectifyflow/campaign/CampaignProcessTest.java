@@ -201,6 +201,10 @@ class CampaignProcessTest {
 		});
 		Task decideFlag = task(pi, CampaignProcess.TASK_DECIDE_FLAG);
 		assertThat(candidateGroup(decideFlag)).isEqualTo("discipline-group");
+		assertThat(this.taskService.getVariableLocal(decideFlag.getId(), CampaignProcess.VAR_UNIT_OPTIONS).toString())
+			.as("the letter's unit is chosen among the scope units by name")
+			.contains("{\"label\":\"" + this.campaigns.unitName(this.campaigns.scopeUnits(campaignId).get(0))
+					+ "\",\"value\":\"" + this.campaigns.scopeUnits(campaignId).get(0) + "\"}");
 		assertThat(this.analysis.snapshots(campaignId)).singleElement().satisfies((s) -> {
 			assertThat(s.getEntriesTotal()).isEqualTo(4);
 			assertThat(s.getByCategory()).contains("文风会风");

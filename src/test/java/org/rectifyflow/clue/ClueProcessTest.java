@@ -183,6 +183,11 @@ class ClueProcessTest {
 		assertThat(this.runtimeService.getVariable(pi.getId(), ClueProcess.VAR_ROUTE)).isEqualTo("GREEN");
 		// The suggestion is pre-filled.
 		assertThat(this.runtimeService.getVariable(pi.getId(), ClueProcess.VAR_DISPOSAL)).isEqualTo("TALK_INQUIRY");
+		// The form shows route and suggestion in Chinese.
+		String dispose = this.support.task(clue, ClueProcess.TASK_DISPOSE).getId();
+		assertThat(this.taskService.getVariableLocal(dispose, ClueProcess.VAR_ROUTE_NAME)).isEqualTo("快查快结（绿色通道）");
+		assertThat(this.taskService.getVariableLocal(dispose, ClueProcess.VAR_SUGGESTED_DISPOSAL_NAME))
+			.isEqualTo("谈话函询");
 		this.support.complete(clue, ClueProcess.TASK_DISPOSE, "discipline", Map.of());
 		assertThat(pi).isWaitingAt(ClueProcess.TASK_INVESTIGATE);
 		Instant deadline = ((Date) this.runtimeService.getVariable(pi.getId(), DeadlinePattern.VAR_DEADLINE_AT))
@@ -464,6 +469,9 @@ class ClueProcessTest {
 		this.support.complete(clue, ClueProcess.TASK_DISPOSE, "discipline",
 				Map.of(ClueProcess.VAR_DISPOSAL, "SHELVE", ClueProcess.VAR_DISPOSAL_REASON, "待补充材料"));
 		assertThat(pi).isWaitingAt(ClueProcess.TASK_APPROVE_DISPOSAL);
+		assertThat(this.taskService.getVariableLocal(this.support.task(clue, ClueProcess.TASK_APPROVE_DISPOSAL).getId(),
+				ClueProcess.VAR_DISPOSAL_NAME))
+			.isEqualTo("暂存待查");
 		assertThatThrownBy(() -> this.taskService
 			.claim(this.support.task(clue, ClueProcess.TASK_APPROVE_DISPOSAL).getId(), "discipline"))
 			.satisfies((ex) -> assertThat(Refusal.in(ex)).isPresent());

@@ -89,9 +89,10 @@ class InspectionDriver {
 	void plan(Inspection inspection, Inspection.Kind kind, String targets, int teamSize, String periodEnd) {
 		complete(task(inspection, InspectionProcess.TASK_PLAN), InspectionProcess.VAR_KIND, kind.name(),
 				InspectionProcess.VAR_TITLE, "农牧业惠农政策落实情况检查", InspectionProcess.VAR_TARGET_UNITS, targets,
-				InspectionProcess.VAR_PLACES, "XX镇、嘎查村、田间地头", InspectionProcess.VAR_PERIOD_START, "2026-09-21",
-				InspectionProcess.VAR_PERIOD_END, periodEnd, InspectionProcess.VAR_TEAM_SIZE, (long) teamSize,
-				InspectionProcess.VAR_FOCUS, "C3 落实工作不实");
+				InspectionProcess.VAR_PLACES,
+				List.of(Map.of("place", "XX镇"), Map.of("place", "XX嘎查村"), Map.of("place", "田间地头")),
+				InspectionProcess.VAR_PERIOD_START, "2026-09-21", InspectionProcess.VAR_PERIOD_END, periodEnd,
+				InspectionProcess.VAR_TEAM_SIZE, (long) teamSize, InspectionProcess.VAR_FOCUS, List.of("IMPLEMENT"));
 	}
 
 	void decide(Inspection inspection, InspectionProcess.PlanDecision decision) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -134,6 +135,71 @@ class InspectionProcessTest {
 	}
 
 	@Test
+	void shouldStoreThePlansListsAsRowsAndStartAReturnedPlanFromThem() {
+		Inspection inspection = this.driver.start();
+		Task plan = this.driver.task(inspection, InspectionProcess.TASK_PLAN);
+		assertThat(this.taskService.getVariableLocal(plan.getId(), InspectionProcess.VAR_UNIT_OPTIONS).toString())
+			.contains("\"label\":\"办公室\"", "\"value\":\"u1\"");
+		assertThat(this.taskService.getVariableLocal(plan.getId(), InspectionProcess.VAR_CATEGORY_OPTIONS).toString())
+			.contains("\"value\":\"IMPLEMENT\"", "抓落实抓细");
+		assertThat(this.taskService.getVariable(plan.getId(), InspectionProcess.VAR_PLACES).toString())
+			.isEqualTo("[{\"place\":\"\"}]");
+
+		// Rows are checked one by one; a focus must be one of the categories.
+		assertThatThrownBy(() -> completePlan(inspection, List.of("u1", "u2"),
+				List.of(Map.of("place", "XX镇"), Map.of("place", "镇".repeat(201))), List.of("IMPLEMENT")))
+			.isInstanceOf(TaskRuleViolation.class)
+			.hasMessageContaining("第2行「地点」不能超过200个字");
+		assertThatThrownBy(() -> completePlan(inspection, List.of("u1", "u2"), List.of(Map.of("place", "XX镇")),
+				List.of("NO-SUCH")))
+			.isInstanceOf(TaskRuleViolation.class)
+			.hasMessageContaining("「检查重点」的选项无效");
+		assertThatThrownBy(
+				() -> completePlan(inspection, List.of("u1", "u9"), List.of(Map.of("place", "XX镇")), List.of()))
+			.isInstanceOf(TaskRuleViolation.class)
+			.hasMessageContaining("「目标单位」的选项无效");
+
+		completePlan(inspection, List.of("u1", "u2"),
+				List.of(Map.of("place", "XX镇政务服务大厅"), Map.of("place", ""), Map.of("place", "XX嘎查村")),
+				List.of("IMPLEMENT", "IMPLEMENT-SUPERVISION"));
+		Inspection planned = this.driver.reload(inspection);
+		assertThat(planned.targetUnitList()).containsExactly("u1", "u2");
+		assertThat(planned.getPlaceList()).containsExactly("XX镇政务服务大厅", "XX嘎查村");
+		assertThat(planned.getPlaces()).isEqualTo("XX镇政务服务大厅、XX嘎查村");
+		assertThat(planned.getFocusCategories()).containsExactly("IMPLEMENT", "IMPLEMENT-SUPERVISION");
+		assertThat(planned.getFocus()).isEqualTo("抓落实抓细、抓落实抓细／督查督办力度不大");
+		ProcessInstance pi = this.driver.instance(inspection);
+		assertThat(this.runtimeService.getVariable(pi.getId(), InspectionProcess.VAR_PLACES)).isNull();
+		assertThat(this.runtimeService.getVariable(pi.getId(), InspectionProcess.VAR_FOCUS)).isNull();
+
+		// The approval shows the places and the focus in words.
+		Task approval = this.driver.task(inspection, InspectionProcess.TASK_APPROVE_PLAN);
+		assertThat(this.taskService.getVariableLocal(approval.getId(), InspectionProcess.VAR_PLACES_TEXT))
+			.isEqualTo("XX镇政务服务大厅、XX嘎查村");
+		assertThat(this.taskService.getVariableLocal(approval.getId(), InspectionProcess.VAR_FOCUS_TEXT))
+			.isEqualTo("抓落实抓细、抓落实抓细／督查督办力度不大");
+
+		// A returned plan starts from the stored lists.
+		this.driver.decide(inspection, InspectionProcess.PlanDecision.RETURN);
+		Task again = this.driver.task(inspection, InspectionProcess.TASK_PLAN);
+		assertThat(this.taskService.getVariable(again.getId(), InspectionProcess.VAR_PLACES).toString())
+			.isEqualTo("[{\"place\":\"XX镇政务服务大厅\"},{\"place\":\"XX嘎查村\"}]");
+		assertThat(this.taskService.getVariable(again.getId(), InspectionProcess.VAR_TARGET_UNITS).toString())
+			.isEqualTo("[\"u1\",\"u2\"]");
+		assertThat(this.taskService.getVariable(again.getId(), InspectionProcess.VAR_FOCUS).toString())
+			.isEqualTo("[\"IMPLEMENT\",\"IMPLEMENT-SUPERVISION\"]");
+	}
+
+	private void completePlan(Inspection inspection, List<String> targets, List<Map<String, String>> places,
+			List<String> focus) {
+		this.driver.complete(this.driver.task(inspection, InspectionProcess.TASK_PLAN), InspectionProcess.VAR_KIND,
+				"ANNOUNCED", InspectionProcess.VAR_TITLE, "窗口服务作风检查", InspectionProcess.VAR_TARGET_UNITS, targets,
+				InspectionProcess.VAR_PLACES, places, InspectionProcess.VAR_PERIOD_START, "2026-09-21",
+				InspectionProcess.VAR_PERIOD_END, "2026-09-30", InspectionProcess.VAR_TEAM_SIZE, 2L,
+				InspectionProcess.VAR_FOCUS, focus);
+	}
+
+	@Test
 	void shouldGiveEveryMemberAFieldTaskAndHandTheFindingsOver() {
 		Inspection inspection = this.driver.toFieldWork(Inspection.Kind.UNANNOUNCED);
 		ProcessInstance pi = this.driver.instance(inspection);
@@ -167,7 +233,8 @@ class InspectionProcessTest {
 		assertThat(reporting.isDisclosed()).isTrue();
 		assertThat(this.driver.task(inspection, InspectionProcess.TASK_REPORT).getAssignee()).isEqualTo(leader);
 		assertThat((String) this.runtimeService.getVariable(pi.getId(), InspectionProcess.VAR_FINDINGS_SUMMARY))
-			.contains("优亲厚友", "以会议落实会议");
+			.contains("优亲厚友", "以会议落实会议", "[实地查看] 办公室 XX镇XX嘎查")
+			.doesNotContain(" u1 ", " u2 ");
 
 		this.driver.complete(this.driver.task(inspection, InspectionProcess.TASK_REPORT),
 				InspectionProcess.VAR_REPORT_SUMMARY, "共发现问题2个，问题线索1条");

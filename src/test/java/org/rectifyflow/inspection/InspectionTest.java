@@ -131,8 +131,8 @@ class InspectionTest {
 	}
 
 	private static void plan(Inspection inspection, Inspection.Kind kind) {
-		inspection.plan(kind, "窗口服务作风检查", List.of("u1", "u2"), "政务服务大厅", LocalDate.of(2026, 9, 21),
-				LocalDate.of(2026, 9, 25), 3, null, NOW);
+		inspection.plan(kind, "窗口服务作风检查", List.of("u1", "u2"), List.of("政务服务大厅"), LocalDate.of(2026, 9, 21),
+				LocalDate.of(2026, 9, 25), 3, List.of(), null, NOW);
 	}
 
 	private static Inspection inspectionIn(Inspection.Status status, Inspection.Kind kind) {

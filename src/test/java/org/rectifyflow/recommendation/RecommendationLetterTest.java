@@ -3,6 +3,7 @@ package org.rectifyflow.recommendation;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -115,7 +116,8 @@ class RecommendationLetterTest {
 	}
 
 	private static void draft(RecommendationLetter letter) {
-		letter.draft(RecommendationLetter.Kind.DISCIPLINE, "u3", "考核以会议落实会议", null, "修订考核办法", 30, "discipline", LATER);
+		letter.draft(RecommendationLetter.Kind.DISCIPLINE, "u3", List.of("考核以会议落实会议"), List.of(), List.of("修订考核办法"), 30,
+				"discipline", LATER);
 	}
 
 	private static RecommendationLetter letterIn(RecommendationLetter.Status status) {

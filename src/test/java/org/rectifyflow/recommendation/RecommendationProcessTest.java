@@ -1,6 +1,8 @@
 package org.rectifyflow.recommendation;
 
 import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -9,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.camunda.bpm.engine.IdentityService;
@@ -74,6 +78,70 @@ class RecommendationProcessTest {
 
 	@Autowired
 	private MockMvc mvc;
+
+	@Test
+	void shouldStoreTheDraftsListsAsRowsAndNumberThemInTheLetter() throws Exception {
+		RecommendationLetter letter = start();
+		Task draft = task(letter, RecommendationProcess.TASK_DRAFT);
+		assertThat(this.taskService.getVariableLocal(draft.getId(), RecommendationProcess.VAR_UNIT_OPTIONS).toString())
+			.contains("{\"label\":\"市容环境卫生管理所\",\"value\":\"u3\"}");
+		assertThat(this.taskService.getVariable(draft.getId(), RecommendationProcess.VAR_PROBLEMS).toString())
+			.isEqualTo("[{\"item\":\"\"}]");
+		JsonNode options = new ObjectMapper().readTree(
+				this.taskService.getVariableLocal(draft.getId(), RecommendationProcess.VAR_BASIS_OPTIONS).toString());
+		assertThat(options.size()).isPositive();
+		String basisId = options.get(0).get("value").asText();
+		String basisLabel = options.get(0).get("label").asText();
+		assertThat(basisLabel).doesNotContainPattern("P\\d{3}|ZZ-\\d{4}|XS-\\d{4}").contains("发现的问题");
+
+		assertThatThrownBy(() -> draftRows(letter, "u3", List.of("以会议落实会议", " "), List.of("999999"), List.of("修订考核办法")))
+			.isInstanceOf(TaskRuleViolation.class)
+			.hasMessageContaining("「所依据的问题」的选项无效");
+		assertThatThrownBy(() -> draftRows(letter, "u3", List.of("以会议落实会议"), List.of(), List.of("考".repeat(1001))))
+			.isInstanceOf(TaskRuleViolation.class)
+			.hasMessageContaining("第1行「整改要求」不能超过1000个字");
+
+		draftRows(letter, "u3", List.of("环卫作业考核以会议落实会议", " ", "检查督导较少，问题整改流于形式"), List.of(basisId),
+				List.of("一、修订考核办法", "建立督办台账", "30个工作日内书面回复整改情况"));
+		RecommendationLetter drafted = reload(letter);
+		assertThat(drafted.getProblemItems()).containsExactly("环卫作业考核以会议落实会议", "检查督导较少，问题整改流于形式");
+		assertThat(drafted.getRequirementItems()).containsExactly("一、修订考核办法", "建立督办台账", "30个工作日内书面回复整改情况");
+		assertThat(drafted.getBasis()).containsExactly(new LetterBasisItem(Long.valueOf(basisId), basisLabel));
+		assertThat(this.runtimeService.getVariable(letter.getProcessInstanceId(), RecommendationProcess.VAR_PROBLEMS))
+			.isNull();
+		Task approval = task(letter, RecommendationProcess.TASK_APPROVE);
+		assertThat(this.taskService.getVariableLocal(approval.getId(), RecommendationProcess.VAR_PROBLEMS_TEXT))
+			.isEqualTo("1. 环卫作业考核以会议落实会议\n2. 检查督导较少，问题整改流于形式");
+
+		// Returned: the form starts from the rows as drafted.
+		complete(letter, RecommendationProcess.TASK_APPROVE, RecommendationProcess.VAR_LETTER_APPROVED, "false",
+				RecommendationProcess.VAR_OPINION, "请补充依据");
+		Task again = task(letter, RecommendationProcess.TASK_DRAFT);
+		assertThat(this.taskService.getVariable(again.getId(), RecommendationProcess.VAR_REQUIREMENTS).toString())
+			.isEqualTo("[{\"item\":\"一、修订考核办法\"},{\"item\":\"建立督办台账\"},{\"item\":\"30个工作日内书面回复整改情况\"}]");
+		assertThat(this.taskService.getVariable(again.getId(), RecommendationProcess.VAR_BASIS_REFS).toString())
+			.isEqualTo("[\"" + basisId + "\"]");
+		draftRows(letter, "u3", List.of("环卫作业考核以会议落实会议", "检查督导较少，问题整改流于形式"), List.of(basisId),
+				List.of("一、修订考核办法", "建立督办台账", "30个工作日内书面回复整改情况"));
+		complete(letter, RecommendationProcess.TASK_APPROVE, RecommendationProcess.VAR_LETTER_APPROVED, "true");
+
+		byte[] docx = this.mvc
+			.perform(get("/api/recommendations/" + letter.getId() + "/letter.docx").with(httpBasic("u3lead", "demo")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		String text;
+		try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
+			text = doc.getParagraphs().stream().map(XWPFParagraph::getText).collect(Collectors.joining("\n"));
+		}
+		assertThat(text)
+			.contains("（一）环卫作业考核以会议落实会议。\n（二）检查督导较少，问题整改流于形式。",
+					"上述问题见于以下已登记的问题：" + OfficialDocument.withoutCodes(basisLabel),
+					"\n1．修订考核办法。\n2．建立督办台账。\n3．30个工作日内书面回复整改情况。")
+			.doesNotContainPattern("P\\d{3}|ZZ-\\d{4}-\\d{3}");
+		Files.write(Path.of("target", "recommendation-letter-rows.docx"), docx);
+	}
 
 	@Test
 	void shouldDraftReturnIssueRejectAndAcceptTheReply() throws Exception {
@@ -219,11 +287,25 @@ class RecommendationProcessTest {
 		}
 	}
 
+	/** Drafts as an integration still may: the lists as text, the basis as a code. */
 	private void draft(RecommendationLetter letter, String unit) {
 		complete(letter, RecommendationProcess.TASK_DRAFT, RecommendationProcess.VAR_LETTER_KIND, "DISCIPLINE",
 				RecommendationProcess.VAR_UNIT_CODE, unit, RecommendationProcess.VAR_PROBLEMS, "环卫作业考核以会议落实会议，检查督导较少",
 				RecommendationProcess.VAR_BASIS_REFS, "XS-2026-000001", RecommendationProcess.VAR_REQUIREMENTS,
 				"一、修订考核办法；二、建立督办台账", RecommendationProcess.VAR_REPLY_WORKING_DAYS, 30L);
+	}
+
+	/** Drafts as the form does: rows, and the basis chosen among the options. */
+	private void draftRows(RecommendationLetter letter, String unit, List<String> problems, List<String> basis,
+			List<String> requirements) {
+		complete(letter, RecommendationProcess.TASK_DRAFT, RecommendationProcess.VAR_LETTER_KIND, "DISCIPLINE",
+				RecommendationProcess.VAR_UNIT_CODE, unit, RecommendationProcess.VAR_PROBLEMS, rows(problems),
+				RecommendationProcess.VAR_BASIS_REFS, basis, RecommendationProcess.VAR_REQUIREMENTS, rows(requirements),
+				RecommendationProcess.VAR_REPLY_WORKING_DAYS, 30L);
+	}
+
+	private static List<Map<String, String>> rows(List<String> items) {
+		return items.stream().map((item) -> Map.of("item", item)).toList();
 	}
 
 	private RecommendationLetter reload(RecommendationLetter letter) {
