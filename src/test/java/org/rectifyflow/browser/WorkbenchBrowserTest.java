@@ -137,6 +137,16 @@ class WorkbenchBrowserTest {
 		Workbench mine = new Workbench(handler.page());
 		assertThat(mine.returnReason()).containsText("自查不彻底，请补充会议记录");
 		assertThat(mine.returnReason()).containsText("李文华");
+		// nothing covers anything: the reason, the task's name, the buttons, 添加意见
+		assertThat(mine.taskName()).isVisible();
+		assertThat(mine.addComment()).isVisible();
+		Workbench.assertApart(mine.returnReason(), mine.taskName());
+		Workbench.assertApart(mine.returnReason(), mine.header());
+		for (int i = 0; i < mine.operations().count(); i++) {
+			Workbench.assertApart(mine.operations().nth(i), mine.addComment());
+			Workbench.assertApart(mine.operations().nth(i), mine.taskName());
+		}
+		Workbench.assertApart(mine.deadline(), mine.addComment());
 		web.screenshot("23-return-reason");
 		mine.openTab("审批意见");
 		assertThat(mine.opinions()).hasCount(1);
@@ -209,6 +219,69 @@ class WorkbenchBrowserTest {
 		assertThat(workbench.unreadCount()).hasText("0");
 		assertThat(workbench.inboxEntries().first()).not().hasClass(java.util.regex.Pattern.compile("rf-unread"));
 		assertThat(unread("u2")).isZero();
+	}
+
+	@Test
+	void shouldWithdrawACompletedTaskFromTheListOfTasksDone(Web web) {
+		ProcessInstance instance = start("unit-u1");
+		Task work = currentTask(instance);
+		this.system.run(() -> {
+			this.taskService.claim(work.getId(), "u1");
+			this.taskService.complete(work.getId(), Map.of("result", "已自查，无问题"));
+		});
+		String reviewId = currentTask(instance).getId();
+
+		TasklistPage tasklist = web.login("u1");
+		Workbench workbench = new Workbench(tasklist.page());
+		workbench.completedToggle().click();
+		assertThat(workbench.completedTask(work.getId())).containsText("办理");
+		web.screenshot("30-tasks-done");
+		workbench.completedTask(work.getId()).locator("button.rf-withdraw").click();
+		assertThat(workbench.dialog()).containsText("撤回后该任务回到您的任务列表");
+		workbench.confirm("已撤回");
+		workbench.closeDialog();
+
+		Task reopened = currentTask(instance);
+		assertThat(reopened.getTaskDefinitionKey()).isEqualTo(DeadlineTemplateProcess.TASK_WORK);
+		assertThat(reopened.getAssignee()).isEqualTo("u1");
+		assertThat(this.taskService.createTaskQuery().taskId(reviewId).count()).isZero();
+		// the reopened task is open in Tasklist
+		tasklist.page().waitForURL("**task=" + reopened.getId() + "**");
+		assertThat(workbench.header()).isVisible();
+
+		// once the next step has moved on, the list no longer offers it
+		workbench.completedToggle().click();
+		assertThat(workbench.completedTask(work.getId())).containsText("不能撤回");
+		assertThat(workbench.completedTask(work.getId()).locator("button.rf-withdraw")).hasCount(0);
+	}
+
+	@Test
+	void shouldHandADelegatedTaskBack(Web web) {
+		ProcessInstance instance = start("unit-u1");
+		String taskId = currentTask(instance).getId();
+		this.system.run(() -> {
+			this.taskService.claim(taskId, "u1");
+			this.taskService.delegateTask(taskId, "u1lead");
+		});
+
+		TasklistPage tasklist = web.login("u1lead");
+		tasklist.openFilter(TasklistPage.MY_TASKS);
+		tasklist.openTask(taskId);
+		Workbench workbench = new Workbench(tasklist.page());
+		workbench.operation("交回").click();
+		assertThat(workbench.dialog()).containsText("本任务由 孙晓明（办公室） 委派给您");
+		workbench.dialog().locator("textarea[name=note]").fill("会议记录已补齐");
+		web.screenshot("31-resolve-dialog");
+		workbench.confirm("已交回给 孙晓明");
+		workbench.closeDialog();
+
+		Task resolved = this.taskService.createTaskQuery().taskId(taskId).singleResult();
+		assertThat(resolved.getAssignee()).isEqualTo("u1");
+		assertThat(resolved.getDelegationState()).isEqualTo(org.camunda.bpm.engine.task.DelegationState.RESOLVED);
+		assertThat(this.jdbc.queryForObject(
+				"select count(*) from audit_event where action = 'TASK_RESOLVED' and item_id = ? and details = ?",
+				Long.class, taskId, "会议记录已补齐"))
+			.isOne();
 	}
 
 	private long unread(String user) {
