@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import javax.imageio.ImageIO;
 
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -189,7 +191,19 @@ class WorkbenchBrowserTest {
 						+ "return !!i && i.complete && i.naturalWidth === 120; }"));
 		web.screenshot("25-attachment-preview");
 
-		List<Attachment> stored = this.attachments.list(RectificationProcess.ITEM_TYPE, String.valueOf(entry.getId()));
+		// a PDF is downloaded, not previewed: Tasklist's sandbox keeps the browser's PDF
+		// viewer out of its pages, so no 预览 is offered that would show a blocked frame
+		workbench.filePicker().setInputFiles(new FilePayload("整改报告.pdf", "application/pdf", pdf()));
+		assertThat(workbench.attachments()).hasCount(2);
+		Locator pdfRow = tasklist.page()
+			.locator(".rf-attachments tr.rf-attachment", new Page.LocatorOptions().setHasText("整改报告.pdf"));
+		assertThat(pdfRow.locator("a.rf-download")).isVisible();
+		assertThat(pdfRow.locator("a.rf-preview-link")).hasCount(0);
+
+		List<Attachment> stored = this.attachments.list(RectificationProcess.ITEM_TYPE, String.valueOf(entry.getId()))
+			.stream()
+			.filter((a) -> a.getFileName().endsWith(".png"))
+			.toList();
 		assertThat(stored).hasSize(1);
 		assertThat(stored.get(0).getFileName()).isEqualTo("整改前照片.png");
 		assertThat(stored.get(0).getUploadedBy()).isEqualTo("u1lead");
@@ -309,6 +323,30 @@ class WorkbenchBrowserTest {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		ImageIO.write(image, "png", out);
 		return out.toByteArray();
+	}
+
+	/** A one-page PDF saying "Rectification report". */
+	private static byte[] pdf() {
+		String[] objects = { "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+				"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+						+ " /Resources << /Font << /F1 5 0 R >> >> >>",
+				"<< /Length 51 >>\nstream\nBT /F1 24 Tf 72 760 Td (Rectification report) Tj ET\nendstream",
+				"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>" };
+		StringBuilder pdf = new StringBuilder("%PDF-1.4\n");
+		List<Integer> offsets = new java.util.ArrayList<>();
+		for (int i = 0; i < objects.length; i++) {
+			offsets.add(pdf.length());
+			pdf.append(i + 1).append(" 0 obj\n").append(objects[i]).append("\nendobj\n");
+		}
+		int xref = pdf.length();
+		pdf.append("xref\n0 ").append(objects.length + 1).append("\n0000000000 65535 f \n");
+		offsets.forEach((offset) -> pdf.append(String.format("%010d 00000 n \n", offset)));
+		pdf.append("trailer\n<< /Size ")
+			.append(objects.length + 1)
+			.append(" /Root 1 0 R >>\nstartxref\n")
+			.append(xref)
+			.append("\n%%EOF\n");
+		return pdf.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 	}
 
 	private static String sha256(byte[] bytes) throws NoSuchAlgorithmException {

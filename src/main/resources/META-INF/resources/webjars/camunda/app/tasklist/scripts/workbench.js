@@ -9,7 +9,7 @@
  *   sent back, and a button for each operation the server offers the user on this task
  *   (转办, 委派, 退回, 抄送, 催办, 申请延期, and 交回 on a task delegated to the user), each
  *   with a Chinese dialog;
- * - tasklist.task.detail: the tabs 附件 (list, upload, download, preview) and 审批意见;
+ * - tasklist.task.detail: the tabs 附件 (list, upload, download, image preview) and 审批意见;
  * - Tasklist's own controls the user cannot use are hidden (新建任务 while standalone tasks
  *   are off, 添加组, 设置跟进日期 and the due date editor for non-administrators).
  *
@@ -61,7 +61,6 @@ const STYLE = `
 .rf-drop.rf-over { border-color: #337ab7; background: #eef5fb; }
 .rf-preview { margin-top: 10px; border: 1px solid #ddd; padding: 6px; }
 .rf-preview img { max-width: 100%; max-height: 480px; }
-.rf-preview iframe { width: 100%; height: 520px; border: 0; }
 .rf-message.rf-bad { color: #a94442; }
 .rf-message.rf-ok { color: #3c763d; }
 `;
@@ -533,11 +532,7 @@ async function renderAttachments(container, taskId) {
     const inline = attachment.contentUrl + '?inline=true';
     preview.appendChild(el('p', {}, el('strong', {}, '预览：'), attachment.fileName, ' ',
       el('a', { href: '#', class: 'rf-close-preview', onclick: (e) => { e.preventDefault(); preview.hidden = true; preview.innerHTML = ''; } }, '关闭预览')));
-    if (attachment.contentType.startsWith('image/')) {
-      preview.appendChild(el('img', { src: inline, alt: attachment.fileName, class: 'rf-preview-image' }));
-    } else {
-      preview.appendChild(el('iframe', { src: inline, title: attachment.fileName, class: 'rf-preview-pdf' }));
-    }
+    preview.appendChild(el('img', { src: inline, alt: attachment.fileName, class: 'rf-preview-image' }));
   };
 
   const load = async () => {
@@ -555,7 +550,9 @@ async function renderAttachments(container, taskId) {
         el('td', {}, a.uploadedBy),
         el('td', {}, chineseDate(a.uploadedAt)),
         el('td', {},
-          (a.contentType.startsWith('image/') || a.contentType === 'application/pdf')
+          // Tasklist's pages are sandboxed (its Content-Security-Policy), and a sandboxed
+          // frame cannot run the browser's PDF viewer: PDFs are downloaded, images previewed
+          a.contentType.startsWith('image/')
             ? el('a', { href: '#', class: 'rf-preview-link', onclick: (e) => { e.preventDefault(); show(a); } }, '预览') : null,
           ' ',
           el('a', { href: a.contentUrl, class: 'rf-download', download: a.fileName }, '下载')))))));
