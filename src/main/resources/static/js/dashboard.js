@@ -34,13 +34,28 @@
     return (columns === LEDGER_COLUMNS ? '/items/ledger/' : '/items/clues/') + encodeURIComponent(item.id);
   }
 
+  // A link opens a page, never JSON: a list read from /api is shown in the list panel, and
+  // its address is the list's page (a campaign's ledger) or the panel itself.
+  function pageOf(source) {
+    var ledger = /^\/api\/campaigns\/(\d+)\/ledger(?:\?(?:.*&)?unit=([^&]+))?/.exec(source);
+    if (ledger) {
+      return '/items/campaigns/' + ledger[1] + '/ledger' + (ledger[2] ? '?unit=' + ledger[2] : '');
+    }
+    return '#list-panel';
+  }
+
   function link(text, href, onClick) {
     var target = safeLink(href);
-    if (!target) {
+    if (!target || (target.indexOf('/api/') === 0 && !onClick)) {
       return el('span', text);
     }
     var a = el('a', text);
-    a.href = target;
+    if (target.indexOf('/api/') === 0) {
+      a.href = pageOf(target);
+      a.setAttribute('data-source', target);
+    } else {
+      a.href = target;
+    }
     a.addEventListener('click', function (event) {
       if (onClick) {
         event.preventDefault();

@@ -11,11 +11,9 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.rectifyflow.attachment.AttachmentService;
-import org.rectifyflow.kernel.Refusal;
 import org.rectifyflow.pages.AuditTrail;
 import org.rectifyflow.pages.ItemPage;
-import org.rectifyflow.taskrules.ApprovalOpinionService;
+import org.rectifyflow.pages.ItemRecord;
 
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,30 +35,26 @@ class InspectionPages {
 
 	private final InspectionAccess access;
 
-	private final ApprovalOpinionService opinions;
-
-	private final AttachmentService attachments;
+	private final ItemRecord record;
 
 	private final AuditTrail trail;
 
 	private final ObjectMapper json;
 
-	InspectionPages(InspectionRegister inspections, InspectionAccess access, ApprovalOpinionService opinions,
-			AttachmentService attachments, AuditTrail trail, ObjectMapper json) {
+	InspectionPages(InspectionRegister inspections, InspectionAccess access, ItemRecord record, AuditTrail trail,
+			ObjectMapper json) {
 		this.json = json;
 		this.inspections = inspections;
 		this.access = access;
-		this.opinions = opinions;
-		this.attachments = attachments;
+		this.record = record;
 		this.trail = trail;
 	}
 
 	@GetMapping("/items/inspections/{id}")
 	String inspection(@PathVariable Long id, Principal principal, Model model) {
 		InspectionAccess.Viewer viewer = this.access.viewer(principal.getName());
-		Inspection inspection = this.inspections.find(id)
-			.filter(viewer::canView)
-			.orElseThrow(() -> Refusal.notFound("检查不存在", "no inspection " + id));
+		Inspection inspection = this.record.readable(this.inspections.find(id), viewer::canView, "检查不存在",
+				"no inspection " + id);
 		List<Finding> findings = this.inspections.findings(id);
 		List<Finding> shown = viewer.insider() ? findings
 				: findings.stream().filter((f) -> f.getType() != Finding.Type.CLUE).toList();
@@ -73,9 +67,7 @@ class InspectionPages {
 		model.addAttribute("methods",
 				Arrays.stream(Finding.Method.values()).collect(Collectors.toMap(Enum::name, MethodNames::of)));
 		model.addAttribute("findingStates", Map.of("RECORDED", "已记录", "HANDED_OVER", "已移交", "PENDING", "待移交"));
-		model.addAttribute("opinions", (inspection.getProcessInstanceId() == null) ? List.of()
-				: this.opinions.history(inspection.getProcessInstanceId()));
-		model.addAttribute("attachments", this.attachments.list(InspectionProcess.ITEM_TYPE, String.valueOf(id)));
+		this.record.addTo(model, InspectionProcess.ITEM_TYPE, id, inspection.getProcessInstanceId());
 		boolean owner = viewer.insider() || principal.getName().equals(inspection.getPlanner())
 				|| viewer.teamOf().contains(id);
 		model.addAttribute("draws",

@@ -5,8 +5,8 @@
  * feature serves the pages of its own items, deciding with its own access policy who may
  * read them; see {@code docs/architecture.md}.
  */
-@ApplicationModule(displayName = "Item pages (事项页面)",
-		allowedDependencies = { "audit", "engine", "identity", "kernel", "organisation", "web" })
+@ApplicationModule(displayName = "Item pages (事项页面)", allowedDependencies = { "attachment", "audit", "engine",
+		"identity", "kernel", "organisation", "taskrules", "web" })
 package org.rectifyflow.pages;
 
 import org.springframework.modulith.ApplicationModule;

@@ -3,13 +3,11 @@ package org.rectifyflow.recommendation;
 import java.security.Principal;
 import java.util.List;
 
-import org.rectifyflow.attachment.AttachmentService;
 import org.rectifyflow.identity.Membership;
 import org.rectifyflow.identity.Roles;
-import org.rectifyflow.kernel.Refusal;
 import org.rectifyflow.pages.AuditTrail;
 import org.rectifyflow.pages.ItemPage;
-import org.rectifyflow.taskrules.ApprovalOpinionService;
+import org.rectifyflow.pages.ItemRecord;
 
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,33 +29,27 @@ class RecommendationPages {
 
 	private final Membership membership;
 
-	private final ApprovalOpinionService opinions;
-
-	private final AttachmentService attachments;
+	private final ItemRecord record;
 
 	private final AuditTrail trail;
 
 	RecommendationPages(RecommendationLetters recommendations, RecommendationAccess access, Membership membership,
-			ApprovalOpinionService opinions, AttachmentService attachments, AuditTrail trail) {
+			ItemRecord record, AuditTrail trail) {
 		this.recommendations = recommendations;
 		this.access = access;
 		this.membership = membership;
-		this.opinions = opinions;
-		this.attachments = attachments;
+		this.record = record;
 		this.trail = trail;
 	}
 
 	@GetMapping("/items/letters/{id}")
 	String letter(@PathVariable Long id, Principal principal, Model model) {
 		RecommendationAccess.Viewer viewer = this.access.viewer(principal.getName());
-		RecommendationLetter letter = this.recommendations.find(id)
-			.filter(viewer::canView)
-			.orElseThrow(() -> Refusal.notFound("建议书不存在", "no recommendation letter " + id));
+		RecommendationLetter letter = this.record.readable(this.recommendations.find(id), viewer::canView, "建议书不存在",
+				"no recommendation letter " + id);
 		model.addAttribute("letter", letter);
 		model.addAttribute("replies", this.recommendations.replies(id));
-		model.addAttribute("opinions", (letter.getProcessInstanceId() == null) ? List.of()
-				: this.opinions.history(letter.getProcessInstanceId()));
-		model.addAttribute("attachments", this.attachments.list(RecommendationProcess.ITEM_TYPE, String.valueOf(id)));
+		this.record.addTo(model, RecommendationProcess.ITEM_TYPE, id, letter.getProcessInstanceId());
 		boolean owner = viewer.insider() || viewer.units().contains(letter.getUnitCode())
 				|| principal.getName().equals(letter.getRecipient())
 				|| this.membership.of(principal.getName()).isIn(Roles.DISCIPLINE_GROUP);

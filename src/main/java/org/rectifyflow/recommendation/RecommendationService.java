@@ -196,10 +196,8 @@ public class RecommendationService {
 		this.audit.record(ACTION_ISSUED, RecommendationProcess.ITEM_TYPE, String.valueOf(letter.getId()),
 				RecommendationLetter.Status.APPROVING.name(),
 				letter.getDocNumber() + " to " + unit.getLeaderUserId() + " reply by " + DISPLAY.format(deadline));
-		this.notifier.notifyUser(
-				unit.getLeaderUserId(), "派驻纪检组向" + unit.getName() + "发出" + letter.getKind().title() + "（"
-						+ letter.getDocNumber() + "），请于" + DISPLAY.format(deadline) + "前书面回复整改情况。",
-				link(letter) + "/letter.docx");
+		this.notifier.notifyUser(unit.getLeaderUserId(), "派驻纪检组向" + unit.getName() + "发出" + letter.getKind().title()
+				+ "（" + letter.getDocNumber() + "），请于" + DISPLAY.format(deadline) + "前书面回复整改情况。", link(letter));
 		logger.info("Recommendation letter {} issued as {} to {}", letter.getCode(), letter.getDocNumber(),
 				unit.getLeaderUserId());
 	}

@@ -4,22 +4,23 @@ import java.security.Principal;
 import java.util.Comparator;
 import java.util.List;
 
-import org.rectifyflow.attachment.AttachmentService;
 import org.rectifyflow.identity.Roles;
 import org.rectifyflow.kernel.Refusal;
 import org.rectifyflow.pages.AuditTrail;
 import org.rectifyflow.pages.ItemPage;
-import org.rectifyflow.taskrules.ApprovalOpinionService;
+import org.rectifyflow.pages.ItemRecord;
 
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The printable pages of the ledger: one entry ({@code /items/ledger/{id}}) and a
- * campaign's ledger ({@code /items/campaigns/{id}/ledger}), for those
- * {@link LedgerAccess} lets see them. The audit trail is shown to the entry's owners (its
- * unit's staff, its responsible people) and the discipline group.
+ * campaign's ledger ({@code /items/campaigns/{id}/ledger}, optionally of one unit:
+ * {@code ?unit=u1}), for those {@link LedgerAccess} lets see them. The audit trail is
+ * shown to the entry's owners (its unit's staff, its responsible people) and the
+ * discipline group.
  */
 @ItemPage
 class LedgerPages {
@@ -28,18 +29,14 @@ class LedgerPages {
 
 	private final LedgerAccess access;
 
-	private final ApprovalOpinionService opinions;
-
-	private final AttachmentService attachments;
+	private final ItemRecord record;
 
 	private final AuditTrail trail;
 
-	LedgerPages(LedgerService ledger, LedgerAccess access, ApprovalOpinionService opinions,
-			AttachmentService attachments, AuditTrail trail) {
+	LedgerPages(LedgerService ledger, LedgerAccess access, ItemRecord record, AuditTrail trail) {
 		this.ledger = ledger;
 		this.access = access;
-		this.opinions = opinions;
-		this.attachments = attachments;
+		this.record = record;
 		this.trail = trail;
 	}
 
@@ -54,9 +51,7 @@ class LedgerPages {
 		model.addAttribute("entry", entry);
 		model.addAttribute("statusName", StatusNames.of(entry.getStatus()));
 		model.addAttribute("progress", this.ledger.progress(id));
-		model.addAttribute("opinions", (entry.getProcessInstanceId() == null) ? List.of()
-				: this.opinions.history(entry.getProcessInstanceId()));
-		model.addAttribute("attachments", this.attachments.list(RectificationProcess.ITEM_TYPE, String.valueOf(id)));
+		this.record.addTo(model, RectificationProcess.ITEM_TYPE, id, entry.getProcessInstanceId());
 		boolean owner = viewer.canWorkOn(entry) || this.access.isMember(principal.getName(), Roles.DISCIPLINE_GROUP);
 		model.addAttribute("trail", owner ? this.trail.of(RectificationProcess.ITEM_TYPE, List.of(String.valueOf(id)),
 				entry.getProcessInstanceId()) : null);
@@ -64,7 +59,8 @@ class LedgerPages {
 	}
 
 	@GetMapping("/items/campaigns/{campaignId}/ledger")
-	String campaignLedger(@PathVariable Long campaignId, Principal principal, Model model) {
+	String campaignLedger(@PathVariable Long campaignId, @RequestParam(required = false) String unit,
+			Principal principal, Model model) {
 		LedgerAccess.Viewer viewer = this.access.viewer(principal.getName());
 		if (!viewer.seesAll() && viewer.units().isEmpty()) {
 			throw Refusal.forbidden("您无权查看整改台账", "only unit staff and supervising roles see the ledger");
@@ -72,11 +68,13 @@ class LedgerPages {
 		List<LedgerEntry> entries = this.ledger.entries(campaignId)
 			.stream()
 			.filter(viewer::canView)
+			.filter((e) -> unit == null || unit.isBlank() || unit.strip().equals(e.getUnitCode()))
 			.sorted(Comparator.comparing(LedgerEntry::getSeq))
 			.toList();
 		model.addAttribute("campaignId", campaignId);
 		model.addAttribute("campaignCode", entries.isEmpty() ? "" : entries.get(0).getCampaignCode());
 		model.addAttribute("entries", entries);
+		model.addAttribute("unit", (unit == null || unit.isBlank()) ? null : unit.strip());
 		model.addAttribute("statusNames", StatusNames.all());
 		return "items/ledger-list";
 	}

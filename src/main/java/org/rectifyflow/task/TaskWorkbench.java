@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.task.Task;
 import org.rectifyflow.attachment.AttachmentService;
 import org.rectifyflow.audit.AuditEvent;
@@ -127,7 +128,10 @@ public class TaskWorkbench {
 		List<OpinionView> given = opinionsOf(task);
 		OpinionView latest = given.isEmpty() ? null : given.get(given.size() - 1);
 		OpinionView latestReturn = (latest != null && latest.returned()) ? latest : null;
-		return new TaskSummary(task.getId(), item, deadline(task), latestReturn, extension(item, userId));
+		Person delegatedBy = (task.getDelegationState() == DelegationState.PENDING && userId.equals(task.getAssignee())
+				&& task.getOwner() != null)
+						? new Person(task.getOwner(), userName(task.getOwner()), unitOf(task.getOwner())) : null;
+		return new TaskSummary(task.getId(), item, deadline(task), latestReturn, extension(item, userId), delegatedBy);
 	}
 
 	private ExtensionOffer extension(ItemRef item, String userId) {
@@ -365,9 +369,11 @@ public class TaskWorkbench {
 	 * @param latestReturn the latest opinion on the item if it sent the matter back, else
 	 * {@code null}
 	 * @param extension the deadline extension the user may request now, or {@code null}
+	 * @param delegatedBy who delegated the task to the user (委派), to whom 交回 (resolve)
+	 * hands it back; {@code null} unless the task is delegated to the user
 	 */
 	public record TaskSummary(String taskId, ItemRef item, DeadlineView deadline, OpinionView latestReturn,
-			ExtensionOffer extension) {
+			ExtensionOffer extension, Person delegatedBy) {
 	}
 
 	/**

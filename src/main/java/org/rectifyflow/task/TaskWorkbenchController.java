@@ -9,6 +9,7 @@ import org.rectifyflow.task.TaskWorkbench.OpinionView;
 import org.rectifyflow.task.TaskWorkbench.Person;
 import org.rectifyflow.task.TaskWorkbench.TaskSummary;
 import org.rectifyflow.task.TaskWorkbench.TasklistControls;
+import org.rectifyflow.task.TaskWorkbenchHistory.CompletedTask;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,8 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * What Tasklist shows around a task: its header (item, deadline in working days, latest
- * return reason), the opinions on its item, the people it may be copied to, and which of
- * Tasklist's own controls the user can use.
+ * return reason, who delegated it), the opinions on its item, the people it may be copied
+ * to, which of Tasklist's own controls the user can use, and the tasks the user completed
+ * last (to withdraw one).
  */
 @Tag(name = "任务操作 Task operations")
 @RestController
@@ -25,8 +27,18 @@ class TaskWorkbenchController {
 
 	private final TaskWorkbench workbench;
 
-	TaskWorkbenchController(TaskWorkbench workbench) {
+	private final TaskWorkbenchHistory history;
+
+	TaskWorkbenchController(TaskWorkbench workbench, TaskWorkbenchHistory history) {
 		this.workbench = workbench;
+		this.history = history;
+	}
+
+	@Operation(operationId = "listCompletedTasks",
+			summary = "The tasks the user completed last (我办过的), each with whether 撤回 can still take it back")
+	@GetMapping("/api/tasks/completed")
+	List<CompletedTask> completed(Principal user) {
+		return this.history.completedBy(user.getName());
 	}
 
 	@Operation(operationId = "getTaskSummary",

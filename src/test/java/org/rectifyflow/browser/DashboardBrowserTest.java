@@ -1,5 +1,7 @@
 package org.rectifyflow.browser;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -29,6 +31,18 @@ class DashboardBrowserTest {
 		web.screenshot("dashboard");
 
 		assertThat(dashboard.openRouteList().locator("tbody tr").first()).containsText("XS-");
+
+		// every link opens a page or downloads a document; the lists' JSON is read by the
+		// page itself
+		@SuppressWarnings("unchecked")
+		List<String> links = (List<String>) web.page()
+			.evalOnSelectorAll("a[href]", "as => as.map(a => a.getAttribute('href'))");
+		org.assertj.core.api.Assertions.assertThat(links)
+			.as("links on the dashboard")
+			.contains("#list-panel")
+			.anyMatch((l) -> l.matches("/items/campaigns/\\d+/ledger(\\?unit=.*)?"))
+			.filteredOn((l) -> l.startsWith("/api/"))
+			.allMatch((l) -> l.matches("/api/[^?]*\\.(xlsx|docx)(\\?.*)?"));
 	}
 
 	@Test

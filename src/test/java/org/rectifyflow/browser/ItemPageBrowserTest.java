@@ -36,6 +36,15 @@ class ItemPageBrowserTest {
 	@Autowired
 	private CampaignService campaigns;
 
+	@Autowired
+	private org.camunda.bpm.engine.RuntimeService runtimeService;
+
+	@Autowired
+	private org.camunda.bpm.engine.TaskService taskService;
+
+	@Autowired
+	private org.rectifyflow.task.TaskCopies copies;
+
 	@Test
 	void shouldOpenTheItemPageFromANotificationLink(Web web) throws Exception {
 		open(web, "u1", "/items/inspections");
@@ -113,6 +122,24 @@ class ItemPageBrowserTest {
 		web.page().navigate(web.url("/items/inspections/" + inspection.path("id").asText()));
 		assertThat(web.page().locator("#item-code")).hasText(inspection.path("code").asText());
 		fullPage(web, "22-item-inspection");
+	}
+
+	@Test
+	void shouldShowAProcessWithoutAnItemOfItsOwnToTheCopyRecipient(Web web) {
+		String processInstanceId = this.runtimeService
+			.startProcessInstanceByKey("deadline-template", "XD-2026-009",
+					java.util.Map.of("workGroup", "campaign-office"))
+			.getProcessInstanceId();
+		String taskId = this.taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult().getId();
+		this.taskService.setAssignee(taskId, "office");
+		this.copies.copy(taskId, "office", java.util.List.of("u2"), "请了解办理进度");
+
+		open(web, "u2", "/items/process/" + processInstanceId);
+		assertThat(web.page().locator("h2.title")).hasText("限期办理模板");
+		assertThat(web.page().locator("#process-state")).hasText("办理中");
+		assertThat(web.page().locator("#steps")).containsText("办理");
+		assertThat(web.page().locator("#steps")).containsText("李文华");
+		fullPage(web, "33-item-process");
 	}
 
 	/**

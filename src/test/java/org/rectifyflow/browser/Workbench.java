@@ -2,6 +2,7 @@ package org.rectifyflow.browser;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.BoundingBox;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
@@ -28,7 +29,7 @@ final class Workbench {
 
 	/** The latest 退回意见, shown at the top of the task. */
 	Locator returnReason() {
-		return header().locator(".rf-return");
+		return this.page.locator(".task-details .rf-return");
 	}
 
 	/** The operation buttons (转办, 委派, 退回, 抄送, 催办, 申请延期). */
@@ -88,6 +89,42 @@ final class Workbench {
 
 	Locator inboxEntries() {
 		return this.page.locator(".rf-inbox li.rf-notification");
+	}
+
+	/** 「我办过的」 in the navigation bar. */
+	Locator completedToggle() {
+		return this.page.locator(".rf-done-toggle");
+	}
+
+	/** A task in the open 「我办过的」 list. */
+	Locator completedTask(String taskId) {
+		return this.page.locator(".rf-done-list li.rf-completed-task[data-id='" + taskId + "']");
+	}
+
+	/** Tasklist's own 「添加意见」 above the task. */
+	Locator addComment() {
+		return this.page.locator(".task-details .createCommentLink");
+	}
+
+	/** The name of the open task, as Tasklist shows it above the form. */
+	Locator taskName() {
+		return this.page.locator(".task-details .names h2.task");
+	}
+
+	/**
+	 * Asserts that two elements are shown and that their boxes on the page do not
+	 * overlap.
+	 */
+	static void assertApart(Locator first, Locator second) {
+		BoundingBox a = first.boundingBox();
+		BoundingBox b = second.boundingBox();
+		org.assertj.core.api.Assertions.assertThat(a).as("box of " + first).isNotNull();
+		org.assertj.core.api.Assertions.assertThat(b).as("box of " + second).isNotNull();
+		boolean overlap = a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+		org.assertj.core.api.Assertions.assertThat(overlap)
+			.as(first + " [" + a.x + "," + a.y + " " + a.width + "x" + a.height + "] overlaps " + second + " [" + b.x
+					+ "," + b.y + " " + b.width + "x" + b.height + "]")
+			.isFalse();
 	}
 
 	Locator readAll() {

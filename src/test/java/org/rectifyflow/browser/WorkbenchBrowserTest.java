@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import javax.imageio.ImageIO;
 
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -137,6 +139,16 @@ class WorkbenchBrowserTest {
 		Workbench mine = new Workbench(handler.page());
 		assertThat(mine.returnReason()).containsText("自查不彻底，请补充会议记录");
 		assertThat(mine.returnReason()).containsText("李文华");
+		// nothing covers anything: the reason, the task's name, the buttons, 添加意见
+		assertThat(mine.taskName()).isVisible();
+		assertThat(mine.addComment()).isVisible();
+		Workbench.assertApart(mine.returnReason(), mine.taskName());
+		Workbench.assertApart(mine.returnReason(), mine.header());
+		for (int i = 0; i < mine.operations().count(); i++) {
+			Workbench.assertApart(mine.operations().nth(i), mine.addComment());
+			Workbench.assertApart(mine.operations().nth(i), mine.taskName());
+		}
+		Workbench.assertApart(mine.deadline(), mine.addComment());
 		web.screenshot("23-return-reason");
 		mine.openTab("审批意见");
 		assertThat(mine.opinions()).hasCount(1);
@@ -179,7 +191,19 @@ class WorkbenchBrowserTest {
 						+ "return !!i && i.complete && i.naturalWidth === 120; }"));
 		web.screenshot("25-attachment-preview");
 
-		List<Attachment> stored = this.attachments.list(RectificationProcess.ITEM_TYPE, String.valueOf(entry.getId()));
+		// a PDF is downloaded, not previewed: Tasklist's sandbox keeps the browser's PDF
+		// viewer out of its pages, so no 预览 is offered that would show a blocked frame
+		workbench.filePicker().setInputFiles(new FilePayload("整改报告.pdf", "application/pdf", pdf()));
+		assertThat(workbench.attachments()).hasCount(2);
+		Locator pdfRow = tasklist.page()
+			.locator(".rf-attachments tr.rf-attachment", new Page.LocatorOptions().setHasText("整改报告.pdf"));
+		assertThat(pdfRow.locator("a.rf-download")).isVisible();
+		assertThat(pdfRow.locator("a.rf-preview-link")).hasCount(0);
+
+		List<Attachment> stored = this.attachments.list(RectificationProcess.ITEM_TYPE, String.valueOf(entry.getId()))
+			.stream()
+			.filter((a) -> a.getFileName().endsWith(".png"))
+			.toList();
 		assertThat(stored).hasSize(1);
 		assertThat(stored.get(0).getFileName()).isEqualTo("整改前照片.png");
 		assertThat(stored.get(0).getUploadedBy()).isEqualTo("u1lead");
@@ -211,6 +235,69 @@ class WorkbenchBrowserTest {
 		assertThat(unread("u2")).isZero();
 	}
 
+	@Test
+	void shouldWithdrawACompletedTaskFromTheListOfTasksDone(Web web) {
+		ProcessInstance instance = start("unit-u1");
+		Task work = currentTask(instance);
+		this.system.run(() -> {
+			this.taskService.claim(work.getId(), "u1");
+			this.taskService.complete(work.getId(), Map.of("result", "已自查，无问题"));
+		});
+		String reviewId = currentTask(instance).getId();
+
+		TasklistPage tasklist = web.login("u1");
+		Workbench workbench = new Workbench(tasklist.page());
+		workbench.completedToggle().click();
+		assertThat(workbench.completedTask(work.getId())).containsText("办理");
+		web.screenshot("30-tasks-done");
+		workbench.completedTask(work.getId()).locator("button.rf-withdraw").click();
+		assertThat(workbench.dialog()).containsText("撤回后该任务回到您的任务列表");
+		workbench.confirm("已撤回");
+		workbench.closeDialog();
+
+		Task reopened = currentTask(instance);
+		assertThat(reopened.getTaskDefinitionKey()).isEqualTo(DeadlineTemplateProcess.TASK_WORK);
+		assertThat(reopened.getAssignee()).isEqualTo("u1");
+		assertThat(this.taskService.createTaskQuery().taskId(reviewId).count()).isZero();
+		// the reopened task is open in Tasklist
+		tasklist.page().waitForURL("**task=" + reopened.getId() + "**");
+		assertThat(workbench.header()).isVisible();
+
+		// once the next step has moved on, the list no longer offers it
+		workbench.completedToggle().click();
+		assertThat(workbench.completedTask(work.getId())).containsText("不能撤回");
+		assertThat(workbench.completedTask(work.getId()).locator("button.rf-withdraw")).hasCount(0);
+	}
+
+	@Test
+	void shouldHandADelegatedTaskBack(Web web) {
+		ProcessInstance instance = start("unit-u1");
+		String taskId = currentTask(instance).getId();
+		this.system.run(() -> {
+			this.taskService.claim(taskId, "u1");
+			this.taskService.delegateTask(taskId, "u1lead");
+		});
+
+		TasklistPage tasklist = web.login("u1lead");
+		tasklist.openFilter(TasklistPage.MY_TASKS);
+		tasklist.openTask(taskId);
+		Workbench workbench = new Workbench(tasklist.page());
+		workbench.operation("交回").click();
+		assertThat(workbench.dialog()).containsText("本任务由 孙晓明（办公室） 委派给您");
+		workbench.dialog().locator("textarea[name=note]").fill("会议记录已补齐");
+		web.screenshot("31-resolve-dialog");
+		workbench.confirm("已交回给 孙晓明");
+		workbench.closeDialog();
+
+		Task resolved = this.taskService.createTaskQuery().taskId(taskId).singleResult();
+		assertThat(resolved.getAssignee()).isEqualTo("u1");
+		assertThat(resolved.getDelegationState()).isEqualTo(org.camunda.bpm.engine.task.DelegationState.RESOLVED);
+		assertThat(this.jdbc.queryForObject(
+				"select count(*) from audit_event where action = 'TASK_RESOLVED' and item_id = ? and details = ?",
+				Long.class, taskId, "会议记录已补齐"))
+			.isOne();
+	}
+
 	private long unread(String user) {
 		return this.jdbc.queryForObject("select count(*) from notification where recipient = ? and read_at is null",
 				Long.class, user);
@@ -236,6 +323,30 @@ class WorkbenchBrowserTest {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		ImageIO.write(image, "png", out);
 		return out.toByteArray();
+	}
+
+	/** A one-page PDF saying "Rectification report". */
+	private static byte[] pdf() {
+		String[] objects = { "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+				"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+						+ " /Resources << /Font << /F1 5 0 R >> >> >>",
+				"<< /Length 51 >>\nstream\nBT /F1 24 Tf 72 760 Td (Rectification report) Tj ET\nendstream",
+				"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>" };
+		StringBuilder pdf = new StringBuilder("%PDF-1.4\n");
+		List<Integer> offsets = new java.util.ArrayList<>();
+		for (int i = 0; i < objects.length; i++) {
+			offsets.add(pdf.length());
+			pdf.append(i + 1).append(" 0 obj\n").append(objects[i]).append("\nendobj\n");
+		}
+		int xref = pdf.length();
+		pdf.append("xref\n0 ").append(objects.length + 1).append("\n0000000000 65535 f \n");
+		offsets.forEach((offset) -> pdf.append(String.format("%010d 00000 n \n", offset)));
+		pdf.append("trailer\n<< /Size ")
+			.append(objects.length + 1)
+			.append(" /Root 1 0 R >>\nstartxref\n")
+			.append(xref)
+			.append("\n%%EOF\n");
+		return pdf.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 	}
 
 	private static String sha256(byte[] bytes) throws NoSuchAlgorithmException {

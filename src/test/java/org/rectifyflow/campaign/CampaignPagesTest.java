@@ -1,5 +1,6 @@
 package org.rectifyflow.campaign;
 
+import java.net.http.HttpResponse;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,24 @@ class CampaignPagesTest {
 		assertThat(pages.page(path, "office")).contains("操作记录", "启动专项整治");
 		assertThat(pages.page(path + "/problems", "u1")).contains("问题清单", "仅列出本单位的问题", "办公室").doesNotContain("综合执法大队<");
 		assertThat(pages.refused("/items/campaigns/999999", "u1", 404)).contains("专项整治不存在");
+	}
+
+	@Test
+	void shouldAnswerEveryAddressOfACampaignThatDoesNotExistWithNotFound() {
+		PageClient pages = new PageClient(this.port);
+		assertThat(pages.refused("/items/campaigns/999999/ledger", "office", 404)).contains("专项整治不存在");
+		assertThat(pages.refused("/items/campaigns/-1/letters", "discipline", 404)).contains("专项整治不存在");
+		HttpResponse<String> template = pages.get("/api/campaigns/999999/ledger-import-template.xlsx", "office");
+		assertThat(template.statusCode()).isEqualTo(404);
+		assertThat(template.body()).contains("专项整治不存在");
+		assertThat(pages.refused("/items/campaigns/abc/ledger", "office", 404)).contains("编号无效");
+
+		// an address refused before any page answers (here by the firewall) gets the
+		// Chinese error page
+		HttpResponse<String> malformed = pages.get("/items/process/%2500", "office");
+		assertThat(malformed.statusCode()).isEqualTo(400);
+		assertThat(malformed.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+		assertThat(malformed.body()).contains("id=\"error-message\"", "请求无效").doesNotContain("Whitelabel");
 	}
 
 	@Test

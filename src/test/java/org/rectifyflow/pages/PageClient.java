@@ -35,12 +35,18 @@ public final class PageClient {
 	 * @return the answer
 	 */
 	public HttpResponse<String> get(String path, String user) {
-		String basic = "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.header("Authorization", basic)
+		return send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.header("Authorization", basic(user))
 			.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
 			.GET()
-			.build();
+			.build());
+	}
+
+	private static String basic(String user) {
+		return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
+	}
+
+	private HttpResponse<String> send(HttpRequest request) {
 		try {
 			return this.http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 		}
@@ -51,6 +57,21 @@ public final class PageClient {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * @param path an API address
+	 * @param user a demo user (password {@code demo})
+	 * @param json the body
+	 * @return the answer
+	 */
+	public HttpResponse<String> post(String path, String user, String json) {
+		return send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.header("Authorization", basic(user))
+			.header("Accept", "application/json")
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json))
+			.build());
 	}
 
 	/**

@@ -3,11 +3,13 @@
  * task is.
  *
  * - tasklist.navbar.action: 站内信, a bell with the unread count (polled), the list, mark
- *   one or all read, each entry opening its target;
+ *   one or all read, each entry opening its target; 我办过的, the tasks the user completed
+ *   last, with 撤回 where the server still allows it;
  * - tasklist.task.action: the deadline in working days, the latest reason the matter was
  *   sent back, and a button for each operation the server offers the user on this task
- *   (转办, 委派, 退回, 抄送, 催办, 申请延期), each with a Chinese dialog;
- * - tasklist.task.detail: the tabs 附件 (list, upload, download, preview) and 审批意见;
+ *   (转办, 委派, 退回, 抄送, 催办, 申请延期, and 交回 on a task delegated to the user), each
+ *   with a Chinese dialog;
+ * - tasklist.task.detail: the tabs 附件 (list, upload, download, image preview) and 审批意见;
  * - Tasklist's own controls the user cannot use are hidden (新建任务 while standalone tasks
  *   are off, 添加组, 设置跟进日期 and the due date editor for non-administrators).
  *
@@ -32,13 +34,15 @@ const STYLE = `
   color: #2a6496; cursor: pointer; border: 0; }
 .rf-bell .rf-inbox li .rf-when { display: block; padding: 0; line-height: 1.4; color: #888; font-weight: normal; font-size: 12px; }
 .rf-inbox .rf-empty { padding: 12px; color: #888; }
-.rf-workbench { margin: 4px 0 6px; }
+.task-details > .three-cols-layout-cell.top::after { content: ''; display: table; clear: both; }
+.task-details > .three-cols-layout-cell.top > .task-actions { height: auto; min-height: 22px; }
+.rf-workbench { margin: 0; line-height: 22px; }
 .rf-workbench .rf-deadline { display: inline-block; padding: 2px 8px; border-radius: 3px; background: #dff0d8; color: #3c763d; margin-right: 8px; }
 .rf-workbench .rf-deadline.rf-overdue { background: #f2dede; color: #a94442; }
 .rf-workbench .rf-deadline.rf-soon { background: #fcf8e3; color: #8a6d3b; }
-.rf-workbench .rf-return { margin: 6px 0; padding: 6px 10px; background: #fcf8e3; border-left: 4px solid #f0ad4e; color: #8a6d3b; }
+.rf-return { margin: 0 0 10px; padding: 6px 10px; background: #fcf8e3; border-left: 4px solid #f0ad4e; color: #8a6d3b; }
 .rf-workbench .rf-ops { display: inline-block; }
-.rf-workbench .rf-ops button { margin-right: 6px; }
+.rf-workbench .rf-ops button { margin: 0 6px 0 0; }
 .rf-modal-backdrop { position: fixed; inset: 0; background: rgba(0,0,0,.4); z-index: 3000; display: flex; align-items: flex-start; justify-content: center; }
 .rf-modal { background: #fff; margin-top: 80px; width: 520px; max-width: 95vw; border-radius: 4px; box-shadow: 0 6px 24px rgba(0,0,0,.3); }
 .rf-modal h3 { margin: 0; padding: 12px 16px; border-bottom: 1px solid #eee; font-size: 18px; }
@@ -57,7 +61,6 @@ const STYLE = `
 .rf-drop.rf-over { border-color: #337ab7; background: #eef5fb; }
 .rf-preview { margin-top: 10px; border: 1px solid #ddd; padding: 6px; }
 .rf-preview img { max-width: 100%; max-height: 480px; }
-.rf-preview iframe { width: 100%; height: 520px; border: 0; }
 .rf-message.rf-bad { color: #a94442; }
 .rf-message.rf-ok { color: #3c763d; }
 `;
@@ -342,6 +345,23 @@ const OPERATION_DIALOGS = {
       return '已催办（计入 ' + answer.workingDay + '）。';
     }];
   },
+  resolve(taskId, owner) {
+    const note = el('textarea', { name: 'note', rows: 2, class: 'form-control', placeholder: '选填：办理情况', maxlength: 1000 });
+    const who = owner.name + (owner.unit ? '（' + owner.unit + '）' : '');
+    return ['交回', [el('p', {}, '本任务由 ' + who + ' 委派给您。办理完毕后交回，由对方继续办理。'), el('label', {}, '办理情况', note)],
+      '确认交回', async () => {
+        await api('POST', '/api/tasks/' + taskId + '/resolve', { note: note.value });
+        return '已交回给 ' + who + '。';
+      }];
+  },
+  withdraw(task) {
+    return ['撤回', [el('p', {}, '撤回「' + task.name + '」' + (task.businessKey ? '（' + task.businessKey + '）' : '')
+      + '？撤回后该任务回到您的任务列表，可以修改后重新提交；下一环节的任务随之取消。')], '确认撤回', async () => {
+      const answer = await api('POST', '/api/tasks/' + encodeURIComponent(task.id) + '/withdraw');
+      task.reopened = answer && answer.id;
+      return '已撤回，「' + task.name + '」已回到您的任务列表。';
+    }];
+  },
   extension(taskId, offer) {
     const days = el('input', { type: 'number', name: 'workingDays', min: 1, max: offer.maxWorkingDays, class: 'form-control' });
     const reason = textArea('reason', '必填：为什么需要延期');
@@ -355,8 +375,33 @@ const OPERATION_DIALOGS = {
 
 // ---------------------------------------------------------------- task header
 
+/** The task's content, below the header of operations. */
+function taskContent() {
+  return document.querySelector('.task-details > .three-cols-layout-cell.content');
+}
+
+/**
+ * The header above the task holds Tasklist's own actions (添加意见) and ours; when they
+ * need more than one line, the task's content moves down instead of being covered.
+ */
+function keepContentBelowHeader() {
+  const header = document.querySelector('.task-details > .three-cols-layout-cell.top');
+  const content = taskContent();
+  if (!header || !content || header.hasAttribute('data-rf-fitted') || typeof ResizeObserver === 'undefined') {
+    return;
+  }
+  header.setAttribute('data-rf-fitted', 'true');
+  const fit = () => {
+    content.style.top = window.getComputedStyle(content).position === 'absolute' ? header.offsetHeight + 'px' : '';
+  };
+  new ResizeObserver(fit).observe(header);
+  fit();
+}
+
 async function renderTaskHeader(container, taskId, scope) {
   container.innerHTML = '';
+  document.querySelectorAll('.rf-return').forEach((box) => box.remove());
+  keepContentBelowHeader();
   if (!taskId) {
     return;
   }
@@ -383,7 +428,7 @@ async function renderTaskHeader(container, taskId, scope) {
   const ops = el('span', { class: 'rf-ops' });
   box.appendChild(ops);
   const after = (operationId) => {
-    if (operationId === 'return') {
+    if (operationId === 'return' || operationId === 'resolve') {
       // the task is gone: back to the list, as after 完成
       leaveTask();
     }
@@ -397,7 +442,7 @@ async function renderTaskHeader(container, taskId, scope) {
       return;
     }
     ops.appendChild(el('button', {
-      type: 'button', class: 'btn btn-default btn-sm rf-op rf-op-' + operation.id,
+      type: 'button', class: 'btn btn-default btn-xs rf-op rf-op-' + operation.id,
       onclick: async () => {
         const extras = {};
         if (operation.id === 'cc') {
@@ -411,18 +456,29 @@ async function renderTaskHeader(container, taskId, scope) {
   });
   if (summary.extension) {
     ops.appendChild(el('button', {
-      type: 'button', class: 'btn btn-default btn-sm rf-op rf-op-extension',
+      type: 'button', class: 'btn btn-default btn-xs rf-op rf-op-extension',
       onclick: () => {
         const [title, fields, confirm, submit] = OPERATION_DIALOGS.extension(taskId, summary.extension);
         dialog(title, fields, confirm, submit, () => after('extension'));
       }
     }, '申请延期'));
   }
-  if (summary.latestReturn) {
+  if (summary.delegatedBy) {
+    ops.appendChild(el('button', {
+      type: 'button', class: 'btn btn-primary btn-xs rf-op rf-op-resolve', title: '办理完毕，交回给委派人',
+      onclick: () => {
+        const [title, fields, confirm, submit] = OPERATION_DIALOGS.resolve(taskId, summary.delegatedBy);
+        dialog(title, fields, confirm, submit, () => after('resolve'));
+      }
+    }, '交回'));
+  }
+  const content = taskContent();
+  if (summary.latestReturn && content) {
+    // at the top of the task, above its name and form
     const r = summary.latestReturn;
-    box.appendChild(el('div', { class: 'rf-return', role: 'note' },
+    content.insertBefore(el('div', { class: 'rf-return', role: 'note', 'data-task': taskId },
       el('strong', {}, '退回意见'), '（' + [r.userName, r.unit, chineseDate(r.at), r.taskName && '「' + r.taskName + '」'].filter(Boolean).join('，') + '）：',
-      el('span', { class: 'rf-return-text' }, r.text || '')));
+      el('span', { class: 'rf-return-text' }, r.text || '')), content.firstChild);
   }
 }
 
@@ -476,11 +532,7 @@ async function renderAttachments(container, taskId) {
     const inline = attachment.contentUrl + '?inline=true';
     preview.appendChild(el('p', {}, el('strong', {}, '预览：'), attachment.fileName, ' ',
       el('a', { href: '#', class: 'rf-close-preview', onclick: (e) => { e.preventDefault(); preview.hidden = true; preview.innerHTML = ''; } }, '关闭预览')));
-    if (attachment.contentType.startsWith('image/')) {
-      preview.appendChild(el('img', { src: inline, alt: attachment.fileName, class: 'rf-preview-image' }));
-    } else {
-      preview.appendChild(el('iframe', { src: inline, title: attachment.fileName, class: 'rf-preview-pdf' }));
-    }
+    preview.appendChild(el('img', { src: inline, alt: attachment.fileName, class: 'rf-preview-image' }));
   };
 
   const load = async () => {
@@ -498,7 +550,9 @@ async function renderAttachments(container, taskId) {
         el('td', {}, a.uploadedBy),
         el('td', {}, chineseDate(a.uploadedAt)),
         el('td', {},
-          (a.contentType.startsWith('image/') || a.contentType === 'application/pdf')
+          // Tasklist's pages are sandboxed (its Content-Security-Policy), and a sandboxed
+          // frame cannot run the browser's PDF viewer: PDFs are downloaded, images previewed
+          a.contentType.startsWith('image/')
             ? el('a', { href: '#', class: 'rf-preview-link', onclick: (e) => { e.preventDefault(); show(a); } }, '预览') : null,
           ' ',
           el('a', { href: a.contentUrl, class: 'rf-download', download: a.fileName }, '下载')))))));
@@ -677,6 +731,67 @@ const bellPlugin = {
   }
 };
 
+// ---------------------------------------------------------------- 我办过的 and 撤回
+
+const donePlugin = {
+  id: 'rf-completed',
+  pluginPoint: 'tasklist.navbar.action',
+  priority: 390,
+  render(container, context, scope) {
+    const toggle = el('a', { href: '#', class: 'rf-done-toggle', title: '我最近办理完成的任务；可撤回的可以撤回', role: 'button' },
+      el('span', { class: 'glyphicon glyphicon-time' }), ' 我办过的');
+    const panel = el('div', { class: 'rf-inbox rf-done-list', hidden: true });
+    const wrapper = el('span', { class: 'rf-bell rf-done' }, toggle, panel);
+    container.appendChild(wrapper);
+    const list = async () => {
+      panel.innerHTML = '';
+      panel.appendChild(el('header', {}, el('strong', {}, '我办过的'), el('span', { class: 'rf-when' }, '最近 15 项')));
+      let tasks;
+      try {
+        tasks = await api('GET', '/api/tasks/completed');
+      } catch (error) {
+        panel.appendChild(el('div', { class: 'rf-empty rf-message rf-bad' }, error.message));
+        return;
+      }
+      if (!tasks.length) {
+        panel.appendChild(el('div', { class: 'rf-empty' }, '还没有办理完成的任务。'));
+        return;
+      }
+      panel.appendChild(el('ul', {}, tasks.map((task) => el('li', { class: 'rf-completed-task', 'data-id': task.id },
+        el('span', { class: 'rf-task-name' }, task.name),
+        task.withdrawable ? el('button', {
+          type: 'button', class: 'btn btn-xs btn-warning rf-withdraw', style: 'float: right',
+          onclick: (e) => {
+            e.preventDefault();
+            e.stopPropagation();
+            panel.hidden = true;
+            const [title, fields, confirm, submit] = OPERATION_DIALOGS.withdraw(task);
+            dialog(title, fields, confirm, submit, () => {
+              if (task.reopened) {
+                window.location.hash = '#/?task=' + encodeURIComponent(task.reopened);
+              }
+              refreshTasklist(scope);
+            });
+          }
+        }, '撤回') : null,
+        el('span', { class: 'rf-when' }, [task.processName, task.businessKey].filter(Boolean).join(' · ')
+          + '　' + chineseDate(task.completedAt) + ' 办结' + (task.withdrawable ? '' : ' · 不能撤回'))))));
+    };
+    toggle.addEventListener('click', async (e) => {
+      e.preventDefault();
+      panel.hidden = !panel.hidden;
+      if (!panel.hidden) {
+        await list();
+      }
+    });
+    document.addEventListener('click', (e) => {
+      if (!wrapper.contains(e.target)) {
+        panel.hidden = true;
+      }
+    });
+  }
+};
+
 // ---------------------------------------------------------------- controls that cannot be used
 
 async function hideUnusableControls() {
@@ -702,4 +817,4 @@ async function hideUnusableControls() {
 
 hideUnusableControls();
 
-export default [bellPlugin, taskActionPlugin, attachmentsTab, opinionsTab];
+export default [bellPlugin, donePlugin, taskActionPlugin, attachmentsTab, opinionsTab];
