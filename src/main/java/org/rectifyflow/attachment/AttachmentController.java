@@ -1,5 +1,8 @@
 package org.rectifyflow.attachment;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
@@ -7,6 +10,7 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.rectifyflow.kernel.Refusal;
 
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
@@ -81,6 +85,44 @@ class AttachmentController {
 			.header("X-Content-Type-Options", "nosniff")
 			.cacheControl(CacheControl.noStore().cachePrivate())
 			.body(content.content());
+	}
+
+	@Operation(operationId = "countAttachmentPreviewPages",
+			summary = "How many pages of a PDF attachment its preview shows (at most " + PdfPages.MAX_PAGES + ")")
+	@GetMapping("/{id}/pages")
+	PreviewPages pages(Principal principal, @PathVariable Long id) {
+		return new PreviewPages(PdfPages.count(pdf(principal, id)));
+	}
+
+	@Operation(operationId = "getAttachmentPreviewPage",
+			summary = "One page of a PDF attachment as a PNG image, for its preview inside Tasklist")
+	@GetMapping(path = "/{id}/pages/{page}", produces = MediaType.IMAGE_PNG_VALUE)
+	ResponseEntity<byte[]> page(Principal principal, @PathVariable Long id, @PathVariable int page) {
+		return ResponseEntity.ok()
+			.contentType(MediaType.IMAGE_PNG)
+			.header("X-Content-Type-Options", "nosniff")
+			.cacheControl(CacheControl.noStore().cachePrivate())
+			.body(PdfPages.png(pdf(principal, id), page));
+	}
+
+	private InputStream pdf(Principal principal, Long id) {
+		Attachment attachment = this.service.viewable(principal.getName(), id);
+		if (!MediaType.APPLICATION_PDF_VALUE.equals(attachment.getContentType())) {
+			throw Refusal.invalid("只有PDF文件可以逐页预览", "only PDF attachments are previewed page by page");
+		}
+		try {
+			return this.service.open(id).content().getInputStream();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * @param pages how many pages the preview shows
+	 */
+	record PreviewPages(int pages) {
+
 	}
 
 	/**

@@ -1,5 +1,8 @@
 package org.rectifyflow.attachment;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +14,14 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
+import javax.imageio.ImageIO;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.junit.jupiter.api.Test;
 import org.rectifyflow.audit.AuditEventRepository;
 
@@ -163,6 +172,62 @@ class AttachmentApiTest {
 	}
 
 	@Test
+	void shouldPreviewAPdfPageByPageAsImagesToThoseWhoMayReadIt() throws Exception {
+		long id = idOf(this.mvc
+			.perform(multipart("/api/attachments")
+				.file(new MockMultipartFile("file", "整改报告.pdf", "application/pdf", twoPagePdf()))
+				.param("itemType", "test-item")
+				.param("itemId", "A5")
+				.with(csrf()))
+			.andExpect(status().isCreated())
+			.andReturn());
+
+		this.mvc.perform(get("/api/attachments/{id}/pages", id))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.pages").value(2));
+		byte[] png = this.mvc.perform(get("/api/attachments/{id}/pages/{page}", id, 2))
+			.andExpect(status().isOk())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.IMAGE_PNG))
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		BufferedImage page = ImageIO.read(new ByteArrayInputStream(png));
+		// A5 at 110 dpi, with the black box the second page draws in its middle
+		assertThat(page.getWidth()).isBetween(630, 650);
+		assertThat(page.getRGB(page.getWidth() / 2, page.getHeight() / 2) & 0xFFFFFF).isZero();
+		assertThat(page.getRGB(5, 5) & 0xFFFFFF).isEqualTo(0xFFFFFF);
+
+		this.mvc.perform(get("/api/attachments/{id}/pages/{page}", id, 3))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.detail", containsString("没有第3页可预览（共2页）")));
+		this.mvc.perform(get("/api/attachments/{id}/pages/{page}", id, 1).with(user("u2")))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(get("/api/attachments/{id}/pages", id).with(user("u2"))).andExpect(status().isForbidden());
+
+		long image = idOf(this.mvc
+			.perform(multipart("/api/attachments").file(new MockMultipartFile("file", "a.png", "image/png", png()))
+				.param("itemType", "test-item")
+				.param("itemId", "A5")
+				.with(csrf()))
+			.andExpect(status().isCreated())
+			.andReturn());
+		this.mvc.perform(get("/api/attachments/{id}/pages", image))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail", containsString("只有PDF文件可以逐页预览")));
+		long broken = idOf(this.mvc
+			.perform(multipart("/api/attachments")
+				.file(new MockMultipartFile("file", "坏文件.pdf", "application/pdf", pdf(500)))
+				.param("itemType", "test-item")
+				.param("itemId", "A5")
+				.with(csrf()))
+			.andExpect(status().isCreated())
+			.andReturn());
+		this.mvc.perform(get("/api/attachments/{id}/pages/{page}", broken, 1))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail", containsString("该PDF文件无法预览")));
+	}
+
+	@Test
 	void shouldForbidAnotherUserWithoutAccess() throws Exception {
 		MvcResult result = this.mvc
 			.perform(multipart("/api/attachments").file(new MockMultipartFile("file", "a.png", "image/png", png()))
@@ -279,6 +344,23 @@ class AttachmentApiTest {
 		byte[] header = "%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII);
 		System.arraycopy(header, 0, pdf, 0, Math.min(header.length, size));
 		return pdf;
+	}
+
+	/** Two A5 pages; the second has a black box in its middle. */
+	private static byte[] twoPagePdf() throws IOException {
+		try (PDDocument document = new PDDocument()) {
+			document.addPage(new PDPage(PDRectangle.A5));
+			PDPage second = new PDPage(PDRectangle.A5);
+			document.addPage(second);
+			try (PDPageContentStream content = new PDPageContentStream(document, second)) {
+				PDRectangle box = second.getMediaBox();
+				content.addRect(box.getWidth() / 2 - 50, box.getHeight() / 2 - 50, 100, 100);
+				content.fill();
+			}
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			document.save(out);
+			return out.toByteArray();
+		}
 	}
 
 	private static byte[] png() {

@@ -191,14 +191,21 @@ class WorkbenchBrowserTest {
 						+ "return !!i && i.complete && i.naturalWidth === 120; }"));
 		web.screenshot("25-attachment-preview");
 
-		// a PDF is downloaded, not previewed: Tasklist's sandbox keeps the browser's PDF
-		// viewer out of its pages, so no 预览 is offered that would show a blocked frame
+		// a PDF is previewed as images of its pages: Tasklist's sandbox keeps the
+		// browser's
+		// PDF viewer out of its pages
 		workbench.filePicker().setInputFiles(new FilePayload("整改报告.pdf", "application/pdf", pdf()));
 		assertThat(workbench.attachments()).hasCount(2);
 		Locator pdfRow = tasklist.page()
 			.locator(".rf-attachments tr.rf-attachment", new Page.LocatorOptions().setHasText("整改报告.pdf"));
 		assertThat(pdfRow.locator("a.rf-download")).isVisible();
-		assertThat(pdfRow.locator("a.rf-preview-link")).hasCount(0);
+		pdfRow.locator("a.rf-preview-link").click();
+		assertThat(tasklist.page().locator(".rf-preview-page")).hasCount(1);
+		tasklist.page()
+			.waitForCondition(() -> (Boolean) tasklist.page()
+				.evaluate("() => { const i = document.querySelector('.rf-preview-page'); "
+						+ "return !!i && i.complete && i.naturalWidth > 100; }"));
+		web.screenshot("29-attachment-pdf-preview");
 
 		List<Attachment> stored = this.attachments.list(RectificationProcess.ITEM_TYPE, String.valueOf(entry.getId()))
 			.stream()

@@ -61,6 +61,7 @@ const STYLE = `
 .rf-drop.rf-over { border-color: #337ab7; background: #eef5fb; }
 .rf-preview { margin-top: 10px; border: 1px solid #ddd; padding: 6px; }
 .rf-preview img { max-width: 100%; max-height: 480px; }
+.rf-preview img.rf-preview-page { display: block; max-height: none; margin: 0 auto 8px; border: 1px solid #ccc; }
 .rf-message.rf-bad { color: #a94442; }
 .rf-message.rf-ok { color: #3c763d; }
 `;
@@ -526,12 +527,21 @@ async function renderAttachments(container, taskId) {
   const list = el('div', { class: 'rf-list' });
   const preview = el('div', { class: 'rf-preview', hidden: true });
 
-  const show = (attachment) => {
+  const show = async (attachment) => {
     preview.hidden = false;
     preview.innerHTML = '';
     const inline = attachment.contentUrl + '?inline=true';
     preview.appendChild(el('p', {}, el('strong', {}, '预览：'), attachment.fileName, ' ',
       el('a', { href: '#', class: 'rf-close-preview', onclick: (e) => { e.preventDefault(); preview.hidden = true; preview.innerHTML = ''; } }, '关闭预览')));
+    if (attachment.contentType === 'application/pdf') {
+      // Tasklist's pages are sandboxed (its Content-Security-Policy) and cannot run the
+      // browser's PDF viewer: the server renders the pages as images
+      const { pages } = await api('GET', '/api/attachments/' + attachment.id + '/pages');
+      for (let page = 1; page <= pages; page++) {
+        preview.appendChild(el('img', { src: '/api/attachments/' + attachment.id + '/pages/' + page, alt: attachment.fileName + ' 第' + page + '页', class: 'rf-preview-image rf-preview-page', loading: 'lazy' }));
+      }
+      return;
+    }
     preview.appendChild(el('img', { src: inline, alt: attachment.fileName, class: 'rf-preview-image' }));
   };
 
@@ -550,10 +560,8 @@ async function renderAttachments(container, taskId) {
         el('td', {}, a.uploadedBy),
         el('td', {}, chineseDate(a.uploadedAt)),
         el('td', {},
-          // Tasklist's pages are sandboxed (its Content-Security-Policy), and a sandboxed
-          // frame cannot run the browser's PDF viewer: PDFs are downloaded, images previewed
-          a.contentType.startsWith('image/')
-            ? el('a', { href: '#', class: 'rf-preview-link', onclick: (e) => { e.preventDefault(); show(a); } }, '预览') : null,
+          a.contentType.startsWith('image/') || a.contentType === 'application/pdf'
+            ? el('a', { href: '#', class: 'rf-preview-link', onclick: (e) => { e.preventDefault(); show(a).catch((error) => { message.className = 'rf-message rf-bad'; message.textContent = error.message; }); } }, '预览') : null,
           ' ',
           el('a', { href: a.contentUrl, class: 'rf-download', download: a.fileName }, '下载')))))));
   };
