@@ -37,8 +37,8 @@ final class PdfPages {
 		try (PDDocument document = load(pdf)) {
 			return Math.min(document.getNumberOfPages(), MAX_PAGES);
 		}
-		catch (IOException ex) {
-			throw unreadable();
+		catch (IOException | RuntimeException ex) {
+			throw unreadable(ex);
 		}
 	}
 
@@ -59,8 +59,8 @@ final class PdfPages {
 			ImageIO.write(image, "png", png);
 			return png.toByteArray();
 		}
-		catch (IOException ex) {
-			throw unreadable();
+		catch (IOException | RuntimeException ex) {
+			throw unreadable(ex);
 		}
 	}
 
@@ -70,7 +70,13 @@ final class PdfPages {
 		}
 	}
 
-	private static Refusal unreadable() {
+	/**
+	 * A damaged or encrypted file, whatever the parser throws, is refused, never a 500.
+	 */
+	private static Refusal unreadable(Exception ex) {
+		if (ex instanceof Refusal refusal) {
+			return refusal;
+		}
 		return Refusal.invalid("该PDF文件无法预览，请下载后查看", "the PDF cannot be previewed; download it instead");
 	}
 
