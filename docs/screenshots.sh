@@ -21,6 +21,12 @@ if [[ ! -f "${shots[0]}" ]]; then
 	echo "screenshots: the browser tests wrote no screenshots" >&2
 	exit 1
 fi
+# the user guide refers to each image by its number: a number used twice is a mistake
+duplicates=$(printf '%s\n' "${shots[@]##*/}" | cut -d- -f1 | sort | uniq -d | tr '\n' ' ')
+if [[ -n "$duplicates" ]]; then
+	echo "screenshots: numbers used by more than one screenshot: $duplicates" >&2
+	exit 1
+fi
 mkdir -p docs/images
 rm -f docs/images/[0-9]*.png
 cp "${shots[@]}" docs/images/

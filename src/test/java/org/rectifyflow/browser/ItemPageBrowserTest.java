@@ -71,13 +71,13 @@ class ItemPageBrowserTest {
 		assertThat(web.page().locator("#audit-trail")).containsText("建立台账条目");
 		assertThat(web.page().locator("#item-deadline"))
 			.hasText(Pattern.compile("^(—|\\d{4}年\\d{1,2}月\\d{1,2}日 \\d{2}:\\d{2})$"));
-		fullPage(web, "16-item-ledger-entry");
+		fullPage(web, "34-item-ledger-entry");
 
 		web.problems().expect("GET", 403, "/items/ledger/\\d+");
 		web.newSession();
 		open(web, "u2", link);
 		assertThat(web.page().locator("#refusal")).containsText("您无权查看该整改事项");
-		fullPage(web, "17-item-refused");
+		fullPage(web, "35-item-refused");
 	}
 
 	@Test
@@ -91,7 +91,7 @@ class ItemPageBrowserTest {
 		assertThat(web.page().locator("#item-code")).hasText(clue.getNumber());
 		assertThat(web.page().locator("#clue-description")).hasText(clue.getDescription());
 		assertThat(web.page().locator("#reveal-log")).isVisible();
-		fullPage(web, "18-item-clue");
+		fullPage(web, "36-item-clue");
 	}
 
 	@Test
@@ -105,23 +105,23 @@ class ItemPageBrowserTest {
 		open(web, "office", "/items/campaigns/" + campaign.getId());
 		assertThat(web.page().locator("#item-code")).hasText(campaign.getCode());
 		assertThat(web.page().locator("#item-status")).hasText(campaign.getPhase().label());
-		fullPage(web, "19-item-campaign");
+		fullPage(web, "37-item-campaign");
 
 		web.page().locator("#lists a", new Page.LocatorOptions().setHasText("整改台账")).click();
 		assertThat(web.page().locator("#entries tbody tr").first()).containsText(campaign.getCode());
-		fullPage(web, "20-item-campaign-ledger");
+		fullPage(web, "38-item-campaign-ledger");
 
 		JsonNode letter = get(web, "/api/recommendations?size=1").path("content").get(0);
 		web.page().navigate(web.url("/items/letters/" + letter.path("id").asText()));
 		assertThat(web.page().locator("#item-code")).hasText(letter.path("code").asText());
-		fullPage(web, "21-item-letter");
+		fullPage(web, "39-item-letter");
 
 		web.newSession();
 		open(web, "discipline", "/items/inspections");
 		JsonNode inspection = get(web, "/api/inspections?size=200").path("content").get(0);
 		web.page().navigate(web.url("/items/inspections/" + inspection.path("id").asText()));
 		assertThat(web.page().locator("#item-code")).hasText(inspection.path("code").asText());
-		fullPage(web, "22-item-inspection");
+		fullPage(web, "40-item-inspection");
 	}
 
 	@Test
