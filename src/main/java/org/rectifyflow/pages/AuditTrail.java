@@ -49,7 +49,12 @@ public class AuditTrail {
 			Map.entry("LEDGER_SETTLED", "整改台账全部办结"), Map.entry("CAMPAIGN_REPORT_NARRATIVE_SAVED", "修改工作情况报告"),
 			Map.entry("DEADLINE_REMINDER_SENT", "到期提醒"), Map.entry("DEADLINE_ESCALATED", "逾期督办"),
 			Map.entry("DEADLINE_REURGED", "再次督办"), Map.entry("DEADLINE_EXTENDED", "延长期限"),
-			Map.entry("DEADLINE_RESCHEDULED", "调整期限（节假日变更）"));
+			Map.entry("DEADLINE_RESCHEDULED", "调整期限（节假日变更）"), Map.entry("READ_AS_COPY_RECIPIENT", "以抄送身份查阅"),
+			Map.entry("TASK_REDIRECTED", "审批转至上一级（四眼原则）"), Map.entry("TASK_TRANSFERRED", "转办"),
+			Map.entry("TASK_DELEGATED", "委派"), Map.entry("TASK_RESOLVED", "交回委派的任务"), Map.entry("TASK_RETURNED", "退回"),
+			Map.entry("TASK_WITHDRAWN", "撤回"), Map.entry("TASK_COPIED", "抄送"), Map.entry("TASK_COPY_READ", "查阅抄送"),
+			Map.entry("TASK_URGED", "催办"), Map.entry("TASK_ASSIGNED", "指定办理人"), Map.entry("TASK_COMPLETED", "办理完成"),
+			Map.entry("TASK_CREATED", "生成待办任务"), Map.entry("TASK_DELETED", "撤销待办任务"));
 
 	private final AuditEventRepository events;
 
