@@ -324,6 +324,14 @@ public class CampaignService {
 		return names;
 	}
 
+	List<String> staffOf(String unitCode) {
+		return this.organisation.staffOf(unitCode);
+	}
+
+	String personLabel(String userId) {
+		return this.organisation.personLabel(userId);
+	}
+
 	List<String> unitsAvailable() {
 		return this.organisation.activeUnits().stream().map((u) -> u.getCode() + " " + u.getName()).toList();
 	}
