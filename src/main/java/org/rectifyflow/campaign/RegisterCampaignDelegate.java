@@ -59,11 +59,12 @@ class RegisterCampaignDelegate implements JavaDelegate {
 	}
 
 	/**
-	 * The units named at the start (the API), or every active unit (the start form, whose
-	 * scope is chosen in the plan).
+	 * The units named at the start (the API), or every active unit (the start form, which
+	 * keeps the field hidden: the scope is chosen in the plan).
 	 */
 	private List<String> scopeUnits(Object value) {
-		return (value == null) ? List.copyOf(this.register.unitNames().keySet()) : CampaignInputs.codes(value);
+		return (value == null || String.valueOf(value).isBlank()) ? List.copyOf(this.register.unitNames().keySet())
+				: CampaignInputs.codes(value);
 	}
 
 	private static Object orEmpty(Object value) {
