@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.rectifyflow.taskrules.FormList;
 import org.rectifyflow.taskrules.TaskRuleViolation;
 
 /**
@@ -119,11 +120,21 @@ final class CampaignInputs {
 	}
 
 	/**
-	 * Basis documents, one per line: {@code 标题｜文号} or {@code 标题（中纪办〔2022〕8号）}.
+	 * Basis documents: the rows of the start form's list (标题, 文号), or, as the API passes
+	 * them, one per line: {@code 标题｜文号} or {@code 标题（中纪办〔2022〕8号）}.
 	 */
 	static List<BasisDocument> basisDocuments(Object value) {
 		List<BasisDocument> documents = new ArrayList<>();
 		if (value == null) {
+			return documents;
+		}
+		if (FormList.isList(value)) {
+			for (FormList.Row row : FormList.rows(value, "文件依据")) {
+				if (row.isBlank()) {
+					continue;
+				}
+				documents.add(new BasisDocument(row.text("title", "文件标题", 200), row.optionalText("number", "文号", 100)));
+			}
 			return documents;
 		}
 		for (String raw : String.valueOf(value).split("\\R")) {

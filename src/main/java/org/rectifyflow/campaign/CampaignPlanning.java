@@ -132,10 +132,11 @@ public class CampaignPlanning {
 	/**
 	 * Records the study session (集中学习).
 	 */
-	void recordStudySession(Long campaignId, LocalDate heldOn, String attendees, String materials, String by) {
+	void recordStudySession(Long campaignId, LocalDate heldOn, List<StudySession.Attendee> attendeeList,
+			String attendees, String materials, String by) {
 		checkStudyDate(heldOn);
 		StudySession session = this.studySessions
-			.save(new StudySession(campaignId, heldOn, attendees, materials, by, this.clock.now()));
+			.save(new StudySession(campaignId, heldOn, attendeeList, attendees, materials, by, this.clock.now()));
 		this.audit.record("STUDY_SESSION_RECORDED", CampaignService.ITEM_CAMPAIGN, String.valueOf(campaignId), null,
 				"study session " + session.getId() + " on " + heldOn);
 	}

@@ -93,6 +93,15 @@ public final class CampaignProcess {
 
 	public static final String VAR_ATTENDEES = "attendees";
 
+	/** The confirmed problems, as the options of a regulation's problems. */
+	public static final String VAR_REGULATION_PROBLEM_OPTIONS = "regulationProblemOptions";
+
+	/** The study session's attendees from outside: a list of name and unit. */
+	public static final String VAR_EXTERNAL_ATTENDEES = "externalAttendees";
+
+	/** The people of the organisation, as the options of {@link #VAR_ATTENDEES}. */
+	public static final String VAR_ATTENDEE_OPTIONS = "attendeeOptions";
+
 	public static final String VAR_MATERIALS = "materials";
 
 	// Plan

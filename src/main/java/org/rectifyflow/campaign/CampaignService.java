@@ -1,13 +1,16 @@
 package org.rectifyflow.campaign;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.rectifyflow.kernel.Refusal;
 import org.rectifyflow.organisation.OrganisationService;
+import org.rectifyflow.rectification.LedgerEntry;
 import org.rectifyflow.rectification.LedgerService;
 import org.rectifyflow.organisation.Unit;
+import org.rectifyflow.taskrules.Dates;
 import org.rectifyflow.taskrules.TaskRuleViolation;
 
 import org.springframework.stereotype.Service;
@@ -71,7 +74,7 @@ public class CampaignService {
 	 * starts from them.
 	 * @param campaignId the campaign
 	 * @param unitCode the unit
-	 * @return one line per entry with measures: 「问题：…；整改措施：…」
+	 * @return one line per entry with measures: 「问题：…；整改措施：（1）…，责任人…，2027年1月15日前完成；（2）…」
 	 */
 	public List<String> ledgerMeasures(Long campaignId, String unitCode) {
 		if (campaignId == null || unitCode == null) {
@@ -80,9 +83,24 @@ public class CampaignService {
 		return this.ledger.entries(campaignId)
 			.stream()
 			.filter((e) -> unitCode.equals(e.getUnitCode()))
-			.filter((e) -> e.getMeasures() != null && !e.getMeasures().isBlank())
-			.map((e) -> "问题：" + e.getDescription().strip() + "；整改措施：" + e.getMeasures().strip())
+			.filter((e) -> !e.getMeasureRows().isEmpty())
+			.map((e) -> "问题：" + e.getDescription().strip() + "；整改措施：" + measures(e.getMeasureRows()))
 			.toList();
+	}
+
+	private String measures(List<LedgerEntry.Measure> rows) {
+		List<String> parts = new ArrayList<>();
+		for (LedgerEntry.Measure m : rows) {
+			String part = ((rows.size() > 1) ? "（" + (parts.size() + 1) + "）" : "") + m.getText().strip();
+			if (m.getResponsible() != null) {
+				part += "，责任人" + this.organisation.personLabel(m.getResponsible());
+			}
+			if (m.getDeadline() != null) {
+				part += "，" + Dates.chinese(m.getDeadline()) + "前完成";
+			}
+			parts.add(part);
+		}
+		return String.join("；", parts);
 	}
 
 	/**
@@ -304,6 +322,14 @@ public class CampaignService {
 		Map<String, String> names = new java.util.LinkedHashMap<>();
 		this.organisation.activeUnits().forEach((u) -> names.put(u.getCode(), u.getName()));
 		return names;
+	}
+
+	List<String> staffOf(String unitCode) {
+		return this.organisation.staffOf(unitCode);
+	}
+
+	String personLabel(String userId) {
+		return this.organisation.personLabel(userId);
 	}
 
 	List<String> unitsAvailable() {

@@ -49,6 +49,7 @@ public class CampaignTaskForms {
 				task.options(CampaignProcess.VAR_UNIT_OPTIONS, this.register.unitNames());
 				task.options(CampaignProcess.VAR_CATEGORY_PLAN_OPTIONS, allCategoryOptions());
 			}
+			case CampaignProcess.TASK_STUDY_SESSION -> task.options(CampaignProcess.VAR_ATTENDEE_OPTIONS, people());
 			case CampaignProcess.TASK_APPROVE_PLAN -> task.show(CampaignProcess.VAR_INFO, planInfo(campaign));
 			case CampaignProcess.TASK_SELF_INSPECTION, CampaignProcess.TASK_CROSS_INSPECTION ->
 				fillInspection(task, campaignId);
@@ -64,6 +65,7 @@ public class CampaignTaskForms {
 			}
 			case CampaignProcess.TASK_DRAFT_REGULATION -> {
 				task.show(CampaignProcess.VAR_INFO, regulationInfo(campaignId));
+				task.options(CampaignProcess.VAR_REGULATION_PROBLEM_OPTIONS, confirmedProblems(campaignId));
 				returned(campaignId)
 					.ifPresent((r) -> task.show(CampaignProcess.VAR_RETURN_OPINION, "党组退回意见：" + r.getLastOpinion()));
 			}
@@ -128,6 +130,36 @@ public class CampaignTaskForms {
 	}
 
 	/**
+	 * The people of the organisation's active units, as a study session's attendees are
+	 * chosen among them.
+	 * @return 「孙晓明（办公室）」 by user id, unit by unit
+	 */
+	Map<String, String> people() {
+		Map<String, String> people = new LinkedHashMap<>();
+		for (String unit : this.register.unitNames().keySet()) {
+			for (String userId : this.register.staffOf(unit)) {
+				people.computeIfAbsent(userId, this.register::personLabel);
+			}
+		}
+		return people;
+	}
+
+	/**
+	 * The confirmed problems of a campaign, as a regulation names those it answers.
+	 * @param campaignId the campaign
+	 * @return 「P003 第一处：会议过多…」 by problem label
+	 */
+	Map<String, String> confirmedProblems(Long campaignId) {
+		Map<String, String> problems = new LinkedHashMap<>();
+		this.register.problems(campaignId)
+			.stream()
+			.filter((p) -> p.getStatus() == Problem.Status.CONFIRMED)
+			.forEach((p) -> problems.put(p.getLabel(), p.getLabel() + " " + this.register.unitName(p.getUnitCode())
+					+ "：" + abbreviated(p.getDescription(), 40)));
+		return problems;
+	}
+
+	/**
 	 * @return the decisions of 全面剖析, labelled in Chinese
 	 */
 	static Map<String, String> reviewActions() {
@@ -139,8 +171,8 @@ public class CampaignTaskForms {
 	}
 
 	private String describe(Problem p) {
-		return this.register.unitName(p.getUnitCode()) + "｜" + this.register.category(p.getCategoryCode()).getName()
-				+ "｜" + p.getSeverity().label() + "｜" + p.getDescription() + ((p.getInspectedByUnit() != null)
+		return this.register.unitName(p.getUnitCode()) + "，" + this.register.category(p.getCategoryCode()).getName()
+				+ "，" + p.getSeverity().label() + "：" + p.getDescription() + ((p.getInspectedByUnit() != null)
 						? "（互查：" + this.register.unitName(p.getInspectedByUnit()) + "）" : "");
 	}
 
@@ -261,13 +293,14 @@ public class CampaignTaskForms {
 	 * @param businessKey the campaign code (the process instance's business key)
 	 * @param field {@code regulationTitle}, {@code regulationBody} or
 	 * {@code regulationProblems}
-	 * @return the returned draft's value, or {@code null}
+	 * @return the returned draft's value (the problems as the taglist's values), or
+	 * {@code null}
 	 */
-	public String regulationDefault(String businessKey, String field) {
+	public Object regulationDefault(String businessKey, String field) {
 		return returned(campaign(businessKey).getId()).map((r) -> switch (field) {
 			case CampaignProcess.VAR_REGULATION_TITLE -> r.getTitle();
 			case CampaignProcess.VAR_REGULATION_BODY -> r.getBody();
-			default -> String.join(",", this.register.problemLabels(r.getProblemIds()));
+			default -> FormList.values(this.register.problemLabels(r.getProblemIds()));
 		}).orElse(null);
 	}
 

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.rectifyflow.kernel.Refusal;
@@ -85,11 +86,16 @@ class CampaignTasks implements ProcessTasks {
 			case CampaignProcess.TASK_STUDY_SESSION -> {
 				LocalDate date = CampaignInputs.date(task.variable(CampaignProcess.VAR_STUDY_DATE), "学习日期",
 						this.clock.zone());
-				String attendees = CampaignInputs.required(task.variable(CampaignProcess.VAR_ATTENDEES), "参加人员", 2000);
+				List<StudySession.Attendee> attendeeList = attendees(task);
+				String attendees = attendeeList.isEmpty()
+						? CampaignInputs.required(task.variable(CampaignProcess.VAR_ATTENDEES), "参加人员", 2000)
+						: CampaignInputs.required(
+								String.join("、", attendeeList.stream().map(StudySession.Attendee::label).toList()),
+								"参加人员", 2000);
 				String materials = CampaignInputs.required(task.variable(CampaignProcess.VAR_MATERIALS), "学习内容", 2000);
 				this.planning.checkStudyDate(date);
 				if (store) {
-					this.planning.recordStudySession(campaignId, date, attendees, materials, by);
+					this.planning.recordStudySession(campaignId, date, attendeeList, attendees, materials, by);
 				}
 			}
 			case CampaignProcess.TASK_DRAFT_PLAN -> {
@@ -163,8 +169,13 @@ class CampaignTasks implements ProcessTasks {
 						200);
 				String body = CampaignInputs.required(task.variable(CampaignProcess.VAR_REGULATION_BODY), "制度内容",
 						20000);
-				List<Integer> numbers = CampaignInputs
-					.problemNumbers(task.variable(CampaignProcess.VAR_REGULATION_PROBLEMS));
+				Object problems = task.variable(CampaignProcess.VAR_REGULATION_PROBLEMS);
+				List<Integer> numbers = FormList.isList(problems)
+						? FormList.choices(problems, "针对的问题", this.forms.confirmedProblems(campaignId).keySet())
+							.stream()
+							.map((label) -> CampaignInputs.problemNumber(label, 1))
+							.toList()
+						: CampaignInputs.problemNumbers(problems);
 				this.regulations.checkProblems(campaignId, numbers);
 				if (store) {
 					Long regulationId = this.regulations.draft(campaignId, title, body, numbers, by);
@@ -193,6 +204,34 @@ class CampaignTasks implements ProcessTasks {
 			default -> {
 			}
 		}
+	}
+
+	/**
+	 * The study session's attendees: the people chosen in the taglist and the rows of
+	 * attendees from outside; none when an integration sends the attendees as text.
+	 */
+	private List<StudySession.Attendee> attendees(TaskCompletion task) {
+		Object chosen = task.variable(CampaignProcess.VAR_ATTENDEES);
+		Object external = task.variable(CampaignProcess.VAR_EXTERNAL_ATTENDEES);
+		if (!FormList.isList(chosen) && !FormList.isList(external)) {
+			return List.of();
+		}
+		List<StudySession.Attendee> attendees = new ArrayList<>();
+		if (FormList.isList(chosen)) {
+			Map<String, String> people = this.forms.people();
+			FormList.choices(chosen, "参加人员", people.keySet())
+				.forEach((userId) -> attendees.add(new StudySession.Attendee(userId, people.get(userId), null)));
+		}
+		for (FormList.Row row : FormList.rows(external, "其他参加人员")) {
+			if (!row.isBlank()) {
+				attendees.add(new StudySession.Attendee(null, row.text("name", "姓名", 50),
+						row.optionalText("unit", "单位", 100)));
+			}
+		}
+		if (attendees.isEmpty()) {
+			throw new TaskRuleViolation("「参加人员」为必填项", "attendees is required");
+		}
+		return attendees;
 	}
 
 	/**

@@ -30,7 +30,11 @@ class RegisterCampaignDelegate implements JavaDelegate {
 
 	private final AuditService audit;
 
-	RegisterCampaignDelegate(CampaignPlanning planning, CampaignClock clock, AuditService audit) {
+	private final CampaignService register;
+
+	RegisterCampaignDelegate(CampaignPlanning planning, CampaignClock clock, AuditService audit,
+			CampaignService register) {
+		this.register = register;
 		this.planning = planning;
 		this.clock = clock;
 		this.audit = audit;
@@ -43,7 +47,7 @@ class RegisterCampaignDelegate implements JavaDelegate {
 		Campaign campaign = this.planning.register(
 				String.valueOf(orEmpty(execution.getVariable(CampaignProcess.VAR_TITLE))),
 				CampaignInputs.basisDocuments(execution.getVariable(CampaignProcess.VAR_BASIS_DOCUMENTS)),
-				CampaignInputs.codes(execution.getVariable(CampaignProcess.VAR_SCOPE_UNITS)), deadlines,
+				scopeUnits(execution.getVariable(CampaignProcess.VAR_SCOPE_UNITS)), deadlines,
 				this.audit.currentActor());
 		this.planning.attachProcess(campaign.getId(), execution.getProcessInstanceId());
 		execution.setProcessBusinessKey(campaign.getCode());
@@ -52,6 +56,15 @@ class RegisterCampaignDelegate implements JavaDelegate {
 		execution.setVariable(CampaignProcess.VAR_CAMPAIGN_CODE, campaign.getCode());
 		execution.setVariable(CampaignProcess.VAR_CAMPAIGN_NAME, campaign.getCode() + " " + campaign.getTitle());
 		execution.setVariable(CampaignProcess.VAR_PHASE, Phase.MOBILIZE.label());
+	}
+
+	/**
+	 * The units named at the start (the API), or every active unit (the start form, which
+	 * keeps the field hidden: the scope is chosen in the plan).
+	 */
+	private List<String> scopeUnits(Object value) {
+		return (value == null || String.valueOf(value).isBlank()) ? List.copyOf(this.register.unitNames().keySet())
+				: CampaignInputs.codes(value);
 	}
 
 	private static Object orEmpty(Object value) {

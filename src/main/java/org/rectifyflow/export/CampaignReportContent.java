@@ -174,13 +174,16 @@ class CampaignReportContent {
 				.addAll(list.stream().map(LedgerEntry::getDescription).toList()));
 		result.put(ReportSection.PROBLEMS, new Generated(enumerated(found), List.of()));
 
-		// 三、整改措施: the ledger's measures, grouped the same way
+		// 三、整改措施: the ledger's measures, row by row, grouped the same way
 		Map<String, List<String>> measures = new LinkedHashMap<>();
 		aspects
-			.order(entries.stream().filter((e) -> e.getMeasures() != null && !e.getMeasures().isBlank()).toList(),
-					LedgerEntry::getCategoryCode)
+			.order(entries.stream().filter((e) -> !e.getMeasureRows().isEmpty()).toList(), LedgerEntry::getCategoryCode)
 			.forEach((aspect, list) -> measures.put(aspect,
-					list.stream().map(LedgerEntry::getMeasures).distinct().toList()));
+					list.stream()
+						.flatMap((e) -> e.getMeasureRows().stream())
+						.map(LedgerEntry.Measure::getText)
+						.distinct()
+						.toList()));
 		List<List<String>> statusTable = new ArrayList<>();
 		statusTable.add(List.of("单位", "台账事项", "已销号", "已结转", "整改中", "其中超期"));
 		entries.stream()

@@ -1,15 +1,24 @@
 package org.rectifyflow.rectification;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import org.rectifyflow.kernel.Refusal;
 
@@ -105,6 +114,11 @@ public class LedgerEntry {
 
 	private String measures;
 
+	@ElementCollection(fetch = FetchType.EAGER)
+	@CollectionTable(name = "ledger_measure", joinColumns = @JoinColumn(name = "ledger_entry_id"))
+	@OrderColumn(name = "row_no")
+	private List<Measure> measureRows = new ArrayList<>();
+
 	private OffsetDateTime deadline;
 
 	@Enumerated(EnumType.STRING)
@@ -189,12 +203,15 @@ public class LedgerEntry {
 
 	/**
 	 * The responsible person submits measures and deadline for approval.
-	 * @param measures the rectification measures (整改措施)
+	 * @param rows the rectification measures (整改措施), one per row
+	 * @param measures the rows written out as text, as lists and documents print them
 	 * @param deadline the proposed deadline (完成时限)
 	 * @param now when
 	 */
-	public void submitMeasures(String measures, OffsetDateTime deadline, OffsetDateTime now) {
+	public void submitMeasures(List<Measure> rows, String measures, OffsetDateTime deadline, OffsetDateTime now) {
 		require(Status.DRAFTING, "submit measures");
+		this.measureRows.clear();
+		this.measureRows.addAll(rows);
 		this.measures = measures;
 		this.deadline = deadline;
 		moveTo(Status.APPROVING, now);
@@ -400,6 +417,13 @@ public class LedgerEntry {
 		return this.measures;
 	}
 
+	/**
+	 * @return the measures as rows, in the order they were written
+	 */
+	public List<Measure> getMeasureRows() {
+		return List.copyOf(this.measureRows);
+	}
+
 	public OffsetDateTime getDeadline() {
 		return this.deadline;
 	}
@@ -443,6 +467,43 @@ public class LedgerEntry {
 	@Override
 	public String toString() {
 		return "LedgerEntry[" + this.code + ", " + this.status + "]";
+	}
+
+	/**
+	 * One measure of an entry: what is done, who does it (a user id of the unit's staff),
+	 * and by when (a date, or none when the entry's deadline applies).
+	 */
+	@Embeddable
+	public static class Measure {
+
+		@Column(name = "measure", nullable = false)
+		private String text;
+
+		private String responsible;
+
+		private LocalDate deadline;
+
+		protected Measure() {
+		}
+
+		public Measure(String text, String responsible, LocalDate deadline) {
+			this.text = text;
+			this.responsible = responsible;
+			this.deadline = deadline;
+		}
+
+		public String getText() {
+			return this.text;
+		}
+
+		public String getResponsible() {
+			return this.responsible;
+		}
+
+		public LocalDate getDeadline() {
+			return this.deadline;
+		}
+
 	}
 
 }

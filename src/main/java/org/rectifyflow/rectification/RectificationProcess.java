@@ -90,7 +90,21 @@ public final class RectificationProcess {
 	/** The responsible leader: the unit leader unless the assignment names another. */
 	public static final String VAR_RESPONSIBLE_LEADER = "responsibleLeader";
 
+	/**
+	 * The measures as one text: what an integration may still send instead of
+	 * {@link #VAR_MEASURE_ROWS} (one measure, the entry's responsible person).
+	 */
 	public static final String VAR_MEASURES = "measures";
+
+	/**
+	 * The measures as rows (a dynamic list: {@code measure}, {@code responsible},
+	 * {@code deadline}): the drafting form's carrier, and what the approval and work
+	 * forms show (task-local, dates in Chinese, persons by name).
+	 */
+	public static final String VAR_MEASURE_ROWS = "measureRows";
+
+	/** The unit's staff as the options of a measure's responsible person (task-local). */
+	public static final String VAR_RESPONSIBLE_OPTIONS = "responsibleOptions";
 
 	/** Working days allowed for the rectification (alternative to a date). */
 	public static final String VAR_WORKING_DAYS = "workingDays";

@@ -136,16 +136,18 @@ public class RectificationService {
 	 * {@code Task_DraftMeasures} completed: the responsible person submitted measures and
 	 * a deadline for approval.
 	 * @param entryId the ledger entry id
-	 * @param measures the measures
+	 * @param measures the measures, one per row
+	 * @param text the rows written out as text ({@link MeasureRows#text})
 	 * @param workingDays working days allowed, or {@code null}
 	 * @param deadlineDate the deadline date, or {@code null}
 	 * @return the proposed deadline
 	 */
 	@Transactional
-	public Instant submitMeasures(Long entryId, String measures, Integer workingDays, LocalDate deadlineDate) {
+	public Instant submitMeasures(Long entryId, List<LedgerEntry.Measure> measures, String text, Integer workingDays,
+			LocalDate deadlineDate) {
 		LedgerEntry entry = entry(entryId);
 		Instant deadline = proposedDeadline(workingDays, deadlineDate, entry.getCampaignId());
-		entry.submitMeasures(measures.strip(), at(deadline), now());
+		entry.submitMeasures(measures, text, at(deadline), now());
 		this.audit.record(ACTION_MEASURES_SUBMITTED, RectificationProcess.ITEM_TYPE, String.valueOf(entryId), null,
 				"deadline=" + entry.getDeadline());
 		return deadline;

@@ -2,9 +2,14 @@ package org.rectifyflow.rectification;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 import org.rectifyflow.attachment.AttachmentService;
 import org.rectifyflow.audit.AuditService;
@@ -13,6 +18,7 @@ import org.rectifyflow.kernel.Refusal;
 import org.rectifyflow.organisation.OrganisationService;
 import org.rectifyflow.taskrules.ApprovalOpinionService;
 import org.rectifyflow.taskrules.Dates;
+import org.rectifyflow.taskrules.FormList;
 import org.rectifyflow.taskrules.ProcessTasks;
 import org.rectifyflow.taskrules.TaskCompletion;
 import org.rectifyflow.taskrules.TaskCreation;
@@ -64,14 +70,28 @@ class RectificationTasks implements ProcessTasks {
 	@Override
 	public void created(TaskCreation task) {
 		switch (task.getTaskDefinitionKey()) {
-			case RectificationProcess.TASK_DRAFT_MEASURES -> task.show(RectificationProcess.VAR_OPINION, this.opinions
-				.returnOpinion(task.getProcessInstanceId(), RectificationProcess.TASK_APPROVE_MEASURES));
+			case RectificationProcess.TASK_DRAFT_MEASURES -> {
+				task.show(RectificationProcess.VAR_OPINION, this.opinions.returnOpinion(task.getProcessInstanceId(),
+						RectificationProcess.TASK_APPROVE_MEASURES));
+				LedgerEntry entry = entry(task.getBusinessKey(), task.getProcessInstanceId());
+				Map<String, String> staff = new LinkedHashMap<>();
+				staffOf(entry).forEach((person) -> staff.put(person, this.organisation.personLabel(person)));
+				task.options(RectificationProcess.VAR_RESPONSIBLE_OPTIONS, staff);
+				if (task.variable(RectificationProcess.VAR_MEASURE_ROWS) == null) {
+					// A returned draft starts from the measures submitted before.
+					task.carry(RectificationProcess.VAR_MEASURE_ROWS,
+							entry.getMeasureRows().isEmpty()
+									? List.of(Map.of("responsible", entry.getResponsiblePerson()))
+									: MeasureRows.shown(entry.getMeasureRows(), this.organisation::personLabel, true));
+				}
+			}
 			case RectificationProcess.TASK_APPROVE_MEASURES, RectificationProcess.TASK_RECTIFY,
 					RectificationProcess.TASK_ACCEPT_CLOSURE, RectificationProcess.TASK_APPROVE_CARRY_OVER -> {
 				LedgerEntry entry = entry(task.getBusinessKey(), task.getProcessInstanceId());
 				task.show(RectificationProcess.VAR_RESPONSIBLE_PERSON_NAME,
 						this.organisation.personLabel(entry.getResponsiblePerson()));
-				task.show(RectificationProcess.VAR_MEASURES, entry.getMeasures());
+				task.show(RectificationProcess.VAR_MEASURE_ROWS, FormList
+					.json(MeasureRows.shown(entry.getMeasureRows(), this.organisation::personLabel, false)));
 				if (RectificationProcess.TASK_RECTIFY.equals(task.getTaskDefinitionKey())) {
 					task.show(RectificationProcess.VAR_PREVIOUS_EVIDENCE, previousEvidence(entry, task));
 				}
@@ -90,10 +110,7 @@ class RectificationTasks implements ProcessTasks {
 	public void validate(TaskCompletion completion) {
 		switch (completion.getTaskDefinitionKey()) {
 			case RectificationProcess.TASK_ASSIGN_RESPONSIBLE -> assignment(completion, entry(completion));
-			case RectificationProcess.TASK_DRAFT_MEASURES -> this.rectification.proposedDeadline(
-					workingDays(completion.variable(RectificationProcess.VAR_WORKING_DAYS)),
-					date(completion.variable(RectificationProcess.VAR_DEADLINE_DATE)),
-					entry(completion).getCampaignId());
+			case RectificationProcess.TASK_DRAFT_MEASURES -> measures(completion, entry(completion));
 			case RectificationProcess.TASK_RECTIFY -> work(completion, entry(completion));
 			default -> {
 			}
@@ -110,8 +127,9 @@ class RectificationTasks implements ProcessTasks {
 				this.rectification.assign(id, assignment.person(), assignment.leader());
 			}
 			case RectificationProcess.TASK_DRAFT_MEASURES -> {
-				Instant deadline = this.rectification.submitMeasures(id,
-						completion.string(RectificationProcess.VAR_MEASURES),
+				List<LedgerEntry.Measure> measures = measures(completion, entry);
+				Instant deadline = this.rectification.submitMeasures(id, measures,
+						MeasureRows.text(measures, this.organisation::personLabel),
 						workingDays(completion.variable(RectificationProcess.VAR_WORKING_DAYS)),
 						date(completion.variable(RectificationProcess.VAR_DEADLINE_DATE)));
 				completion.route(RectificationProcess.VAR_DEADLINE_AT, Date.from(deadline));
@@ -147,6 +165,31 @@ class RectificationTasks implements ProcessTasks {
 			default -> {
 			}
 		}
+	}
+
+	/**
+	 * The measures of a drafting form, each row checked: the responsible person one of
+	 * the unit's staff, a row's deadline between today and the proposed deadline.
+	 */
+	private List<LedgerEntry.Measure> measures(TaskCompletion completion, LedgerEntry entry) {
+		Instant deadline = this.rectification.proposedDeadline(
+				workingDays(completion.variable(RectificationProcess.VAR_WORKING_DAYS)),
+				date(completion.variable(RectificationProcess.VAR_DEADLINE_DATE)), entry.getCampaignId());
+		ZoneId zone = this.rectification.zone();
+		List<LedgerEntry.Measure> measures = MeasureRows.read(
+				completion.variable(RectificationProcess.VAR_MEASURE_ROWS),
+				completion.string(RectificationProcess.VAR_MEASURES), staffOf(entry), entry.getResponsiblePerson(),
+				LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone), LocalDate.ofInstant(deadline, zone));
+		String text = MeasureRows.text(measures, this.organisation::personLabel);
+		if (text.codePointCount(0, text.length()) > RectificationService.LONG_TEXT) {
+			throw new TaskRuleViolation("整改措施合计不能超过" + RectificationService.LONG_TEXT + "个字",
+					"the measures may not be longer than " + RectificationService.LONG_TEXT + " characters in all");
+		}
+		return measures;
+	}
+
+	private List<String> staffOf(LedgerEntry entry) {
+		return this.systemAuthority.call(() -> this.organisation.staffOf(entry.getUnitCode()));
 	}
 
 	/**

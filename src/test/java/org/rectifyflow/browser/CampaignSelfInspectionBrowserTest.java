@@ -165,6 +165,72 @@ class CampaignSelfInspectionBrowserTest {
 		assertThat(crossFound.getInspectedByUnit()).isEqualTo(inspector);
 	}
 
+	@Test
+	void shouldReviewEveryProblemInATableWithAMergeAndAReject(Web web) {
+		Long campaignId = campaignInSelfInspection();
+		java.util.function.BiFunction<String, String, Map<String, Object>> problem = (category, description) -> Map
+			.of("category", category, "severity", "SERIOUS", "description", description);
+		this.taskService.complete(selfInspection(campaignId, "u1").getId(),
+				Map.of("problems",
+						org.rectifyflow.taskrules.FormList.json(List.of(problem.apply("STYLE-MEETINGS", PROBLEM),
+								problem.apply("STYLE-MEETINGS", CROSS), problem.apply("RESEARCH", SECOND)))));
+		for (String unit : UNITS.subList(1, UNITS.size())) {
+			this.taskService.complete(selfInspection(campaignId, unit).getId(), Map.of("problems", ""));
+		}
+		String pid = this.campaigns.find(campaignId).orElseThrow().getProcessInstanceId();
+		for (Task open : this.taskService.createTaskQuery()
+			.processInstanceId(pid)
+			.taskDefinitionKey(CampaignProcess.TASK_CROSS_INSPECTION)
+			.list()) {
+			this.taskService.complete(open.getId(), Map.of("problems", ""));
+		}
+		Task review = this.taskService.createTaskQuery()
+			.processInstanceId(pid)
+			.taskDefinitionKey(CampaignProcess.TASK_REVIEW)
+			.singleResult();
+		List<Problem> registered = this.campaigns.problems(campaignId);
+		String first = registered.get(0).getLabel();
+
+		TasklistPage tasklist = web.login("party");
+		tasklist.openFilter(TasklistPage.GROUP_TASKS);
+		TaskPanel task = tasklist.openTask(review.getId());
+		task.claim();
+		CamundaForm form = task.camundaForm();
+		// A list without 添加/删除: its rows have no container of their own, so each row's
+		// fields are found by their position.
+		com.microsoft.playwright.Locator decisions = form.root().locator(".fjs-form-field-radio");
+		assertThat(decisions).hasCount(3);
+		assertThat(form.root().locator("textarea").first())
+			.hasValue(java.util.regex.Pattern.compile("^办公室，.*较重：" + PROBLEM));
+		decisions.nth(1)
+			.getByLabel("合并到其他问题", new com.microsoft.playwright.Locator.GetByLabelOptions().setExact(true))
+			.check();
+		com.microsoft.playwright.Locator mergeInto = form.root().locator(".fjs-form-field-select");
+		mergeInto.locator(".fjs-input-group").click();
+		mergeInto.locator(".fjs-dropdownlist-item")
+			.filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(first + " 办公室："))
+			.first()
+			.click();
+		decisions.nth(2)
+			.getByLabel("驳回", new com.microsoft.playwright.Locator.GetByLabelOptions().setExact(true))
+			.check();
+		com.microsoft.playwright.Locator reason = form.root()
+			.locator(".fjs-form-field-textfield input:not([readonly])");
+		reason.fill("属于调研工作正常安排，不构成形式主义");
+		reason.blur();
+		web.screenshot("19-review-table");
+		assertThat(form.allErrors()).hasCount(0);
+		assertThat(task.completeButton()).isEnabled();
+		assertThat(task.complete()).isEqualTo(204);
+
+		List<Problem> decided = this.campaigns.problems(campaignId);
+		assertThat(decided).extracting(Problem::getStatus)
+			.containsExactly(Problem.Status.CONFIRMED, Problem.Status.MERGED, Problem.Status.REJECTED);
+		assertThat(decided.get(1).getMergedIntoId()).isEqualTo(decided.get(0).getId());
+		assertThat(decided.get(2).getRejectReason()).isEqualTo("属于调研工作正常安排，不构成形式主义");
+		assertThat(decided).extracting(Problem::getDecidedBy).containsOnly("party");
+	}
+
 	private static void fillProblem(CamundaForm item, String category, String severity, String description,
 			String evidence) {
 		item.select("问题类别", category);

@@ -21,6 +21,7 @@ import org.rectifyflow.rectification.LedgerEntry;
 import org.rectifyflow.rectification.LedgerService;
 import org.rectifyflow.rectification.RectificationProcess;
 import org.rectifyflow.recommendation.RecommendationProcess;
+import org.rectifyflow.taskrules.FormList;
 import org.rectifyflow.taskrules.TaskRuleViolation;
 import org.rectifyflow.testsupport.EngineClock;
 import org.rectifyflow.testsupport.RectifyFlowTest;
@@ -77,6 +78,50 @@ class CampaignProcessTest {
 
 	@Autowired
 	private LedgerService ledger;
+
+	@Test
+	void shouldStartFromTheFormsListsAndRecordTheStudySessionsAttendeesOneByOne() {
+		Map<String, Object> start = startVariables("表单列表专项整治", null);
+		start.remove("scopeUnits");
+		start.put("basisDocuments",
+				FormList.json(List.of(Map.of("title", "关于开展整治形式主义官僚主义专项行动的通知", "number", "中纪办〔2022〕8号"),
+						Map.of("title", "本局实施意见", "number", ""))));
+		ProcessInstance pi = this.runtimeService.startProcessInstanceByKey(CampaignProcess.KEY, start);
+		Long campaignId = campaignId(pi);
+		// The start form names no units: the plan starts with every active unit.
+		assertThat(this.campaigns.scopeUnits(campaignId)).contains("u1", "u2", "u3", "u4", "u5");
+		assertThat(this.campaigns.find(campaignId).orElseThrow().getBasisDocuments()).containsExactly(
+				new BasisDocument("关于开展整治形式主义官僚主义专项行动的通知", "中纪办〔2022〕8号"), new BasisDocument("本局实施意见", null));
+
+		Task study = task(pi, CampaignProcess.TASK_STUDY_SESSION);
+		assertThat(this.taskService.getVariable(study.getId(), CampaignProcess.VAR_ATTENDEE_OPTIONS).toString())
+			.contains("\"value\":\"u1lead\"", "（");
+		assertThatThrownBy(() -> complete(pi, CampaignProcess.TASK_STUDY_SESSION, "studyDate", "2026-03-02",
+				"attendees", FormList.values(List.of("u1lead", "nobody")), "materials", "文件"))
+			.isInstanceOf(TaskRuleViolation.class)
+			.hasMessageContaining("「参加人员」的选项无效：nobody");
+		assertThatThrownBy(() -> complete(pi, CampaignProcess.TASK_STUDY_SESSION, "studyDate", "2026-03-02",
+				"attendees", FormList.values(List.of()), "externalAttendees",
+				FormList.json(List.of(Map.of("name", "", "unit", "市纪委"))), "materials", "文件"))
+			.isInstanceOf(TaskRuleViolation.class)
+			.hasMessageContaining("第1行「姓名」为必填项");
+		assertThatThrownBy(() -> complete(pi, CampaignProcess.TASK_STUDY_SESSION, "studyDate", "2026-03-02",
+				"attendees", FormList.values(List.of()), "materials", "文件"))
+			.isInstanceOf(TaskRuleViolation.class)
+			.hasMessageContaining("「参加人员」为必填项");
+		complete(pi, CampaignProcess.TASK_STUDY_SESSION, "studyDate", "2026-03-02", "attendees",
+				FormList.values(List.of("u1lead", "u2lead")), "externalAttendees",
+				FormList.json(List.of(Map.of("name", "王明", "unit", "市纪委驻局纪检组"))), "materials", "文件");
+		StudySession session = this.campaigns.studySessions(campaignId).get(0);
+		assertThat(session.getAttendeeList()).extracting(StudySession.Attendee::getUserId)
+			.containsExactly("u1lead", "u2lead", null);
+		assertThat(session.getAttendeeList().get(2).label()).isEqualTo("王明（市纪委驻局纪检组）");
+		assertThat(session.getAttendees()).contains("（", "、王明（市纪委驻局纪检组）").doesNotContain("u1lead");
+		assertThat(this.historyService.createHistoricVariableInstanceQuery()
+			.processInstanceId(pi.getId())
+			.variableName(CampaignProcess.VAR_EXTERNAL_ATTENDEES)
+			.count()).isZero();
+	}
 
 	@Test
 	void shouldRunEveryPhaseToTheEnd() {
@@ -258,9 +303,21 @@ class CampaignProcessTest {
 		assertThat(pi).isWaitingAt(CampaignProcess.TASK_DRAFT_REGULATION);
 		Task redraft = task(pi, CampaignProcess.TASK_DRAFT_REGULATION);
 		assertThat(this.taskService.getVariable(redraft.getId(), "regulationTitle")).isEqualTo("精简会议文件管理办法");
-		assertThat(this.taskService.getVariable(redraft.getId(), "regulationProblems")).isEqualTo("P001,P002");
+		// The problems are chosen among the confirmed ones; the returned draft's are
+		// chosen
+		// already.
+		assertThat(this.taskService.getVariable(redraft.getId(), "regulationProblems").toString())
+			.isEqualTo("[\"P001\",\"P002\"]");
+		assertThat(this.taskService.getVariable(redraft.getId(), CampaignProcess.VAR_REGULATION_PROBLEM_OPTIONS)
+			.toString()).contains("\"value\":\"P003\"", "\"label\":\"P003 ");
+		assertThatThrownBy(() -> complete(pi, CampaignProcess.TASK_DRAFT_REGULATION, "regulationTitle", "精简会议文件管理办法",
+				"regulationBody", "一、……", "regulationProblems", FormList.values(List.of("P001", "P999")),
+				"moreRegulations", false))
+			.isInstanceOf(TaskRuleViolation.class)
+			.hasMessageContaining("「针对的问题」的选项无效：P999");
 		complete(pi, CampaignProcess.TASK_DRAFT_REGULATION, "regulationTitle", "精简会议文件管理办法", "regulationBody",
-				"一、严格控制会议数量……二、每周一日无会日。", "regulationProblems", "P001,P002,P003", "moreRegulations", false);
+				"一、严格控制会议数量……二、每周一日无会日。", "regulationProblems", FormList.values(List.of("P001", "P002", "P003")),
+				"moreRegulations", false);
 		// a summary drafted for the report (its 下一步工作打算) is where the summary form starts
 		this.planning.reviseSummary(campaignId, "（草稿）巩固整治成果。", "office");
 		complete(pi, CampaignProcess.TASK_REVIEW_REGULATION, "regulationApproved", true, "opinion", "同意发布");

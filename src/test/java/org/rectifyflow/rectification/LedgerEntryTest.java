@@ -27,34 +27,36 @@ class LedgerEntryTest {
 	private static final OffsetDateTime LATER = NOW.plusDays(1);
 
 	/** Each change, the states it is allowed in, and the state it leads to there. */
-	private static final Map<String, Change> CHANGES = Map.of("assign",
-			new Change((e) -> e.assignResponsible("u1", "u1lead", LATER), Set.of(LedgerEntry.Status.ASSIGNING),
-					LedgerEntry.Status.DRAFTING),
-			"submitMeasures",
-			new Change((e) -> e.submitMeasures("措施", NOW.plusDays(7), LATER), Set.of(LedgerEntry.Status.DRAFTING),
-					LedgerEntry.Status.APPROVING),
-			"approveMeasures",
-			new Change((e) -> e.decideMeasures(true, LATER), Set.of(LedgerEntry.Status.APPROVING),
-					LedgerEntry.Status.IN_PROGRESS),
-			"returnMeasures",
-			new Change((e) -> e.decideMeasures(false, LATER), Set.of(LedgerEntry.Status.APPROVING),
-					LedgerEntry.Status.DRAFTING),
-			"requestClosure",
-			new Change((e) -> e.requestClosure("佐证", LATER), Set.of(LedgerEntry.Status.IN_PROGRESS),
-					LedgerEntry.Status.CLOSURE_REQUESTED),
-			"acceptClosure",
-			new Change((e) -> e.decideClosure(true, LATER), Set.of(LedgerEntry.Status.CLOSURE_REQUESTED),
-					LedgerEntry.Status.CLOSED),
-			"rejectClosure",
-			new Change((e) -> e.decideClosure(false, LATER), Set.of(LedgerEntry.Status.CLOSURE_REQUESTED),
-					LedgerEntry.Status.IN_PROGRESS),
-			"requestCarryOver", new Change((e) -> e.requestCarryOver("跨年度", LATER),
-					Set.of(LedgerEntry.Status.IN_PROGRESS), LedgerEntry.Status.CARRY_OVER_REQUESTED),
-			"approveCarryOver",
-			new Change((e) -> e.decideCarryOver(true, LATER), Set.of(LedgerEntry.Status.CARRY_OVER_REQUESTED),
-					LedgerEntry.Status.CARRIED_OVER),
-			"rejectCarryOver", new Change((e) -> e.decideCarryOver(false, LATER),
-					Set.of(LedgerEntry.Status.CARRY_OVER_REQUESTED), LedgerEntry.Status.IN_PROGRESS));
+	private static final Map<String, Change> CHANGES = Map
+		.of("assign",
+				new Change((e) -> e.assignResponsible("u1", "u1lead", LATER), Set.of(LedgerEntry.Status.ASSIGNING),
+						LedgerEntry.Status.DRAFTING),
+				"submitMeasures",
+				new Change(
+						(e) -> e.submitMeasures(java.util.List.of(new LedgerEntry.Measure("措施", null, null)), "措施",
+								NOW.plusDays(7), LATER),
+						Set.of(LedgerEntry.Status.DRAFTING), LedgerEntry.Status.APPROVING),
+				"approveMeasures",
+				new Change((e) -> e.decideMeasures(true, LATER), Set.of(LedgerEntry.Status.APPROVING),
+						LedgerEntry.Status.IN_PROGRESS),
+				"returnMeasures",
+				new Change((e) -> e.decideMeasures(false, LATER), Set.of(LedgerEntry.Status.APPROVING),
+						LedgerEntry.Status.DRAFTING),
+				"requestClosure",
+				new Change((e) -> e.requestClosure("佐证", LATER), Set.of(LedgerEntry.Status.IN_PROGRESS),
+						LedgerEntry.Status.CLOSURE_REQUESTED),
+				"acceptClosure",
+				new Change((e) -> e.decideClosure(true, LATER), Set.of(LedgerEntry.Status.CLOSURE_REQUESTED),
+						LedgerEntry.Status.CLOSED),
+				"rejectClosure", new Change((e) -> e.decideClosure(false, LATER),
+						Set.of(LedgerEntry.Status.CLOSURE_REQUESTED), LedgerEntry.Status.IN_PROGRESS),
+				"requestCarryOver", new Change((e) -> e.requestCarryOver("跨年度", LATER),
+						Set.of(LedgerEntry.Status.IN_PROGRESS), LedgerEntry.Status.CARRY_OVER_REQUESTED),
+				"approveCarryOver",
+				new Change((e) -> e.decideCarryOver(true, LATER), Set.of(LedgerEntry.Status.CARRY_OVER_REQUESTED),
+						LedgerEntry.Status.CARRIED_OVER),
+				"rejectCarryOver", new Change((e) -> e.decideCarryOver(false, LATER),
+						Set.of(LedgerEntry.Status.CARRY_OVER_REQUESTED), LedgerEntry.Status.IN_PROGRESS));
 
 	@ParameterizedTest
 	@EnumSource(LedgerEntry.Status.class)
@@ -149,7 +151,7 @@ class LedgerEntryTest {
 		if (status == LedgerEntry.Status.DRAFTING) {
 			return entry;
 		}
-		entry.submitMeasures("措施", NOW.plusDays(7), NOW);
+		entry.submitMeasures(java.util.List.of(new LedgerEntry.Measure("措施", null, null)), "措施", NOW.plusDays(7), NOW);
 		if (status == LedgerEntry.Status.APPROVING) {
 			return entry;
 		}

@@ -70,6 +70,87 @@ class RectificationProcessTest {
 	@Autowired
 	private RectificationDriver driver;
 
+	@Autowired
+	private org.rectifyflow.campaign.CampaignService campaigns;
+
+	@Test
+	void shouldStoreTheMeasuresRowByRowAndStartAReturnedDraftFromThem() {
+		LedgerEntry entry = this.driver.open(RectificationDriver.newCampaignId(), "u1");
+		ProcessInstance pi = this.driver.instance(entry);
+		this.driver.assign(entry, "u1");
+		Task draft = this.driver.task(entry, RectificationProcess.TASK_DRAFT_MEASURES);
+		// The responsible person is chosen among the unit's staff, by name; the list
+		// starts with one row for the entry's responsible person.
+		assertThat(this.taskService.getVariable(draft.getId(), RectificationProcess.VAR_RESPONSIBLE_OPTIONS).toString())
+			.contains("\"value\":\"u1\"", "\"value\":\"u1lead\"")
+			.doesNotContain("\"u2\"");
+		assertThat(this.taskService.getVariable(draft.getId(), RectificationProcess.VAR_MEASURE_ROWS).toString())
+			.isEqualTo("[{\"responsible\":\"u1\"}]");
+
+		// Each row is checked, the message names the row and the field.
+		assertThatThrownBy(() -> draftRows(entry, row("精简例会", "u2", null))).isInstanceOf(TaskRuleViolation.class)
+			.hasMessageContaining("第1行「责任人」的选择无效");
+		assertThatThrownBy(() -> draftRows(entry, row("精简例会", "u1", null), row(" ", "u1lead", null)))
+			.isInstanceOf(TaskRuleViolation.class)
+			.hasMessageContaining("第2行「措施内容」为必填项");
+		assertThatThrownBy(() -> draftRows(entry, row("精简例会", "u1", "2026-09-25")))
+			.isInstanceOf(TaskRuleViolation.class)
+			.hasMessageContaining("第1行「完成时限」不能晚于整改时限2026年9月24日");
+		assertThatThrownBy(() -> draftRows(entry)).isInstanceOf(TaskRuleViolation.class)
+			.hasMessageContaining("请至少填写一项整改措施");
+		assertThat(this.driver.reload(entry).getMeasureRows()).isEmpty();
+
+		draftRows(entry, row("精简例会，合并同类会议", "u1", "2026-09-22"), row("建立无会日制度", "u1lead", null));
+		LedgerEntry drafted = this.driver.reload(entry);
+		assertThat(drafted.getMeasureRows())
+			.extracting(LedgerEntry.Measure::getText, LedgerEntry.Measure::getResponsible,
+					LedgerEntry.Measure::getDeadline)
+			.containsExactly(
+					org.assertj.core.groups.Tuple.tuple("精简例会，合并同类会议", "u1", java.time.LocalDate.of(2026, 9, 22)),
+					org.assertj.core.groups.Tuple.tuple("建立无会日制度", "u1lead", null));
+		assertThat(drafted.getMeasures()).startsWith("1. 精简例会，合并同类会议；责任人：")
+			.contains("完成时限：2026年9月22日\n2. 建立无会日制度；责任人：");
+		// The approver sees the rows with names and Chinese dates.
+		Task approval = this.driver.task(entry, RectificationProcess.TASK_APPROVE_MEASURES);
+		assertThat(this.taskService.getVariable(approval.getId(), RectificationProcess.VAR_MEASURE_ROWS).toString())
+			.contains("2026年9月22日", "随整改时限")
+			.doesNotContain("\"u1\"");
+
+		// A letter's reply starts from the rows.
+		assertThat(this.campaigns.ledgerMeasures(entry.getCampaignId(), "u1")).singleElement()
+			.asString()
+			.contains("；整改措施：（1）精简例会，合并同类会议，责任人", "，2026年9月22日前完成；（2）建立无会日制度，责任人");
+
+		// Returned: the next draft starts from the rows submitted.
+		this.driver.decideMeasures(entry, false);
+		Task again = this.driver.task(entry, RectificationProcess.TASK_DRAFT_MEASURES);
+		assertThat(this.taskService.getVariable(again.getId(), RectificationProcess.VAR_MEASURE_ROWS).toString())
+			.contains("\"measure\":\"精简例会，合并同类会议\"", "\"responsible\":\"u1\"", "\"deadline\":\"2026-09-22\"",
+					"建立无会日制度");
+		draftRows(entry, row("建立无会日制度", "u1lead", null));
+		assertThat(this.driver.reload(entry).getMeasureRows()).extracting(LedgerEntry.Measure::getText)
+			.containsExactly("建立无会日制度");
+		assertThat(this.runtimeService.getVariable(pi.getId(), RectificationProcess.VAR_MEASURE_ROWS)).isNull();
+		assertThat(this.historyService.createHistoricVariableInstanceQuery()
+			.processInstanceId(pi.getId())
+			.variableName(RectificationProcess.VAR_MEASURE_ROWS)
+			.count()).isZero();
+	}
+
+	@SafeVarargs
+	private void draftRows(LedgerEntry entry, java.util.Map<String, Object>... rows) {
+		this.driver.complete(entry, RectificationProcess.TASK_DRAFT_MEASURES, RectificationProcess.VAR_MEASURE_ROWS,
+				org.rectifyflow.taskrules.FormList.json(List.of(rows)), RectificationProcess.VAR_WORKING_DAYS, 5);
+	}
+
+	private static java.util.Map<String, Object> row(String measure, String responsible, String deadline) {
+		java.util.Map<String, Object> row = new java.util.LinkedHashMap<>();
+		row.put("measure", measure);
+		row.put("responsible", responsible);
+		row.put("deadline", deadline);
+		return row;
+	}
+
 	@Test
 	void shouldWalkFromAssignmentThroughReturnsToClosure() {
 		LedgerEntry entry = this.driver.open(RectificationDriver.newCampaignId(), "u1");
@@ -117,9 +198,10 @@ class RectificationProcessTest {
 		Task approval = this.driver.task(entry, RectificationProcess.TASK_APPROVE_MEASURES);
 		assertThat(this.taskService.getVariable(approval.getId(), RectificationProcess.VAR_OPINION)).isNull();
 		assertThat(this.taskService.getVariable(approval.getId(), RectificationProcess.VAR_MEASURES_APPROVED)).isNull();
-		assertThat(this.taskService.getVariable(approval.getId(), RectificationProcess.VAR_MEASURES))
-			.isEqualTo("精简会议文件，严格执行无会日制度");
+		assertThat(this.taskService.getVariable(approval.getId(), RectificationProcess.VAR_MEASURE_ROWS).toString())
+			.contains("精简会议文件，严格执行无会日制度", "随整改时限");
 		assertThat(this.runtimeService.getVariable(pi.getId(), RectificationProcess.VAR_MEASURES)).isNull();
+		assertThat(this.runtimeService.getVariable(pi.getId(), RectificationProcess.VAR_MEASURE_ROWS)).isNull();
 		this.driver.decideMeasures(entry, true);
 		assertThat(pi).hasPassed(RectificationProcess.TASK_ARM_DEADLINE).isWaitingAt(RectificationProcess.TASK_RECTIFY);
 		assertThat(this.driver.reload(entry).getStatus()).isEqualTo(LedgerEntry.Status.IN_PROGRESS);

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -24,13 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Chinese labels; several items are a dynamic list.
  */
 class FormWordingTest {
-
-	/**
-	 * Forms still being converted to lists and choices, by file name. This list must
-	 * become empty: remove a form as soon as it passes.
-	 */
-	private static final Set<String> NOT_CONVERTED_YET = Set.of("campaign-start.form", "campaign-review.form",
-			"campaign-regulation.form");
 
 	private static final Pattern URL = Pattern.compile("https?://|/api/|/engine-rest|/camunda/");
 
@@ -70,20 +62,10 @@ class FormWordingTest {
 	@Test
 	void shouldAskNobodyForACodeASeparatorOrAnIsoDate() throws IOException {
 		List<String> findings = new ArrayList<>();
-		Set<String> passing = new TreeSet<>();
 		for (Path form : forms()) {
-			String name = form.getFileName().toString();
-			List<String> own = check(form);
-			if (NOT_CONVERTED_YET.contains(name)) {
-				if (own.isEmpty()) {
-					passing.add(name);
-				}
-				continue;
-			}
-			findings.addAll(own);
+			findings.addAll(check(form));
 		}
 		assertThat(findings).as("wording a person cannot be asked to follow").isEmpty();
-		assertThat(passing).as("forms that pass now: remove them from NOT_CONVERTED_YET").isEmpty();
 	}
 
 	@Test

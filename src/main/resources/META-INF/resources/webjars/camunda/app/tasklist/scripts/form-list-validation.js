@@ -17,7 +17,9 @@ function enableWhenValid() {
     return;
   }
   const form = document.querySelector('.fjs-container');
-  if (!form || !form.querySelector('.fjs-repeat-row-container')) {
+  // A list without 添加/删除 (allowAddRemove false) renders its rows without
+  // .fjs-repeat-row-container: look for the list itself.
+  if (!form || !form.querySelector('.fjs-form-field-dynamiclist, .fjs-repeat-row-container')) {
     return;
   }
   if (form.querySelector('.fjs-form-field-error li, .fjs-form-field-error:not(:empty)')) {
