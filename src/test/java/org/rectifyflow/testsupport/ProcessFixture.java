@@ -36,4 +36,15 @@ public interface ProcessFixture {
 	 */
 	void assertConsistent(String processInstanceId);
 
+	/**
+	 * Whether the user may be offered any operation on the instance's tasks at all: false
+	 * for those a confidential item is kept from.
+	 * @param processInstanceId the process instance
+	 * @param userId a demo user
+	 * @return whether an operation may be offered to the user
+	 */
+	default boolean mayBeOffered(String processInstanceId, String userId) {
+		return true;
+	}
+
 }
