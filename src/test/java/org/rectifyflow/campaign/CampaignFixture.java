@@ -60,7 +60,13 @@ public class CampaignFixture implements ProcessFixture {
 		if (ORDER.contains(taskKey)) {
 			return null;
 		}
-		return "reached only after the plan's publication and the self- and cross-inspection of every unit in scope";
+		return switch (taskKey) {
+			case CampaignProcess.TASK_SELF_INSPECTION ->
+				"one task per unit in scope after the plan's publication, with deadline timers; not driven yet";
+			case CampaignProcess.TASK_CROSS_INSPECTION, CampaignProcess.TASK_REVIEW ->
+				"reached only after every unit's self-inspection";
+			default -> "reached only after the inspection phase and the ledger of its problems";
+		};
 	}
 
 	@Override

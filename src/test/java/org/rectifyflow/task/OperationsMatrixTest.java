@@ -49,7 +49,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * that must succeed and leave the process's domain record where the process waits
  * ({@link ProcessFixture}); each operation not offered must be refused with 4xx and a
  * Chinese message. Nothing may answer 5xx. A process without a fixture is reported as
- * skipped.
+ * skipped, and so is each task its fixture gives a reason for not reaching; of a
+ * multi-instance task the first open one stands for all.
  */
 @RectifyFlowTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
