@@ -36,4 +36,24 @@ public interface ProcessFixture {
 	 */
 	void assertConsistent(String processInstanceId);
 
+	/**
+	 * Whether the user may be offered any operation on the instance's tasks at all: false
+	 * for those a confidential item is kept from.
+	 * @param processInstanceId the process instance
+	 * @param userId a demo user
+	 * @return whether an operation may be offered to the user
+	 */
+	default boolean mayBeOffered(String processInstanceId, String userId) {
+		return true;
+	}
+
+	/**
+	 * Why the matrix does not drive a task of the process, if it does not.
+	 * @param taskKey a user task of the process
+	 * @return the reason, or {@code null} when {@link #reach} brings an instance to it
+	 */
+	default String skipReason(String taskKey) {
+		return null;
+	}
+
 }
