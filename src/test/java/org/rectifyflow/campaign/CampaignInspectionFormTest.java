@@ -163,7 +163,7 @@ class CampaignInspectionFormTest {
 		JsonNode rows = JSON.readTree(form.at("/decisions/value").asText());
 		assertThat(rows).hasSize(7);
 		assertThat(rows.findValuesAsText("decision")).containsOnly("CONFIRM");
-		assertThat(rows.get(0).get("summary").asText()).contains("办公室｜");
+		assertThat(rows.get(0).get("summary").asText()).startsWith("办公室，").doesNotContain("｜");
 		String first = rows.get(0).get("problem").asText();
 		String duplicate = rows.get(5).get("problem").asText();
 		String rejected = rows.get(1).get("problem").asText();
