@@ -90,8 +90,8 @@ class ProcessItemPages {
 	}
 
 	/**
-	 * Whoever took part in the process, was sent a copy of one of its tasks, or
-	 * supervises.
+	 * Whoever took part in the process or was offered one of its tasks (as a candidate,
+	 * also through a group), was sent a copy of one of its tasks, or supervises.
 	 */
 	private boolean mayRead(String userId, String processInstanceId) {
 		Membership.Member member = this.membership.of(userId);
@@ -106,7 +106,17 @@ class ProcessItemPages {
 					.processInstanceId(processInstanceId)
 					.taskAssignee(userId)
 					.count() > 0);
-		return involved || this.copies.admits(userId, processInstanceId, ITEM_TYPE, processInstanceId);
+		boolean offered = involved || this.system.call(() -> this.history.createHistoricTaskInstanceQuery()
+			.processInstanceId(processInstanceId)
+			.taskHadCandidateUser(userId)
+			.count() > 0
+				|| member.groups()
+					.stream()
+					.anyMatch((group) -> this.history.createHistoricTaskInstanceQuery()
+						.processInstanceId(processInstanceId)
+						.taskHadCandidateGroup(group)
+						.count() > 0));
+		return offered || this.copies.admits(userId, processInstanceId, ITEM_TYPE, processInstanceId);
 	}
 
 	private static OffsetDateTime at(Date date) {

@@ -3,9 +3,13 @@ package org.rectifyflow.rectification;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.rectifyflow.campaign.CampaignFixture;
+import org.rectifyflow.campaign.CampaignProcess;
+import org.rectifyflow.campaign.CampaignService;
 import org.rectifyflow.taskrules.TaskRuleViolation;
 import org.rectifyflow.testsupport.RectifyFlowTest;
 
@@ -39,6 +43,15 @@ class LedgerApiTest {
 	@Autowired
 	private IdentityService identityService;
 
+	@Autowired
+	private RuntimeService runtimeService;
+
+	@Autowired
+	private CampaignFixture campaignFixture;
+
+	@Autowired
+	private CampaignService campaigns;
+
 	private long campaign;
 
 	private LedgerEntry working;
@@ -49,7 +62,13 @@ class LedgerApiTest {
 
 	@BeforeEach
 	void setUp() {
-		this.campaign = RectificationDriver.newCampaignId();
+		// a campaign of its own, so that its ledger holds exactly the entries opened here
+		String instance = this.campaignFixture.reach(CampaignProcess.TASK_STUDY_SESSION);
+		String code = this.runtimeService.createProcessInstanceQuery()
+			.processInstanceId(instance)
+			.singleResult()
+			.getBusinessKey();
+		this.campaign = this.campaigns.findByCode(code).orElseThrow().getId();
 		this.working = this.driver.open(this.campaign, "u1");
 		this.assigning = this.driver.open(this.campaign, "u1");
 		this.otherUnit = this.driver.open(this.campaign, "u2");

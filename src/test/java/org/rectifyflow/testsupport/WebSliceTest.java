@@ -17,16 +17,17 @@ import org.springframework.core.annotation.AliasFor;
  * A controller alone: Spring MVC with the project's error answers ({@code web}), Spring
  * Security's defaults and MockMvc, the controller's collaborators mocked by the test
  * ({@code @MockitoBean}). The project's servlet filters (CSRF for Camunda, rate limits,
- * database outages) and the controller advice of single features are left out: the
- * whole-application tests cover them; a slice of such a feature's controller imports its
- * advice ({@code @Import}). Cheaper than {@link RectifyFlowTest} for what a controller
- * itself decides: validation, who may call it, what it passes on and how it answers.
+ * database outages) and the web parts of single features (advice, interceptors) are left
+ * out: the whole-application tests cover them; a slice of such a feature's controller
+ * imports its advice ({@code @Import}). Cheaper than {@link RectifyFlowTest} for what a
+ * controller itself decides: validation, who may call it, what it passes on and how it
+ * answers.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @WebMvcTest(excludeFilters = { @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = Filter.class),
-		@ComponentScan.Filter(type = FilterType.CUSTOM, classes = FeatureAdvice.class) })
+		@ComponentScan.Filter(type = FilterType.CUSTOM, classes = FeatureWebParts.class) })
 public @interface WebSliceTest {
 
 	/**
