@@ -22,6 +22,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,6 +50,9 @@ class LedgerApiIT {
 	@Autowired
 	private LedgerService ledger;
 
+	@Autowired
+	private JdbcTemplate jdbc;
+
 	@BeforeEach
 	void organisation() {
 		if (this.units.existsById("p1")) {
@@ -62,6 +66,14 @@ class LedgerApiIT {
 		user("sup", Roles.SUPERVISORS);
 		this.units.save(new Unit("p1", "执法一队", "p1lead"));
 		this.units.save(new Unit("p2", "执法二队", null));
+		// the campaigns the entries belong to (an address naming a campaign that does not
+		// exist answers 404)
+		for (int id : new int[] { 77, 78 }) {
+			this.jdbc.update(
+					"insert into campaign (id, code, campaign_year, seq, title, status, phase, started_by, "
+							+ "started_at) values (?, ?, 2026, ?, '台账接口测试专项整治', 'RUNNING', 'RECTIFY', 'system', now())",
+					id, "ZZ-2026-0" + id, id);
+		}
 	}
 
 	@Test
