@@ -96,7 +96,7 @@ class AttachmentController {
 
 	@Operation(operationId = "getAttachmentPreviewPage",
 			summary = "One page of a PDF attachment as a PNG image, for its preview inside Tasklist")
-	@GetMapping(path = "/{id}/pages/{page}", produces = MediaType.IMAGE_PNG_VALUE)
+	@GetMapping("/{id}/pages/{page}")
 	ResponseEntity<byte[]> page(Principal principal, @PathVariable Long id, @PathVariable int page) {
 		return ResponseEntity.ok()
 			.contentType(MediaType.IMAGE_PNG)

@@ -1,5 +1,7 @@
 package org.rectifyflow.reliability;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -32,6 +34,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -330,7 +335,7 @@ class HostileInputIT {
 		String receiptCode = this.json.readTree(report.body()).get("receiptCode").asText();
 
 		Answer upload = send(multipartCase("fixture", "fixture attachment", "POST", "/api/attachments", "admin",
-				Map.of("itemType", "test-item", "itemId", "hostile-1"), "file", "证据.txt", bytes("证据"), false));
+				Map.of("itemType", "test-item", "itemId", "hostile-1"), "file", "证据.pdf", onePagePdf(), false));
 		assertThat(upload.status()).as(upload.body()).isEqualTo(201);
 		String attachmentId = this.json.readTree(upload.body()).get("id").asText();
 
@@ -1196,6 +1201,16 @@ class HostileInputIT {
 
 	private static String enc(String value) {
 		return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+	}
+
+	/** A one-page PDF, so that the preview of the fixture attachment has a page. */
+	private static byte[] onePagePdf() throws IOException {
+		try (PDDocument document = new PDDocument()) {
+			document.addPage(new PDPage(PDRectangle.A5));
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			document.save(out);
+			return out.toByteArray();
+		}
 	}
 
 	private static byte[] bytes(String text) {
