@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -383,6 +384,11 @@ class TaskRuleEnforcer {
 
 	private TaskCompletion completion(DelegateTask task, UserTaskRules rules) {
 		DelegateExecution execution = task.getExecution();
+		if (execution == null && task.getExecutionId() != null) {
+			// another completion of this task committed while this one ran and removed
+			// the task's execution: this one lost the race (409), it is no broken process
+			throw new OptimisticLockingException("Task " + task.getId() + " was completed by someone else meanwhile");
+		}
 		return new TaskCompletion(processDefinitionKey(task), task.getTaskDefinitionKey(), task.getId(), task.getName(),
 				task.getProcessInstanceId(), (execution != null) ? execution.getProcessBusinessKey() : null,
 				this.audit.currentActor(), task.getAssignee(), rules.properties(), task);

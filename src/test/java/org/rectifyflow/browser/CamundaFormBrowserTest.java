@@ -16,7 +16,10 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import org.rectifyflow.testsupport.RunningServerTest;
+
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,12 +55,16 @@ class CamundaFormBrowserTest {
 	@Autowired
 	HistoryService historyService;
 
+	@Autowired
+	JdbcTemplate jdbc;
+
 	private Deployment deployment;
 
 	@AfterEach
 	void undeploy() {
 		if (this.deployment != null) {
-			this.repositoryService.deleteDeployment(this.deployment.getId(), true);
+			RunningServerTest.removeDeployment(this.repositoryService, this.historyService, this.jdbc,
+					this.deployment.getId());
 		}
 	}
 

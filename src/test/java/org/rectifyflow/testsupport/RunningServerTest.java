@@ -3,6 +3,7 @@ package org.rectifyflow.testsupport;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The whole application on a random port, called over HTTP, with processes a test builds
@@ -35,6 +37,12 @@ public abstract class RunningServerTest {
 
 	@Autowired
 	protected TaskService taskService;
+
+	@Autowired
+	private HistoryService historyService;
+
+	@Autowired
+	private JdbcTemplate jdbc;
 
 	private final List<String> deployments = new ArrayList<>();
 
@@ -96,8 +104,33 @@ public abstract class RunningServerTest {
 
 	@AfterEach
 	void removeDeployments() {
-		this.deployments.forEach((id) -> this.repositoryService.deleteDeployment(id, true));
+		this.deployments.forEach((id) -> removeDeployment(this.repositoryService, this.historyService, this.jdbc, id));
 		this.deployments.clear();
+	}
+
+	/**
+	 * Removes a deployment with its instances and what linked to their pages (notices,
+	 * mails): a removed process has no page, and the application is left as if it had
+	 * never been.
+	 * @param repositoryService the engine's repository
+	 * @param historyService the engine's history
+	 * @param jdbc the application's database
+	 * @param deploymentId the deployment
+	 */
+	public static void removeDeployment(RepositoryService repositoryService, HistoryService historyService,
+			JdbcTemplate jdbc, String deploymentId) {
+		repositoryService.createProcessDefinitionQuery()
+			.deploymentId(deploymentId)
+			.list()
+			.forEach((definition) -> historyService.createHistoricProcessInstanceQuery()
+				.processDefinitionId(definition.getId())
+				.list()
+				.forEach((instance) -> {
+					String page = "/items/process/" + instance.getId();
+					jdbc.update("delete from notification where link = ?", page);
+					jdbc.update("delete from mail_outbox where body like ?", "%" + page + "%");
+				}));
+		repositoryService.deleteDeployment(deploymentId, true);
 	}
 
 }
