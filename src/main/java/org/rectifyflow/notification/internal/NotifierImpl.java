@@ -1,4 +1,6 @@
-package org.rectifyflow.notification;
+package org.rectifyflow.notification.internal;
+
+import org.rectifyflow.notification.Notifier;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;

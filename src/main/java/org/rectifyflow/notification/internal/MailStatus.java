@@ -1,4 +1,4 @@
-package org.rectifyflow.notification;
+package org.rectifyflow.notification.internal;
 
 /**
  * Delivery state of an outbox mail.

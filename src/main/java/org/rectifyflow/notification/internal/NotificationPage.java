@@ -1,4 +1,4 @@
-package org.rectifyflow.notification;
+package org.rectifyflow.notification.internal;
 
 import java.util.List;
 
@@ -11,6 +11,6 @@ import java.util.List;
  * @param totalElements the number of notifications matching the query
  * @param totalPages the number of pages
  */
-record NotificationPage(List<NotificationView> content, int page, int size, long totalElements, int totalPages) {
+public record NotificationPage(List<NotificationView> content, int page, int size, long totalElements, int totalPages) {
 
 }

@@ -1,4 +1,4 @@
-package org.rectifyflow.notification;
+package org.rectifyflow.notification.internal;
 
 import org.springframework.data.domain.Sort;
 import org.rectifyflow.kernel.Paging;
@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true)
-class NotificationService {
+public class NotificationService {
 
 	static final int MAX_PAGE_SIZE = 100;
 
@@ -42,7 +42,7 @@ class NotificationService {
 	 * @param size the page size, 1 to {@value #MAX_PAGE_SIZE}
 	 * @return the page
 	 */
-	NotificationPage list(String userId, boolean unreadOnly, int page, int size) {
+	public NotificationPage list(String userId, boolean unreadOnly, int page, int size) {
 		PageRequest request = Paging.of(Math.max(page, 0), Math.min(Math.max(size, 1), MAX_PAGE_SIZE), Sort.unsorted());
 		Page<Notification> result = unreadOnly
 				? this.notifications.findByRecipientAndReadAtIsNullOrderByCreatedAtDescIdDesc(userId, request)
@@ -55,7 +55,7 @@ class NotificationService {
 	 * @param userId the recipient
 	 * @return the number of the user's unread notifications
 	 */
-	long unreadCount(String userId) {
+	public long unreadCount(String userId) {
 		return this.notifications.countByRecipientAndReadAtIsNull(userId);
 	}
 
@@ -67,7 +67,7 @@ class NotificationService {
 	 * @throws Refusal (404) if it does not exist or is another user's
 	 */
 	@Transactional
-	NotificationView markRead(String userId, Long id) {
+	public NotificationView markRead(String userId, Long id) {
 		Notification notification = this.notifications.findByIdAndRecipient(id, userId)
 			.orElseThrow(() -> Refusal.notFound("通知不存在", "No such notification"));
 		if (notification.markRead(OffsetDateTime.now(this.clock))) {
@@ -82,7 +82,7 @@ class NotificationService {
 	 * @return how many were unread
 	 */
 	@Transactional
-	int markAllRead(String userId) {
+	public int markAllRead(String userId) {
 		int marked = this.notifications.markAllRead(userId, OffsetDateTime.now(this.clock));
 		if (marked > 0) {
 			this.audit.record("NOTIFICATIONS_ALL_READ", "notification-inbox", userId, marked + " unread", "READ");

@@ -1,4 +1,4 @@
-package org.rectifyflow.notification;
+package org.rectifyflow.notification.web;
 
 import org.rectifyflow.web.Problems;
 

@@ -1,4 +1,4 @@
-package org.rectifyflow.notification;
+package org.rectifyflow.notification.internal;
 
 import java.time.OffsetDateTime;
 
@@ -12,7 +12,7 @@ import java.time.OffsetDateTime;
  * @param readAt when the user read it, {@code null} while unread
  * @param read whether the user read it
  */
-record NotificationView(Long id, String text, String link, OffsetDateTime createdAt, OffsetDateTime readAt,
+public record NotificationView(Long id, String text, String link, OffsetDateTime createdAt, OffsetDateTime readAt,
 		boolean read) {
 
 	static NotificationView of(Notification n) {

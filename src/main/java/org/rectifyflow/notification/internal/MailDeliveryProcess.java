@@ -1,4 +1,4 @@
-package org.rectifyflow.notification;
+package org.rectifyflow.notification.internal;
 
 /**
  * Ids of the process {@code mail-delivery} (邮件投递).

@@ -1,4 +1,7 @@
-package org.rectifyflow.notification;
+package org.rectifyflow.notification.internal;
+
+import org.rectifyflow.notification.Notifier;
+import org.rectifyflow.notification.MailRecipientResolver;
 
 import java.time.Instant;
 import java.util.Date;
