@@ -160,7 +160,8 @@ class SupervisionHoldersTest {
 			JsonNode field = heldBy(summary, "inspection", this.inspection.getBusinessKey(), member.getAssignee());
 			assertThat(field.get("workingDaysOverdue").asInt()).isEqualTo(days(member.getDueDate(), today))
 				.isPositive();
-			assertThat(field.get("placeCode").asText()).isNotEqualTo(HeldItems.NO_TASK);
+			assertThat(field.get("placeCode").asText()).as("held at a task, not the summary's \"none\"")
+				.isNotEqualTo("none");
 		}
 
 		Task supervise = this.taskService.createTaskQuery()

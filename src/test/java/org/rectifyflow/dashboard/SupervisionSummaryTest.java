@@ -16,6 +16,7 @@ import org.rectifyflow.calendar.WorkingDayCalendar;
 import org.rectifyflow.clue.ClueProcess;
 import org.rectifyflow.deadline.DeadlinePassed;
 import org.rectifyflow.rectification.LedgerService;
+import org.rectifyflow.dashboard.internal.WeeklyTrend;
 import org.rectifyflow.testsupport.RectifyFlowTest;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 

@@ -1,4 +1,4 @@
-package org.rectifyflow.dashboard;
+package org.rectifyflow.dashboard.internal;
 
 import java.util.List;
 import java.util.Map;
@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true)
-class UnitBurden {
+public class UnitBurden {
 
 	private final TaskBurden burden;
 
@@ -50,7 +50,7 @@ class UnitBurden {
 	}
 
 	/** The meter: rows by month, unit and task, and totals per unit. */
-	record Meter(List<Row> rows, List<Total> totals) {
+	public record Meter(List<Row> rows, List<Total> totals) {
 	}
 
 	/**
@@ -60,7 +60,7 @@ class UnitBurden {
 	 * @param month only this month ({@code 2026-12}), or {@code null}
 	 * @return the meter
 	 */
-	Meter meter(Long campaignId, String unitCode, String month) {
+	public Meter meter(Long campaignId, String unitCode, String month) {
 		if (month != null && !month.matches("\\d{4}-(0[1-9]|1[0-2])")) {
 			throw Refusal.invalid("月份格式应为“2026-12”：" + month, "month must look like 2026-12: " + month);
 		}

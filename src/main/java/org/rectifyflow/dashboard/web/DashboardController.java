@@ -1,4 +1,6 @@
-package org.rectifyflow.dashboard;
+package org.rectifyflow.dashboard.web;
+
+import org.rectifyflow.dashboard.internal.SupervisionAccess;
 
 import java.security.Principal;
 

@@ -1,4 +1,4 @@
-package org.rectifyflow.dashboard;
+package org.rectifyflow.dashboard.internal;
 
 import java.time.OffsetDateTime;
 import java.util.Map;
@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.rectifyflow.dashboard.SupervisionFixture;
 import org.rectifyflow.rectification.LedgerService;
 import org.rectifyflow.testsupport.RectifyFlowTest;
 

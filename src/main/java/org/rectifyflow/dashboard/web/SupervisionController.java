@@ -1,4 +1,9 @@
-package org.rectifyflow.dashboard;
+package org.rectifyflow.dashboard.web;
+
+import org.rectifyflow.dashboard.internal.SupervisionAccess;
+import org.rectifyflow.dashboard.internal.SupervisionFigures;
+import org.rectifyflow.dashboard.internal.SupervisionSummary;
+import org.rectifyflow.dashboard.internal.UnitBurden;
 
 import java.security.Principal;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.rectifyflow.dashboard;
+package org.rectifyflow.dashboard.internal;
 
 import java.util.Set;
 
@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * sees clue content.
  */
 @Component
-class SupervisionAccess {
+public class SupervisionAccess {
 
 	private final Membership membership;
 
@@ -34,7 +34,7 @@ class SupervisionAccess {
 	 * @param userId the user
 	 * @return whether the user may see the dashboard
 	 */
-	boolean mayView(String userId) {
+	public boolean mayView(String userId) {
 		return userId != null && this.membership.of(userId).isAnyOf(Roles.FIGURE_READERS);
 	}
 
@@ -44,7 +44,7 @@ class SupervisionAccess {
 	 * @return whether the user also sees clue content
 	 * @throws Refusal 403 if the user may not
 	 */
-	boolean check(String userId) {
+	public boolean check(String userId) {
 		Membership.Member member = this.membership.of(userId);
 		if (!member.isAnyOf(Roles.FIGURE_READERS)) {
 			throw Refusal.forbidden("只有督办人员、派驻纪检组、局党组和整治办可以查看督办统计",

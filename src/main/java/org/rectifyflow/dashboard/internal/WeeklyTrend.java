@@ -1,4 +1,4 @@
-package org.rectifyflow.dashboard;
+package org.rectifyflow.dashboard.internal;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -22,10 +22,10 @@ import org.springframework.stereotype.Component;
  * settled, per week.
  */
 @Component
-class WeeklyTrend {
+public class WeeklyTrend {
 
 	/** Weeks shown in the trend, the current one included. */
-	static final int TREND_WEEKS = 12;
+	public static final int TREND_WEEKS = 12;
 
 	private final LedgerService ledger;
 

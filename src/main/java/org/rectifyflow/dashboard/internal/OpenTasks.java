@@ -1,4 +1,4 @@
-package org.rectifyflow.dashboard;
+package org.rectifyflow.dashboard.internal;
 
 import java.util.ArrayList;
 import java.util.Collection;
