@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rectifyflow.document.OfficeSuite;
 import org.rectifyflow.document.OfficialDocument;
+import org.rectifyflow.document.OfficialText;
 import org.rectifyflow.rectification.LedgerService;
 import org.rectifyflow.dashboard.SupervisionFixture;
 import org.rectifyflow.testsupport.RectifyFlowTest;
@@ -176,7 +177,7 @@ class ExportTest {
 		int number = 1;
 		for (ReportSection section : List.of(ReportSection.WORK, ReportSection.PROBLEMS, ReportSection.MEASURES,
 				ReportSection.BURDEN, ReportSection.NEXT_STEPS)) {
-			String heading = OfficialDocument.chinese(number++) + "、" + section.title() + "\n";
+			String heading = OfficialText.chinese(number++) + "、" + section.title() + "\n";
 			int at = text.indexOf(heading);
 			assertThat(at).as(heading).isGreaterThan(last);
 			last = at;
