@@ -31,6 +31,7 @@ import org.rectifyflow.recommendation.LetterBasis;
 import org.rectifyflow.recommendation.RecommendationLetter;
 import org.rectifyflow.recommendation.RecommendationLetters;
 import org.rectifyflow.rectification.LedgerEntry;
+import org.rectifyflow.rectification.LedgerMeasure;
 import org.rectifyflow.rectification.LedgerService;
 import org.rectifyflow.taskrules.TaskBurden;
 
@@ -187,7 +188,7 @@ class CampaignReportContent {
 			.forEach((aspect, list) -> measures.put(aspect,
 					list.stream()
 						.flatMap((e) -> e.getMeasureRows().stream())
-						.map(LedgerEntry.Measure::getText)
+						.map(LedgerMeasure::getText)
 						.distinct()
 						.toList()));
 		List<List<String>> statusTable = new ArrayList<>();
