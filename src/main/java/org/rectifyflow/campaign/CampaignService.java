@@ -7,7 +7,7 @@ import java.util.Optional;
 
 import org.rectifyflow.kernel.Refusal;
 import org.rectifyflow.organisation.OrganisationService;
-import org.rectifyflow.rectification.LedgerEntry;
+import org.rectifyflow.rectification.LedgerMeasure;
 import org.rectifyflow.rectification.LedgerService;
 import org.rectifyflow.organisation.Unit;
 import org.rectifyflow.taskrules.Dates;
@@ -88,9 +88,9 @@ public class CampaignService {
 			.toList();
 	}
 
-	private String measures(List<LedgerEntry.Measure> rows) {
+	private String measures(List<LedgerMeasure> rows) {
 		List<String> parts = new ArrayList<>();
-		for (LedgerEntry.Measure m : rows) {
+		for (LedgerMeasure m : rows) {
 			String part = ((rows.size() > 1) ? "（" + (parts.size() + 1) + "）" : "") + m.getText().strip();
 			if (m.getResponsible() != null) {
 				part += "，责任人" + this.organisation.personLabel(m.getResponsible());

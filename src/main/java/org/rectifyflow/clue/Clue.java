@@ -34,37 +34,8 @@ public class Clue {
 	@Column(name = "receipt_hash", nullable = false, updatable = false)
 	private String receiptHash;
 
-	@Enumerated(EnumType.STRING)
-	@Column(nullable = false, updatable = false)
-	private Channel channel;
-
-	@Enumerated(EnumType.STRING)
-	@Column(nullable = false, updatable = false)
-	private ClueCategory category;
-
-	@Column(name = "subject_unit_code", nullable = false, updatable = false)
-	private String subjectUnitCode;
-
-	@Column(name = "subject_person", updatable = false)
-	private String subjectPerson;
-
-	@Column(nullable = false, updatable = false)
-	private String description;
-
-	@Column(name = "occurred_on", updatable = false)
-	private LocalDate occurredOn;
-
-	@Column(name = "reporter_anonymous", nullable = false, updatable = false)
-	private boolean reporterAnonymous;
-
-	@Column(name = "reporter_cipher", updatable = false)
-	private String reporterCipher;
-
-	@Column(name = "received_at", nullable = false, updatable = false)
-	private OffsetDateTime receivedAt;
-
-	@Column(name = "registered_by", nullable = false, updatable = false)
-	private String registeredBy;
+	@Embedded
+	private ClueReport report;
 
 	@Enumerated(EnumType.STRING)
 	@Column(nullable = false)
@@ -83,17 +54,8 @@ public class Clue {
 	@Embedded
 	private TriageAnswers triageAnswers;
 
-	@Column(name = "investigation_working_days")
-	private Integer investigationWorkingDays;
-
-	@Column(name = "deadline_at")
-	private OffsetDateTime deadlineAt;
-
-	@Column(nullable = false)
-	private boolean overdue;
-
-	@Column(name = "extension_used", nullable = false)
-	private boolean extensionUsed;
+	@Embedded
+	private ClueDeadline deadline = new ClueDeadline();
 
 	@Column(name = "duplicate_of")
 	private String duplicateOf;
@@ -124,16 +86,8 @@ public class Clue {
 			OffsetDateTime receivedAt, String registeredBy) {
 		this.number = number;
 		this.receiptHash = receiptHash;
-		this.channel = channel;
-		this.category = category;
-		this.subjectUnitCode = subjectUnitCode;
-		this.subjectPerson = subjectPerson;
-		this.description = description;
-		this.occurredOn = occurredOn;
-		this.reporterCipher = reporterCipher;
-		this.reporterAnonymous = reporterCipher == null;
-		this.receivedAt = receivedAt;
-		this.registeredBy = registeredBy;
+		this.report = new ClueReport(channel, category, subjectUnitCode, subjectPerson, description, occurredOn,
+				reporterCipher, receivedAt, registeredBy);
 		this.status = ClueStatus.RECEIVED;
 	}
 
@@ -254,7 +208,7 @@ public class Clue {
 		if (this.route != Route.STANDARD) {
 			throw conflict("只有限期办结的线索由组长设定办结期限", "is not on the STANDARD route");
 		}
-		this.investigationWorkingDays = workingDays;
+		this.deadline.setInvestigationWorkingDays(workingDays);
 	}
 
 	/**
@@ -292,8 +246,7 @@ public class Clue {
 			throw conflict("处置方式不是谈话函询或初步核实", "has no investigating disposal");
 		}
 		this.status = ClueStatus.INVESTIGATING;
-		this.deadlineAt = deadline;
-		this.overdue = false;
+		this.deadline.start(deadline);
 	}
 
 	/** Marks the clue overdue (its deadline passed while open). */
@@ -309,10 +262,7 @@ public class Clue {
 	 */
 	void markOverdue(OffsetDateTime passed) {
 		if (this.status.isOpen()) {
-			this.overdue = true;
-			if (this.deadlineAt == null && passed != null) {
-				this.deadlineAt = passed;
-			}
+			this.deadline.markOverdue(passed);
 		}
 	}
 
@@ -326,7 +276,7 @@ public class Clue {
 		if (this.route != Route.STANDARD) {
 			throw conflict("绿色通道线索不能延期", "is on the green channel");
 		}
-		if (this.extensionUsed) {
+		if (this.deadline.extensionUsed()) {
 			throw conflict("每条线索只能申请一次延期，本线索已申请过延期", "has already had its extension request");
 		}
 	}
@@ -334,7 +284,7 @@ public class Clue {
 	/** Uses up the one extension request of the clue. */
 	void extensionRequested() {
 		checkExtensionAllowed();
-		this.extensionUsed = true;
+		this.deadline.useExtension();
 	}
 
 	/**
@@ -343,11 +293,9 @@ public class Clue {
 	 */
 	void extendTo(OffsetDateTime newDeadline) {
 		expect(ClueStatus.INVESTIGATING);
-		if (this.deadlineAt != null && !newDeadline.isAfter(this.deadlineAt)) {
+		if (!this.deadline.extendTo(newDeadline)) {
 			throw conflict("延期后的期限必须晚于原期限", "must get a later deadline");
 		}
-		this.deadlineAt = newDeadline;
-		this.overdue = false;
 	}
 
 	/**
@@ -392,43 +340,43 @@ public class Clue {
 	}
 
 	public Channel getChannel() {
-		return this.channel;
+		return this.report.channel();
 	}
 
 	public ClueCategory getCategory() {
-		return this.category;
+		return this.report.category();
 	}
 
 	public String getSubjectUnitCode() {
-		return this.subjectUnitCode;
+		return this.report.subjectUnitCode();
 	}
 
 	public String getSubjectPerson() {
-		return this.subjectPerson;
+		return this.report.subjectPerson();
 	}
 
 	public String getDescription() {
-		return this.description;
+		return this.report.description();
 	}
 
 	public LocalDate getOccurredOn() {
-		return this.occurredOn;
+		return this.report.occurredOn();
 	}
 
 	public boolean isReporterAnonymous() {
-		return this.reporterAnonymous;
+		return this.report.reporterAnonymous();
 	}
 
 	String getReporterCipher() {
-		return this.reporterCipher;
+		return this.report.reporterCipher();
 	}
 
 	public OffsetDateTime getReceivedAt() {
-		return this.receivedAt;
+		return this.report.receivedAt();
 	}
 
 	public String getRegisteredBy() {
-		return this.registeredBy;
+		return this.report.registeredBy();
 	}
 
 	public ClueStatus getStatus() {
@@ -452,19 +400,19 @@ public class Clue {
 	}
 
 	Integer getInvestigationWorkingDays() {
-		return this.investigationWorkingDays;
+		return this.deadline.investigationWorkingDays();
 	}
 
 	public OffsetDateTime getDeadlineAt() {
-		return this.deadlineAt;
+		return this.deadline.deadlineAt();
 	}
 
 	public boolean isOverdue() {
-		return this.overdue;
+		return this.deadline.overdue();
 	}
 
 	public boolean isExtensionUsed() {
-		return this.extensionUsed;
+		return this.deadline.extensionUsed();
 	}
 
 	public String getDuplicateOf() {

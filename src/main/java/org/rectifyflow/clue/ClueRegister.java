@@ -126,14 +126,14 @@ public class ClueRegister {
 		}
 		if (!NewClue.isBlank(channel)) {
 			Channel c = parseEnum(Channel.class, channel, "举报渠道", "channel");
-			spec = spec.and((root, query, cb) -> cb.equal(root.get("channel"), c));
+			spec = spec.and((root, query, cb) -> cb.equal(root.get("report").get("channel"), c));
 		}
 		if (!NewClue.isBlank(unit)) {
 			String u = unit.strip();
-			spec = spec.and((root, query, cb) -> cb.equal(root.get("subjectUnitCode"), u));
+			spec = spec.and((root, query, cb) -> cb.equal(root.get("report").get("subjectUnitCode"), u));
 		}
 		if (overdue != null) {
-			spec = spec.and((root, query, cb) -> cb.equal(root.get("overdue"), overdue));
+			spec = spec.and((root, query, cb) -> cb.equal(root.get("deadline").get("overdue"), overdue));
 		}
 		if (Boolean.TRUE.equals(open)) {
 			spec = spec.and((root, query, cb) -> root.get("status").in(openStatuses()));

@@ -2,19 +2,11 @@ package org.rectifyflow.document;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.regex.Pattern;
 
-import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
-import org.apache.poi.openxml4j.opc.PackagePart;
-import org.apache.poi.openxml4j.opc.PackagePartName;
-import org.apache.poi.openxml4j.opc.PackagingURIHelper;
-import org.apache.poi.openxml4j.opc.TargetMode;
 import org.apache.poi.wp.usermodel.HeaderFooterType;
 import org.apache.poi.xwpf.usermodel.LineSpacingRule;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
@@ -22,7 +14,6 @@ import org.apache.poi.xwpf.usermodel.TableWidthType;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFFooter;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.apache.poi.xwpf.usermodel.XWPFRelation;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
@@ -47,10 +38,9 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STPageOrientation;
  * 楷体, body in 3号 仿宋, page numbers 「— 1 —」 in 4号 宋体 at the outer bottom corner, 主送机关, 落款
  * and 成文日期 in Arabic numerals.
  * <p>
- * Fonts carry the names Chinese office suites expect; the font table declares for each a
- * generic family, the GB2312 character set and alternative names, so that an office suite
- * without the face (LibreOffice with Noto CJK, WPS, Word) picks a serif face for 宋体, 仿宋
- * and 楷体 and a sans face for 黑体.
+ * Fonts carry the names Chinese office suites expect; the {@link FontTable} tells an
+ * office suite without the face which to take instead. How the text itself is written
+ * (dates, numbers in Chinese, no internal codes) is {@link OfficialText}.
  */
 public final class OfficialDocument {
 
@@ -92,33 +82,6 @@ public final class OfficialDocument {
 	private static final long TEXT_WIDTH = mm(156);
 
 	private static final int TWIPS_PER_CHAR_3 = SIZE_3 * 20;
-
-	private static final String FONT_TABLE = """
-			<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-			<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
-			<w:font w:name="宋体"><w:altName w:val="SimSun"/><w:panose1 w:val="02010600030101010101"/><w:charset w:val="86"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>
-			<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/><w:panose1 w:val="02010609030101010101"/><w:charset w:val="86"/><w:family w:val="roman"/><w:pitch w:val="fixed"/></w:font>
-			<w:font w:name="楷体_GB2312"><w:altName w:val="楷体"/><w:panose1 w:val="02010609030101010101"/><w:charset w:val="86"/><w:family w:val="roman"/><w:pitch w:val="fixed"/></w:font>
-			<w:font w:name="黑体"><w:altName w:val="SimHei"/><w:panose1 w:val="02010609060101010101"/><w:charset w:val="86"/><w:family w:val="swiss"/><w:pitch w:val="fixed"/></w:font>
-			<w:font w:name="方正小标宋简体"><w:altName w:val="方正小标宋_GBK"/><w:panose1 w:val="02000000000000000000"/><w:charset w:val="86"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>
-			<w:font w:name="Times New Roman"><w:panose1 w:val="02020603050405020304"/><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>
-			</w:fonts>
-			""";
-
-	private static final String DIGITS = "〇一二三四五六七八九";
-
-	private static final String CODE_PATTERN = "(?<![A-Za-z0-9])(?:P\\d{3,}|[A-Z]{2}-\\d{4}-\\d{3,}(?:-\\d{3,})?)(?![A-Za-z0-9])";
-
-	private static final Pattern CODE_IN_BRACKETS = Pattern
-		.compile("[（(]\\s*" + CODE_PATTERN + "(?:\\s*[,，、]\\s*" + CODE_PATTERN + ")*\\s*[）)]");
-
-	private static final Pattern CODE = Pattern
-		.compile("\\s*" + CODE_PATTERN + "(?:\\s*[,，、]\\s*" + CODE_PATTERN + ")*\\s*");
-
-	private static final Pattern TAG = Pattern.compile("【[^】]{0,12}】");
-
-	private static final Pattern NUMBERING = Pattern
-		.compile("^(?:[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十\\d]+[）)]|\\d+[.、．)）]|[①-⑳])\\s*");
 
 	private final XWPFDocument document = new XWPFDocument();
 
@@ -285,7 +248,7 @@ public final class OfficialDocument {
 	 * @return this document
 	 */
 	public OfficialDocument signature(String issuer, LocalDate date) {
-		String day = date(date);
+		String day = OfficialText.date(date);
 		keepWithNext(paragraph(ParagraphAlignment.LEFT));
 		int dateRight = 4 * TWIPS_PER_CHAR_3;
 		double offset = Math.max(0, (width(day) - issuer.length()) / 2.0);
@@ -305,58 +268,11 @@ public final class OfficialDocument {
 	}
 
 	/**
-	 * @param date a day
-	 * @return the day as 成文日期: 2026年12月3日
-	 */
-	public static String date(LocalDate date) {
-		return date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
-	}
-
-	/**
-	 * @param n a number from 1
-	 * @return the number in Chinese (一 … 九十九), as in 「一、」「（一）」「一是」
-	 */
-	public static String chinese(int n) {
-		if (n < 1 || n > 99) {
-			return String.valueOf(n);
-		}
-		int tens = n / 10;
-		int ones = n % 10;
-		String result = (tens == 0) ? "" : ((tens == 1) ? "" : String.valueOf(DIGITS.charAt(tens))) + "十";
-		return (ones == 0) ? result : result + DIGITS.charAt(ones);
-	}
-
-	/**
-	 * Removes what only the system understands from a text written for people: codes of
-	 * problems, ledger entries, campaigns and clues (P009, ZZ-2026-002-002,
-	 * XS-2026-000012) with their brackets, and bracketed tags such as 【共性问题】.
-	 * @param text a text, may be {@code null}
-	 * @return the text without codes, stripped; empty for {@code null}
-	 */
-	public static String withoutCodes(String text) {
-		if (text == null) {
-			return "";
-		}
-		String result = CODE_IN_BRACKETS.matcher(text).replaceAll("");
-		result = CODE.matcher(result).replaceAll("");
-		result = TAG.matcher(result).replaceAll("");
-		return result.replaceAll("[ \\t]{2,}", " ").replaceAll("[ \\t]*([，。；：、])", "$1").strip();
-	}
-
-	/**
-	 * @param line a line of a list
-	 * @return the line without its own numbering (一、 （一） 1. 1、 (1) 一是)
-	 */
-	public static String withoutNumbering(String line) {
-		return NUMBERING.matcher(line.strip()).replaceFirst("").strip();
-	}
-
-	/**
 	 * @return the .docx bytes
 	 */
 	public byte[] toBytes() {
 		try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			fontTable();
+			FontTable.addTo(this.document);
 			this.document.write(out);
 			this.document.close();
 			return out.toByteArray();
@@ -442,24 +358,6 @@ public final class OfficialDocument {
 	/** Width of a text in characters of the body face: ASCII counts half. */
 	private static double width(String text) {
 		return text.codePoints().mapToDouble((c) -> (c < 128) ? 0.5 : 1.0).sum();
-	}
-
-	private void fontTable() throws IOException {
-		try {
-			PackagePartName name = PackagingURIHelper.createPartName("/word/fontTable.xml");
-			if (this.document.getPackage().containPart(name)) {
-				return;
-			}
-			PackagePart part = this.document.getPackage().createPart(name, XWPFRelation.FONT_TABLE.getContentType());
-			try (OutputStream out = part.getOutputStream()) {
-				out.write(FONT_TABLE.getBytes(StandardCharsets.UTF_8));
-			}
-			this.document.getPackagePart()
-				.addRelationship(name, TargetMode.INTERNAL, XWPFRelation.FONT_TABLE.getRelation());
-		}
-		catch (InvalidFormatException ex) {
-			throw new IOException(ex);
-		}
 	}
 
 	private static long mm(double millimetres) {

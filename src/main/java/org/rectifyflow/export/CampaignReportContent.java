@@ -21,20 +21,27 @@ import org.rectifyflow.campaign.CampaignAnalysis;
 import org.rectifyflow.campaign.CampaignPlan;
 import org.rectifyflow.campaign.CampaignService;
 import org.rectifyflow.campaign.Problem;
-import org.rectifyflow.campaign.ProblemCategory;
 import org.rectifyflow.campaign.Regulation;
 import org.rectifyflow.campaign.StudySession;
-import org.rectifyflow.document.OfficialDocument;
+import org.rectifyflow.document.OfficialText;
 import org.rectifyflow.export.CampaignReportDocument.Generated;
 import org.rectifyflow.export.CampaignReportDocument.Paragraph;
+import org.rectifyflow.export.ReportWording.Count;
 import org.rectifyflow.recommendation.LetterBasis;
 import org.rectifyflow.recommendation.RecommendationLetter;
 import org.rectifyflow.recommendation.RecommendationLetters;
 import org.rectifyflow.rectification.LedgerEntry;
+import org.rectifyflow.rectification.LedgerMeasure;
 import org.rectifyflow.rectification.LedgerService;
 import org.rectifyflow.taskrules.TaskBurden;
 
 import org.springframework.stereotype.Component;
+
+import static org.rectifyflow.export.ReportWording.counts;
+import static org.rectifyflow.export.ReportWording.enumerated;
+import static org.rectifyflow.export.ReportWording.numbered;
+import static org.rectifyflow.export.ReportWording.trimStop;
+import static org.rectifyflow.export.ReportWording.yishi;
 
 /**
  * The content of the campaign work report, from the campaign's data, in the words of the
@@ -86,7 +93,7 @@ class CampaignReportContent {
 	 * @return the generated content of each section
 	 */
 	Map<ReportSection, Generated> sections(Campaign campaign, Map<String, String> units, ZoneId zone) {
-		Function<OffsetDateTime, String> date = (at) -> OfficialDocument.date(at.atZoneSameInstant(zone).toLocalDate());
+		Function<OffsetDateTime, String> date = (at) -> OfficialText.date(at.atZoneSameInstant(zone).toLocalDate());
 		Function<String, String> unit = (code) -> units.getOrDefault(code, code);
 		Optional<CampaignPlan> plan = this.campaigns.findPlan(campaign.getId());
 		List<StudySession> sessions = this.campaigns.studySessions(campaign.getId());
@@ -100,7 +107,7 @@ class CampaignReportContent {
 			.stream()
 			.filter((r) -> r.getStatus() == Regulation.Status.PUBLISHED)
 			.toList();
-		Aspects aspects = new Aspects(this.campaigns.categories());
+		ReportAspects aspects = new ReportAspects(this.campaigns.categories());
 		Map<ReportSection, Generated> result = new LinkedHashMap<>();
 
 		// 一、工作开展情况: the five steps
@@ -111,7 +118,7 @@ class CampaignReportContent {
 					+ sessions.stream()
 						.map(StudySession::getHeldOn)
 						.sorted()
-						.map(OfficialDocument::date)
+						.map(OfficialText::date)
 						.collect(Collectors.joining("、"))
 					+ "），将上级文件、部署要求及时传达到每一位党员干部");
 		}
@@ -181,7 +188,7 @@ class CampaignReportContent {
 			.forEach((aspect, list) -> measures.put(aspect,
 					list.stream()
 						.flatMap((e) -> e.getMeasureRows().stream())
-						.map(LedgerEntry.Measure::getText)
+						.map(LedgerMeasure::getText)
 						.distinct()
 						.toList()));
 		List<List<String>> statusTable = new ArrayList<>();
@@ -201,9 +208,9 @@ class CampaignReportContent {
 		if (!flags.isEmpty()) {
 			analysed.add(new Paragraph("定期分析研判。",
 					"局党组定期盘点工作，及时发现苗头性、倾向性和潜在性问题：" + yishi(flags.stream()
-						.map((f) -> OfficialDocument.withoutCodes(f.getDetail())
+						.map((f) -> OfficialText.withoutCodes(f.getDetail())
 								+ ((f.getDecisionNote() != null && !f.getDecisionNote().isBlank())
-										? "，处理意见为" + OfficialDocument.withoutCodes(f.getDecisionNote()) : ""))
+										? "，处理意见为" + OfficialText.withoutCodes(f.getDecisionNote()) : ""))
 						.toList())));
 		}
 		List<RecommendationLetter> letters = this.recommendations.issuedForCampaign(campaign.getId());
@@ -226,7 +233,7 @@ class CampaignReportContent {
 				.filter(Objects::nonNull)
 				.map((p) -> trimStop(p.getDescription()))
 				.toList();
-			built.add(new Paragraph("（" + OfficialDocument.chinese(n++) + "）",
+			built.add(new Paragraph("（" + OfficialText.chinese(n++) + "）",
 					"制定《" + regulation.getTitle().replaceAll("^《|》$", "") + "》"
 							+ ((regulation.getPublishedAt() != null)
 									? "，于" + date.apply(regulation.getPublishedAt()) + "印发" : "")
@@ -242,7 +249,7 @@ class CampaignReportContent {
 		if (campaign.getSummary() != null && !campaign.getSummary().isBlank()) {
 			for (String line : campaign.getSummary().split("\\R")) {
 				if (!line.isBlank()) {
-					next.add(Paragraph.of(OfficialDocument.withoutCodes(line)));
+					next.add(Paragraph.of(OfficialText.withoutCodes(line)));
 				}
 			}
 		}
@@ -252,7 +259,7 @@ class CampaignReportContent {
 				.map((e) -> e.getDeadline().atZoneSameInstant(zone).toLocalDate())
 				.max(Comparator.naturalOrder());
 			next.add(Paragraph.of("对尚未销号的" + open + "项问题，继续督促责任单位按照整改措施抓好落实"
-					+ last.map((d) -> "，确保于" + OfficialDocument.date(d) + "前全部完成").orElse("")
+					+ last.map((d) -> "，确保于" + OfficialText.date(d) + "前全部完成").orElse("")
 					+ ((overdue > 0) ? "；对超期未完成的" + overdue + "项，逐项督办，压实责任" : "") + "。"));
 		}
 		result.put(ReportSection.NEXT_STEPS, new Generated(next, List.of()));
@@ -290,50 +297,6 @@ class CampaignReportContent {
 				List.of(table));
 	}
 
-	/** Numbers the leads （一）（二）… in the order of the paragraphs that are printed. */
-	private static List<Paragraph> numbered(List<Paragraph> paragraphs) {
-		List<Paragraph> result = new ArrayList<>();
-		for (int i = 0; i < paragraphs.size(); i++) {
-			result.add(new Paragraph("（" + OfficialDocument.chinese(i + 1) + "）" + paragraphs.get(i).lead(),
-					paragraphs.get(i).text()));
-		}
-		return result;
-	}
-
-	/** 「（一）文风会风方面。」 then 「一是…。二是…。」 per aspect. */
-	private static List<Paragraph> enumerated(Map<String, List<String>> byAspect) {
-		List<Paragraph> paragraphs = new ArrayList<>();
-		int n = 1;
-		for (Map.Entry<String, List<String>> aspect : byAspect.entrySet()) {
-			List<String> items = aspect.getValue()
-				.stream()
-				.map(OfficialDocument::withoutCodes)
-				.filter((t) -> !t.isBlank())
-				.toList();
-			if (!items.isEmpty()) {
-				paragraphs.add(new Paragraph("（" + OfficialDocument.chinese(n++) + "）" + aspect.getKey() + "方面。",
-						yishi(items)));
-			}
-		}
-		return paragraphs;
-	}
-
-	/** 「一是…；二是…。」 */
-	private static String yishi(List<String> items) {
-		if (items.size() == 1) {
-			return trimStop(items.get(0)) + "。";
-		}
-		List<String> parts = new ArrayList<>();
-		for (int i = 0; i < items.size(); i++) {
-			parts.add(OfficialDocument.chinese(i + 1) + "是" + trimStop(items.get(i)));
-		}
-		return String.join("；", parts) + "。";
-	}
-
-	private static String trimStop(String text) {
-		return text.strip().replaceAll("[。；;，,\\s]+$", "");
-	}
-
 	private static String reply(RecommendationLetter letter, Function<OffsetDateTime, String> date) {
 		return switch (letter.getStatus()) {
 			case ACCEPTED -> "该单位已书面回复整改情况，经核实予以办结";
@@ -355,54 +318,6 @@ class CampaignReportContent {
 
 	private static long count(List<LedgerEntry> list, LedgerEntry.Status status) {
 		return list.stream().filter((e) -> e.getStatus() == status).count();
-	}
-
-	/** A figure of a sentence; left out when zero. */
-	record Count(String label, long value, String unit) {
-	}
-
-	/** 「已销号3项，结转1项」: the non-zero figures only. */
-	static String counts(List<Count> counts) {
-		return counts.stream()
-			.filter((c) -> c.value() > 0)
-			.map((c) -> c.label() + c.value() + c.unit())
-			.collect(Collectors.joining("，"));
-	}
-
-	/** Groups items by the top-level category of their category (their aspect). */
-	private static final class Aspects {
-
-		private final Map<String, ProblemCategory> byCode;
-
-		private final Map<Long, ProblemCategory> byId;
-
-		Aspects(List<ProblemCategory> categories) {
-			this.byCode = categories.stream()
-				.collect(Collectors.toMap(ProblemCategory::getCode, (c) -> c, (a, b) -> a));
-			this.byId = categories.stream().collect(Collectors.toMap(ProblemCategory::getId, (c) -> c, (a, b) -> a));
-		}
-
-		<T> Map<String, List<T>> order(List<T> items, Function<T, String> categoryCode) {
-			Map<ProblemCategory, List<T>> grouped = new TreeMap<>(
-					Comparator.comparingInt(ProblemCategory::getSortOrder).thenComparing(ProblemCategory::getCode));
-			Map<String, List<T>> unknown = new LinkedHashMap<>();
-			for (T item : items) {
-				ProblemCategory category = this.byCode.get(categoryCode.apply(item));
-				if (category == null) {
-					unknown.computeIfAbsent("其他", (k) -> new ArrayList<>()).add(item);
-					continue;
-				}
-				while (category.getParentId() != null && this.byId.containsKey(category.getParentId())) {
-					category = this.byId.get(category.getParentId());
-				}
-				grouped.computeIfAbsent(category, (k) -> new ArrayList<>()).add(item);
-			}
-			Map<String, List<T>> result = new LinkedHashMap<>();
-			grouped.forEach((category, list) -> result.put(category.getName().replaceAll("方面$", ""), list));
-			result.putAll(unknown);
-			return result;
-		}
-
 	}
 
 }

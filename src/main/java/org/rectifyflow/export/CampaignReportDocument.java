@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.rectifyflow.document.OfficialDocument;
+import org.rectifyflow.document.OfficialText;
 
 /**
  * Writes the 整治工作情况报告 as an official document (GB/T 9704-2012): title, 主送, the opening,
@@ -62,7 +63,7 @@ final class CampaignReportDocument {
 			if (content.isEmpty() && text.isBlank()) {
 				continue;
 			}
-			document.heading(OfficialDocument.chinese(number++) + "、" + section.title());
+			document.heading(OfficialText.chinese(number++) + "、" + section.title());
 			for (Paragraph paragraph : content.paragraphs()) {
 				if (paragraph.lead() != null) {
 					document.paragraph(paragraph.lead(), paragraph.text());

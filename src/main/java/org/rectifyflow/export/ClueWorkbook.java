@@ -14,7 +14,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.rectifyflow.clue.Clue;
-import org.rectifyflow.document.OfficialDocument;
+import org.rectifyflow.document.OfficialText;
 
 /**
  * The clue register (问题线索登记表) as an Excel sheet that prints like the ledger: title row,
@@ -38,7 +38,7 @@ final class ClueWorkbook {
 			LedgerWorkbook.Styles styles = new LedgerWorkbook.Styles(workbook);
 			Sheet sheet = workbook.createSheet("问题线索");
 			LedgerWorkbook.titleRows(sheet, title, "全部整治期间", date, HEADERS.size(), styles);
-			sheet.getRow(1).getCell(0).setCellValue("导出日期：" + OfficialDocument.date(date));
+			sheet.getRow(1).getCell(0).setCellValue("导出日期：" + OfficialText.date(date));
 			int headerRow = LedgerWorkbook.HEADER_ROW;
 			LedgerWorkbook.header(sheet, HEADERS, WIDTHS, styles);
 			int r = headerRow + 1;

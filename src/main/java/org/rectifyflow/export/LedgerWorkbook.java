@@ -26,7 +26,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.rectifyflow.document.OfficialDocument;
+import org.rectifyflow.document.OfficialText;
 import org.rectifyflow.rectification.LedgerEntry;
 
 /**
@@ -248,7 +248,7 @@ final class LedgerWorkbook {
 		Row sub = sheet.createRow(1);
 		sub.setHeightInPoints(rowHeight(1));
 		Cell subCell = sub.createCell(0);
-		subCell.setCellValue("整治活动：" + campaign + "　　　　导出日期：" + OfficialDocument.date(date));
+		subCell.setCellValue("整治活动：" + campaign + "　　　　导出日期：" + OfficialText.date(date));
 		subCell.setCellStyle(styles.note);
 		sheet.addMergedRegion(new CellRangeAddress(1, 1, 0, columns - 1));
 	}

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.rectifyflow.campaign.Campaign;
 import org.rectifyflow.campaign.CampaignService;
 import org.rectifyflow.campaign.Problem;
-import org.rectifyflow.document.OfficialDocument;
+import org.rectifyflow.document.OfficialText;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -64,7 +64,7 @@ class CampaignLetterBasis implements LetterBasis {
 	 * 「办公室问题线索反映的问题：……」.
 	 */
 	private String label(Problem problem) {
-		String description = OfficialDocument.withoutCodes(problem.getDescription());
+		String description = OfficialText.withoutCodes(problem.getDescription());
 		if (description.codePointCount(0, description.length()) > 40) {
 			description = description.substring(0, description.offsetByCodePoints(0, 40)) + "…";
 		}

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import org.rectifyflow.document.OfficialDocument;
+import org.rectifyflow.document.OfficialText;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -51,9 +52,9 @@ class LetterDocument {
 		document.paragraph(ISSUER + "在监督检查中发现，你单位存在以下区域性、行业性、系统性问题：");
 		int n = 1;
 		for (String problem : items(letter.getProblemItems(), letter.getProblems(), NUMBERED_ITEM)) {
-			document.paragraph("（" + OfficialDocument.chinese(n++) + "）" + problem);
+			document.paragraph("（" + OfficialText.chinese(n++) + "）" + problem);
 		}
-		String refs = OfficialDocument
+		String refs = OfficialText
 			.withoutCodes(letter.getBasis().isEmpty() ? letter.getBasisRefs()
 					: String.join("；", letter.getBasis().stream().map(LetterBasisItem::label).toList()))
 			.replaceAll("^[，,、；;。\\s]+|[，,、；;。\\s]+$", "");
@@ -65,7 +66,7 @@ class LetterDocument {
 		for (String requirement : items(letter.getRequirementItems(), letter.getRequirements(), ITEM)) {
 			document.paragraph(n++ + "．" + requirement);
 		}
-		document.paragraph("请你单位认真研究落实，于" + OfficialDocument.date(letter.getReplyDeadline().toLocalDate()) + "前（"
+		document.paragraph("请你单位认真研究落实，于" + OfficialText.date(letter.getReplyDeadline().toLocalDate()) + "前（"
 				+ letter.getReplyWorkingDays() + "个工作日内）将整改措施和整改成效书面回复" + ISSUER + "，并附相关佐证材料。");
 		document.signature(ISSUER, letter.getIssuedAt().toLocalDate());
 		return document.toBytes();
@@ -92,7 +93,7 @@ class LetterDocument {
 		List<String> items = new ArrayList<>();
 		if (!rows.isEmpty() || text != null) {
 			for (String line : rows.isEmpty() ? List.of(separator.split(text)) : rows) {
-				String item = OfficialDocument.withoutNumbering(OfficialDocument.withoutCodes(line));
+				String item = OfficialText.withoutNumbering(OfficialText.withoutCodes(line));
 				if (!item.isEmpty()) {
 					items.add(item.endsWith("。") || item.endsWith("；") ? item.substring(0, item.length() - 1) + "。"
 							: item + "。");

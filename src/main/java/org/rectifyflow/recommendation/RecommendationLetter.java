@@ -8,6 +8,7 @@ import java.util.Map;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -92,15 +93,6 @@ public class RecommendationLetter {
 	@Enumerated(EnumType.STRING)
 	private Kind kind;
 
-	@Column(name = "doc_year")
-	private Integer docYear;
-
-	@Column(name = "doc_seq")
-	private Integer docSeq;
-
-	@Column(name = "doc_number")
-	private String docNumber;
-
 	private String title;
 
 	@Column(name = "unit_code")
@@ -133,33 +125,18 @@ public class RecommendationLetter {
 	@Column(name = "reply_working_days")
 	private Integer replyWorkingDays;
 
-	@Column(name = "reply_deadline")
-	private OffsetDateTime replyDeadline;
-
-	private String recipient;
-
 	@Enumerated(EnumType.STRING)
 	@Column(nullable = false)
 	private Status status;
 
-	@Enumerated(EnumType.STRING)
-	@Column(nullable = false)
-	private Origin origin;
-
-	@Column(name = "origin_ref")
-	private String originRef;
-
-	@Column(name = "campaign_id")
-	private Long campaignId;
-
-	@Column(name = "started_by", nullable = false)
-	private String startedBy;
+	@Embedded
+	private LetterOrigin origin;
 
 	@Column(name = "drafted_by")
 	private String draftedBy;
 
-	@Column(name = "issued_at")
-	private OffsetDateTime issuedAt;
+	@Embedded
+	private LetterIssue issue;
 
 	@Column(name = "closed_at")
 	private OffsetDateTime closedAt;
@@ -185,10 +162,7 @@ public class RecommendationLetter {
 	RecommendationLetter(String code, Origin origin, String originRef, Long campaignId, String startedBy,
 			OffsetDateTime now) {
 		this.code = code;
-		this.origin = origin;
-		this.originRef = originRef;
-		this.campaignId = campaignId;
-		this.startedBy = startedBy;
+		this.origin = new LetterOrigin(origin, originRef, campaignId, startedBy);
 		this.status = Status.DRAFTING;
 		this.createdAt = now;
 		this.updatedAt = now;
@@ -234,12 +208,7 @@ public class RecommendationLetter {
 	 */
 	void issue(int year, int seq, String recipient, OffsetDateTime replyDeadline, OffsetDateTime now) {
 		require(Status.APPROVING, "issue");
-		this.docYear = year;
-		this.docSeq = seq;
-		this.docNumber = this.kind.numberPrefix() + "〔" + year + "〕" + seq + "号";
-		this.recipient = recipient;
-		this.replyDeadline = replyDeadline;
-		this.issuedAt = now;
+		this.issue = new LetterIssue(this.kind, year, seq, recipient, replyDeadline, now);
 		this.status = Status.ISSUED;
 		this.updatedAt = now;
 	}
@@ -299,7 +268,7 @@ public class RecommendationLetter {
 	 * @return whether the letter has been issued (the unit may see it)
 	 */
 	public boolean isIssued() {
-		return this.issuedAt != null;
+		return this.issue != null;
 	}
 
 	private void require(Status expected, String what) {
@@ -322,7 +291,7 @@ public class RecommendationLetter {
 	}
 
 	public String getDocNumber() {
-		return this.docNumber;
+		return isIssued() ? this.issue.docNumber() : null;
 	}
 
 	public String getTitle() {
@@ -371,11 +340,11 @@ public class RecommendationLetter {
 	}
 
 	public OffsetDateTime getReplyDeadline() {
-		return this.replyDeadline;
+		return isIssued() ? this.issue.replyDeadline() : null;
 	}
 
 	public String getRecipient() {
-		return this.recipient;
+		return isIssued() ? this.issue.recipient() : null;
 	}
 
 	public Status getStatus() {
@@ -383,19 +352,19 @@ public class RecommendationLetter {
 	}
 
 	public Origin getOrigin() {
-		return this.origin;
+		return this.origin.origin();
 	}
 
 	public String getOriginRef() {
-		return this.originRef;
+		return this.origin.originRef();
 	}
 
 	public Long getCampaignId() {
-		return this.campaignId;
+		return this.origin.campaignId();
 	}
 
 	public String getStartedBy() {
-		return this.startedBy;
+		return this.origin.startedBy();
 	}
 
 	public String getDraftedBy() {
@@ -403,7 +372,7 @@ public class RecommendationLetter {
 	}
 
 	public OffsetDateTime getIssuedAt() {
-		return this.issuedAt;
+		return isIssued() ? this.issue.issuedAt() : null;
 	}
 
 	public OffsetDateTime getClosedAt() {

@@ -19,7 +19,7 @@ interface RecommendationLetterRepository extends JpaRepository<RecommendationLet
 	@Query("select max(l.code) from RecommendationLetter l where l.code like :prefix%")
 	String maxCodeWithPrefix(String prefix);
 
-	@Query("select max(l.docSeq) from RecommendationLetter l where l.kind = :kind and l.docYear = :year")
+	@Query("select max(l.issue.docSeq) from RecommendationLetter l where l.kind = :kind and l.issue.docYear = :year")
 	Integer maxDocSeq(RecommendationLetter.Kind kind, Integer year);
 
 }

@@ -1,15 +1,13 @@
 package org.rectifyflow.rectification;
 
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
-import jakarta.persistence.Embeddable;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -62,10 +60,6 @@ public class LedgerEntry {
 
 	}
 
-	/** The sources a ledger entry may come from. */
-	public static final Set<String> SOURCES = Set.of("SELF_INSPECTION", "CROSS_INSPECTION", "REVIEW", "CLUE",
-			"INSPECTION");
-
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
 	private Long id;
@@ -88,20 +82,8 @@ public class LedgerEntry {
 	@Column(name = "unit_code", nullable = false)
 	private String unitCode;
 
-	@Column(name = "category_code", nullable = false)
-	private String categoryCode;
-
-	@Column(name = "category_name", nullable = false)
-	private String categoryName;
-
-	@Column(nullable = false)
-	private String description;
-
-	@Column(nullable = false)
-	private String source;
-
-	@Column(name = "source_ref")
-	private String sourceRef;
+	@Embedded
+	private LedgerProblem problem;
 
 	@Column(name = "process_instance_id")
 	private String processInstanceId;
@@ -117,7 +99,7 @@ public class LedgerEntry {
 	@ElementCollection(fetch = FetchType.EAGER)
 	@CollectionTable(name = "ledger_measure", joinColumns = @JoinColumn(name = "ledger_entry_id"))
 	@OrderColumn(name = "row_no")
-	private List<Measure> measureRows = new ArrayList<>();
+	private List<LedgerMeasure> measureRows = new ArrayList<>();
 
 	private OffsetDateTime deadline;
 
@@ -131,17 +113,8 @@ public class LedgerEntry {
 	@Column(name = "overdue_since")
 	private OffsetDateTime overdueSince;
 
-	@Column(name = "evidence_note")
-	private String evidenceNote;
-
-	@Column(name = "carried_over_reason")
-	private String carriedOverReason;
-
-	@Column(name = "closed_at")
-	private OffsetDateTime closedAt;
-
-	@Column(name = "carried_over_at")
-	private OffsetDateTime carriedOverAt;
+	@Embedded
+	private LedgerSettlement settlement = new LedgerSettlement();
 
 	@Column(name = "created_at", nullable = false)
 	private OffsetDateTime createdAt;
@@ -159,12 +132,7 @@ public class LedgerEntry {
 		this.campaignCode = entry.campaignCode();
 		this.problemId = entry.problemId();
 		this.unitCode = entry.unitCode();
-		this.categoryCode = entry.categoryCode();
-		this.categoryName = (entry.categoryName() == null || entry.categoryName().isBlank()) ? entry.categoryCode()
-				: entry.categoryName().strip();
-		this.description = entry.description().strip();
-		this.source = entry.source();
-		this.sourceRef = entry.sourceRef();
+		this.problem = new LedgerProblem(entry);
 		this.responsibleLeader = responsibleLeader;
 		this.status = Status.ASSIGNING;
 		this.createdAt = now;
@@ -208,7 +176,7 @@ public class LedgerEntry {
 	 * @param deadline the proposed deadline (完成时限)
 	 * @param now when
 	 */
-	public void submitMeasures(List<Measure> rows, String measures, OffsetDateTime deadline, OffsetDateTime now) {
+	public void submitMeasures(List<LedgerMeasure> rows, String measures, OffsetDateTime deadline, OffsetDateTime now) {
 		require(Status.DRAFTING, "submit measures");
 		this.measureRows.clear();
 		this.measureRows.addAll(rows);
@@ -242,7 +210,7 @@ public class LedgerEntry {
 	 */
 	public void requestClosure(String evidenceNote, OffsetDateTime now) {
 		require(Status.IN_PROGRESS, "request closure");
-		this.evidenceNote = evidenceNote;
+		settlement().requestClosure(evidenceNote);
 		moveTo(Status.CLOSURE_REQUESTED, now);
 	}
 
@@ -255,7 +223,7 @@ public class LedgerEntry {
 	public void decideClosure(boolean accepted, OffsetDateTime now) {
 		require(Status.CLOSURE_REQUESTED, "decide on the closure");
 		if (accepted) {
-			this.closedAt = now;
+			settlement().closed(now);
 		}
 		moveTo(accepted ? Status.CLOSED : Status.IN_PROGRESS, now);
 	}
@@ -267,7 +235,7 @@ public class LedgerEntry {
 	 */
 	public void requestCarryOver(String reason, OffsetDateTime now) {
 		require(Status.IN_PROGRESS, "request a carry-over");
-		this.carriedOverReason = reason;
+		settlement().requestCarryOver(reason);
 		moveTo(Status.CARRY_OVER_REQUESTED, now);
 	}
 
@@ -280,7 +248,7 @@ public class LedgerEntry {
 	public void decideCarryOver(boolean approved, OffsetDateTime now) {
 		require(Status.CARRY_OVER_REQUESTED, "decide on the carry-over");
 		if (approved) {
-			this.carriedOverAt = now;
+			settlement().carriedOver(now);
 		}
 		moveTo(approved ? Status.CARRIED_OVER : Status.IN_PROGRESS, now);
 	}
@@ -305,10 +273,10 @@ public class LedgerEntry {
 					"Ledger entry " + this.code + " is " + this.status + ", cannot go back to " + back);
 		}
 		if (this.status == Status.CLOSURE_REQUESTED) {
-			this.evidenceNote = null;
+			settlement().withdrawClosure();
 		}
 		if (this.status == Status.CARRY_OVER_REQUESTED) {
-			this.carriedOverReason = null;
+			settlement().withdrawCarryOver();
 		}
 		moveTo(back, now);
 	}
@@ -339,6 +307,14 @@ public class LedgerEntry {
 					"ledger entry " + this.code + " is " + this.status + ", cannot " + action + " (needs " + expected
 							+ ")");
 		}
+	}
+
+	/** The settlement, none when its columns are all empty. */
+	private LedgerSettlement settlement() {
+		if (this.settlement == null) {
+			this.settlement = new LedgerSettlement();
+		}
+		return this.settlement;
 	}
 
 	private void moveTo(Status next, OffsetDateTime now) {
@@ -382,23 +358,23 @@ public class LedgerEntry {
 	}
 
 	public String getCategoryCode() {
-		return this.categoryCode;
+		return this.problem.categoryCode();
 	}
 
 	public String getCategoryName() {
-		return this.categoryName;
+		return this.problem.categoryName();
 	}
 
 	public String getDescription() {
-		return this.description;
+		return this.problem.description();
 	}
 
 	public String getSource() {
-		return this.source;
+		return this.problem.source();
 	}
 
 	public String getSourceRef() {
-		return this.sourceRef;
+		return this.problem.sourceRef();
 	}
 
 	public String getProcessInstanceId() {
@@ -420,7 +396,7 @@ public class LedgerEntry {
 	/**
 	 * @return the measures as rows, in the order they were written
 	 */
-	public List<Measure> getMeasureRows() {
+	public List<LedgerMeasure> getMeasureRows() {
 		return List.copyOf(this.measureRows);
 	}
 
@@ -441,19 +417,19 @@ public class LedgerEntry {
 	}
 
 	public String getEvidenceNote() {
-		return this.evidenceNote;
+		return settlement().evidenceNote();
 	}
 
 	public String getCarriedOverReason() {
-		return this.carriedOverReason;
+		return settlement().carriedOverReason();
 	}
 
 	public OffsetDateTime getClosedAt() {
-		return this.closedAt;
+		return settlement().closedAt();
 	}
 
 	public OffsetDateTime getCarriedOverAt() {
-		return this.carriedOverAt;
+		return settlement().carriedOverAt();
 	}
 
 	public OffsetDateTime getCreatedAt() {
@@ -467,43 +443,6 @@ public class LedgerEntry {
 	@Override
 	public String toString() {
 		return "LedgerEntry[" + this.code + ", " + this.status + "]";
-	}
-
-	/**
-	 * One measure of an entry: what is done, who does it (a user id of the unit's staff),
-	 * and by when (a date, or none when the entry's deadline applies).
-	 */
-	@Embeddable
-	public static class Measure {
-
-		@Column(name = "measure", nullable = false)
-		private String text;
-
-		private String responsible;
-
-		private LocalDate deadline;
-
-		protected Measure() {
-		}
-
-		public Measure(String text, String responsible, LocalDate deadline) {
-			this.text = text;
-			this.responsible = responsible;
-			this.deadline = deadline;
-		}
-
-		public String getText() {
-			return this.text;
-		}
-
-		public String getResponsible() {
-			return this.responsible;
-		}
-
-		public LocalDate getDeadline() {
-			return this.deadline;
-		}
-
 	}
 
 }

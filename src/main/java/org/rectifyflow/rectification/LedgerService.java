@@ -351,8 +351,8 @@ public class LedgerService {
 		if (entry.categoryName() != null && entry.categoryName().strip().length() > 100) {
 			throw Refusal.invalid("「问题类别名称」不能超过100个字", "categoryName is longer than 100 characters");
 		}
-		if (entry.source() == null || !LedgerEntry.SOURCES.contains(entry.source())) {
-			throw Refusal.invalid("问题来源无效", "source must be one of " + LedgerEntry.SOURCES);
+		if (entry.source() == null || !LedgerProblem.SOURCES.contains(entry.source())) {
+			throw Refusal.invalid("问题来源无效", "source must be one of " + LedgerProblem.SOURCES);
 		}
 		if (entry.sourceRef() != null && entry.sourceRef().length() > 100) {
 			throw Refusal.invalid("「来源编号」不能超过100个字", "sourceRef is longer than 100 characters");

@@ -46,16 +46,16 @@ final class MeasureRows {
 	 * @return the measures, at least one
 	 * @throws TaskRuleViolation if a row is incomplete or invalid, or there is no measure
 	 */
-	static List<LedgerEntry.Measure> read(Object rows, String text, Collection<String> staff, String defaultResponsible,
+	static List<LedgerMeasure> read(Object rows, String text, Collection<String> staff, String defaultResponsible,
 			LocalDate today, LocalDate latest) {
-		List<LedgerEntry.Measure> measures = new ArrayList<>();
+		List<LedgerMeasure> measures = new ArrayList<>();
 		if (text != null && !text.isBlank()) {
 			String measure = text.strip();
 			if (measure.codePointCount(0, measure.length()) > RectificationService.LONG_TEXT) {
 				throw new TaskRuleViolation("「整改措施」不能超过" + RectificationService.LONG_TEXT + "个字",
 						"measures may not be longer than " + RectificationService.LONG_TEXT + " characters");
 			}
-			measures.add(new LedgerEntry.Measure(measure, defaultResponsible, null));
+			measures.add(new LedgerMeasure(measure, defaultResponsible, null));
 		}
 		else if (FormList.isList(rows)) {
 			for (FormList.Row row : FormList.rows(rows, LABEL)) {
@@ -65,7 +65,7 @@ final class MeasureRows {
 				String measure = row.text("measure", "措施内容", MAX_MEASURE);
 				String responsible = row.choice("responsible", "责任人", staff);
 				LocalDate deadline = date(row, today, latest);
-				measures.add(new LedgerEntry.Measure(measure, responsible, deadline));
+				measures.add(new LedgerMeasure(measure, responsible, deadline));
 			}
 		}
 		if (measures.isEmpty()) {
@@ -108,10 +108,10 @@ final class MeasureRows {
 	 * @param people a person's label by user id
 	 * @return the text
 	 */
-	static String text(List<LedgerEntry.Measure> measures, Function<String, String> people) {
+	static String text(List<LedgerMeasure> measures, Function<String, String> people) {
 		List<String> lines = new ArrayList<>();
 		int number = 0;
-		for (LedgerEntry.Measure m : measures) {
+		for (LedgerMeasure m : measures) {
 			number++;
 			StringBuilder line = new StringBuilder();
 			if (measures.size() > 1) {
@@ -137,10 +137,10 @@ final class MeasureRows {
 	 * ISO date), {@code false} for a read-only table (labels, Chinese dates)
 	 * @return one map per measure
 	 */
-	static List<Map<String, Object>> shown(List<LedgerEntry.Measure> measures, Function<String, String> people,
+	static List<Map<String, Object>> shown(List<LedgerMeasure> measures, Function<String, String> people,
 			boolean editable) {
 		List<Map<String, Object>> rows = new ArrayList<>();
-		for (LedgerEntry.Measure m : measures) {
+		for (LedgerMeasure m : measures) {
 			Map<String, Object> row = new LinkedHashMap<>();
 			row.put("measure", m.getText());
 			if (editable) {

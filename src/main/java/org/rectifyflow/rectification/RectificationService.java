@@ -143,7 +143,7 @@ public class RectificationService {
 	 * @return the proposed deadline
 	 */
 	@Transactional
-	public Instant submitMeasures(Long entryId, List<LedgerEntry.Measure> measures, String text, Integer workingDays,
+	public Instant submitMeasures(Long entryId, List<LedgerMeasure> measures, String text, Integer workingDays,
 			LocalDate deadlineDate) {
 		LedgerEntry entry = entry(entryId);
 		Instant deadline = proposedDeadline(workingDays, deadlineDate, entry.getCampaignId());

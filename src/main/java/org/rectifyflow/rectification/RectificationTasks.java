@@ -127,7 +127,7 @@ class RectificationTasks implements ProcessTasks {
 				this.rectification.assign(id, assignment.person(), assignment.leader());
 			}
 			case RectificationProcess.TASK_DRAFT_MEASURES -> {
-				List<LedgerEntry.Measure> measures = measures(completion, entry);
+				List<LedgerMeasure> measures = measures(completion, entry);
 				Instant deadline = this.rectification.submitMeasures(id, measures,
 						MeasureRows.text(measures, this.organisation::personLabel),
 						workingDays(completion.variable(RectificationProcess.VAR_WORKING_DAYS)),
@@ -171,13 +171,12 @@ class RectificationTasks implements ProcessTasks {
 	 * The measures of a drafting form, each row checked: the responsible person one of
 	 * the unit's staff, a row's deadline between today and the proposed deadline.
 	 */
-	private List<LedgerEntry.Measure> measures(TaskCompletion completion, LedgerEntry entry) {
+	private List<LedgerMeasure> measures(TaskCompletion completion, LedgerEntry entry) {
 		Instant deadline = this.rectification.proposedDeadline(
 				workingDays(completion.variable(RectificationProcess.VAR_WORKING_DAYS)),
 				date(completion.variable(RectificationProcess.VAR_DEADLINE_DATE)), entry.getCampaignId());
 		ZoneId zone = this.rectification.zone();
-		List<LedgerEntry.Measure> measures = MeasureRows.read(
-				completion.variable(RectificationProcess.VAR_MEASURE_ROWS),
+		List<LedgerMeasure> measures = MeasureRows.read(completion.variable(RectificationProcess.VAR_MEASURE_ROWS),
 				completion.string(RectificationProcess.VAR_MEASURES), staffOf(entry), entry.getResponsiblePerson(),
 				LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone), LocalDate.ofInstant(deadline, zone));
 		String text = MeasureRows.text(measures, this.organisation::personLabel);

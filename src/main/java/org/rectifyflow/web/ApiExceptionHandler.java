@@ -61,20 +61,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(AuthorizationException.class)
 	ResponseEntity<Object> handleForbidden(AuthorizationException ex) {
 		return ResponseEntity.status(HttpStatus.FORBIDDEN)
-			.body(problem(HttpStatus.FORBIDDEN, "Forbidden", EngineRestExceptionMappers.FORBIDDEN_ZH,
+			.body(problem(HttpStatus.FORBIDDEN, "Forbidden", EngineErrorAnswers.FORBIDDEN_ZH,
 					"You are not authorized to perform this action"));
 	}
 
 	@ExceptionHandler(TaskAlreadyClaimedException.class)
 	ResponseEntity<Object> handleClaimed(TaskAlreadyClaimedException ex) {
 		return ResponseEntity.status(HttpStatus.CONFLICT)
-			.body(problem(HttpStatus.CONFLICT, "Conflict", EngineRestExceptionMappers.CLAIMED_ZH, ex.getMessage()));
+			.body(problem(HttpStatus.CONFLICT, "Conflict", EngineErrorAnswers.CLAIMED_ZH, ex.getMessage()));
 	}
 
 	@ExceptionHandler(OptimisticLockingException.class)
 	ResponseEntity<Object> handleConcurrent(OptimisticLockingException ex) {
 		return ResponseEntity.status(HttpStatus.CONFLICT)
-			.body(problem(HttpStatus.CONFLICT, "Conflict", EngineRestExceptionMappers.CONCURRENT_ZH,
+			.body(problem(HttpStatus.CONFLICT, "Conflict", EngineErrorAnswers.CONCURRENT_ZH,
 					"The item was changed concurrently"));
 	}
 
@@ -197,19 +197,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 				.body(DatabaseUnavailable.problem());
 		}
 		for (Throwable cause = ex; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
-			if (EngineRestExceptionMappers.isConcurrencyAbort(cause)) {
+			if (EngineErrorAnswers.isConcurrencyAbort(cause)) {
 				return ResponseEntity.status(HttpStatus.CONFLICT)
-					.body(problem(HttpStatus.CONFLICT, "Conflict", EngineRestExceptionMappers.CONCURRENT_ZH,
+					.body(problem(HttpStatus.CONFLICT, "Conflict", EngineErrorAnswers.CONCURRENT_ZH,
 							"The item was changed concurrently"));
 			}
 		}
-		SQLException data = EngineRestExceptionMappers.dataException(ex);
+		SQLException data = EngineErrorAnswers.dataException(ex);
 		if (data != null) {
 			// a value of the request that no check caught and the database refused
 			log.warn("Database refused a value of an API request (SQLSTATE {}): {}", data.getSQLState(),
 					data.getMessage());
 			return ResponseEntity.badRequest()
-				.body(problem(HttpStatus.BAD_REQUEST, "Bad Request", EngineRestExceptionMappers.DATA_ZH,
+				.body(problem(HttpStatus.BAD_REQUEST, "Bad Request", EngineErrorAnswers.DATA_ZH,
 						"The database cannot store a value of the request"));
 		}
 		log.error("Unexpected error in API request", ex);

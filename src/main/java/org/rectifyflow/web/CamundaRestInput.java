@@ -112,7 +112,7 @@ class CamundaRestInput extends OncePerRequestFilter {
 			tree = this.json.readTree(body);
 		}
 		catch (IOException ex) {
-			// malformed: Camunda's parser answers it (EngineRestExceptionMappers)
+			// malformed: Camunda's parser answers it (MalformedJsonMappers)
 			return null;
 		}
 		return (tree != null) ? refusal(tree) : null;

@@ -13,15 +13,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rectifyflow.audit.AuditEventRepository;
 import org.rectifyflow.deadline.DeadlinePattern;
 import org.rectifyflow.deadline.DeadlineTemplateProcess;
 import org.rectifyflow.testsupport.RectifyFlowTest;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.rectifyflow.testsupport.EngineClock;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -82,14 +82,12 @@ class CalendarApiTest {
 	@Autowired
 	private JdbcTemplate jdbc;
 
-	@BeforeEach
-	void setUp() {
-		ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(2026, 12, 21, 10, 0).atZone(SHANGHAI).toInstant()));
-	}
+	@RegisterExtension
+	final EngineClock clock = EngineClock
+		.startingAt(LocalDateTime.of(2026, 12, 21, 10, 0).atZone(SHANGHAI).toInstant());
 
 	@AfterEach
 	void tearDown() {
-		ClockUtil.reset();
 		this.rows.deleteById(YEAR);
 		this.years.refresh();
 	}

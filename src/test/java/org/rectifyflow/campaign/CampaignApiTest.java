@@ -8,11 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rectifyflow.testsupport.RectifyFlowTest;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.rectifyflow.testsupport.EngineClock;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -44,15 +43,8 @@ class CampaignApiTest {
 	@Autowired
 	private TaskService taskService;
 
-	@BeforeEach
-	void setUp() {
-		ClockUtil.setCurrentTime(CampaignProcessTest.at(CampaignProcessTest.START));
-	}
-
-	@AfterEach
-	void tearDown() {
-		ClockUtil.reset();
-	}
+	@RegisterExtension
+	final EngineClock clock = EngineClock.startingAt(CampaignProcessTest.at(CampaignProcessTest.START).toInstant());
 
 	@Test
 	void shouldStartACampaignAsTheOfficeAndListIt() throws Exception {
@@ -195,7 +187,7 @@ class CampaignApiTest {
 	}
 
 	static Date now() {
-		return ClockUtil.getCurrentTime();
+		return EngineClock.now();
 	}
 
 }

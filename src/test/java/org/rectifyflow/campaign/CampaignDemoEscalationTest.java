@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -23,6 +22,7 @@ import org.rectifyflow.identity.Roles;
 import org.rectifyflow.rectification.LedgerEntry;
 import org.rectifyflow.rectification.LedgerService;
 import org.rectifyflow.taskrules.ApprovalOpinionService;
+import org.rectifyflow.testsupport.EngineClock;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -138,7 +138,7 @@ class CampaignDemoEscalationTest {
 	private int executeDueJobs(String businessKeyLike) {
 		int executed = 0;
 		while (true) {
-			Date now = ClockUtil.getCurrentTime();
+			Date now = EngineClock.now();
 			Set<String> instances = this.runtimeService.createProcessInstanceQuery()
 				.processInstanceBusinessKeyLike(businessKeyLike)
 				.list()

@@ -10,9 +10,9 @@ import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.rectifyflow.testsupport.ProcessFixture;
+import org.rectifyflow.testsupport.EngineClock;
 
 import org.springframework.stereotype.Component;
 
@@ -95,7 +95,7 @@ public class CampaignFixture implements ProcessFixture {
 	}
 
 	private static LocalDate today() {
-		return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), SHANGHAI);
+		return LocalDate.ofInstant(EngineClock.now().toInstant(), SHANGHAI);
 	}
 
 	private static String weekday(LocalDate date) {

@@ -1,5 +1,6 @@
 package org.rectifyflow.clue;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -400,7 +401,7 @@ class ClueProcessTest {
 		Clue clue = standardUnderInvestigation("延期仍已逾期");
 		ProcessInstance pi = this.support.instance(clue);
 		// The deadline was Monday 06-15, 18:00; a month later the clue is overdue.
-		this.support.fire(pi.getId(), DeadlinePattern.TIMER_DEADLINE_PASSED);
+		this.clock.fire(pi.getId(), DeadlinePattern.TIMER_DEADLINE_PASSED);
 		this.clock.set(LocalDateTime.of(2026, 7, 15, 10, 0).atZone(SHANGHAI).toInstant());
 		assertThat(this.support.reload(clue).isOverdue()).isTrue();
 		Instant deadline = this.support.reload(clue).getDeadlineAt().toInstant();
@@ -429,8 +430,8 @@ class ClueProcessTest {
 				Map.of(ClueProcess.VAR_STANDARD_WORKING_DAYS, 30));
 		this.support.complete(clue, ClueProcess.TASK_DISPOSE, "discipline", Map.of());
 		ProcessInstance pi = this.support.instance(clue);
-		this.support.fire(pi.getId(), DeadlinePattern.TIMER_REMINDER);
-		this.support.fire(pi.getId(), DeadlinePattern.TIMER_DEADLINE_PASSED);
+		this.clock.fire(pi.getId(), DeadlinePattern.TIMER_REMINDER);
+		this.clock.fire(pi.getId(), DeadlinePattern.TIMER_DEADLINE_PASSED);
 		ProcessInstance ladder = this.runtimeService.createProcessInstanceQuery()
 			.superProcessInstanceId(pi.getId())
 			.processDefinitionKey(EscalationProcess.KEY)
@@ -448,7 +449,7 @@ class ClueProcessTest {
 		assertThat(this.support.reload(clue).isOverdue()).isTrue();
 		assertThat(pi).isWaitingAt(ClueProcess.TASK_INVESTIGATE);
 
-		this.support.fire(ladder.getId(), EscalationProcess.TIMER_NEXT_LEVEL);
+		this.clock.fire(ladder.getId(), EscalationProcess.TIMER_NEXT_LEVEL);
 		assertThat(this.supervisionService.openNotices(pi.getId())).extracting(SupervisionNotice::getExternalRecipient)
 			.containsExactly(null, "superior-commission");
 		assertThat(this.supervisionService.openNotices(pi.getId()))
@@ -480,8 +481,8 @@ class ClueProcessTest {
 		assertThat(pi).isWaitingAt(ClueProcess.TIMER_SHELVED);
 		assertThat(this.support.reload(clue).getStatus()).isEqualTo(ClueStatus.SHELVED);
 		assertThat(this.support.timer(pi.getId(), ClueProcess.TIMER_SHELVED).getDuedate().toInstant())
-			.isEqualTo(START.plus(java.time.Duration.ofDays(90)));
-		this.support.fire(pi.getId(), ClueProcess.TIMER_SHELVED);
+			.isEqualTo(START.plus(Duration.ofDays(90)));
+		this.clock.fire(pi.getId(), ClueProcess.TIMER_SHELVED);
 		assertThat(pi).isWaitingAt(ClueProcess.TASK_DISPOSE);
 		assertThat(this.support.reload(clue).getStatus()).isEqualTo(ClueStatus.ACCEPTED);
 		String reReviewed = "问题线索" + clue.getNumber() + "暂存期满%";

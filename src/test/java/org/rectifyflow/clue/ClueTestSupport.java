@@ -6,7 +6,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -122,12 +121,6 @@ public final class ClueTestSupport {
 			.singleResult();
 		assertThat(job).as("timer %s", activityId).isNotNull();
 		return job;
-	}
-
-	void fire(String processInstanceId, String activityId) {
-		Job job = timer(processInstanceId, activityId);
-		ClockUtil.setCurrentTime(job.getDuedate());
-		this.managementService.executeJob(job.getId());
 	}
 
 	Clue reload(Clue clue) {

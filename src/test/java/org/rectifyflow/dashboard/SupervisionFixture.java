@@ -2,7 +2,6 @@ package org.rectifyflow.dashboard;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,13 +9,13 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.rectifyflow.deadline.DeadlinePassed;
 import org.rectifyflow.rectification.LedgerEntry;
 import org.rectifyflow.rectification.LedgerService;
 import org.rectifyflow.rectification.NewLedgerEntry;
 import org.rectifyflow.rectification.RectificationProcess;
+import org.rectifyflow.testsupport.EngineClock;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
@@ -94,18 +93,12 @@ public final class SupervisionFixture {
 				.andReturn()
 				.getResponse()
 				.getContentAsString());
-		LedgerEntry u1Late;
-		LedgerEntry u1OnTime;
-		LedgerEntry u2Closed;
-		LedgerEntry u3Late;
-		LedgerEntry u3Assigning;
-		ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().minus(Duration.ofDays(30))));
-		try {
-			u1Late = open(ledger, id, code, "u1", "以会议落实会议，周例会重复召开");
-			u1OnTime = open(ledger, id, code, "u1", "调研走过场，只看准备好的点");
-			u2Closed = open(ledger, id, code, "u2", "转发文件未结合实际提出措施");
-			u3Late = open(ledger, id, code, "u3", "窗口服务推诿扯皮");
-			u3Assigning = open(ledger, id, code, "u3", "督查检查考核过多过频");
+		List<LedgerEntry> entries = EngineClock.at(EngineClock.now().toInstant().minus(Duration.ofDays(30)), () -> {
+			LedgerEntry u1Late = open(ledger, id, code, "u1", "以会议落实会议，周例会重复召开");
+			LedgerEntry u1OnTime = open(ledger, id, code, "u1", "调研走过场，只看准备好的点");
+			LedgerEntry u2Closed = open(ledger, id, code, "u2", "转发文件未结合实际提出措施");
+			LedgerEntry u3Late = open(ledger, id, code, "u3", "窗口服务推诿扯皮");
+			LedgerEntry u3Assigning = open(ledger, id, code, "u3", "督查检查考核过多过频");
 			toWork(tasks, u1Late, 5);
 			toWork(tasks, u1OnTime, 60);
 			toWork(tasks, u2Closed, 5);
@@ -114,17 +107,14 @@ public final class SupervisionFixture {
 					"CLOSURE", RectificationProcess.VAR_EVIDENCE_NOTE, "已印发会议精简办法");
 			complete(tasks, u2Closed, RectificationProcess.TASK_ACCEPT_CLOSURE,
 					RectificationProcess.VAR_CLOSURE_ACCEPTED, true, RectificationProcess.VAR_OPINION, "整改到位，予以销号");
-		}
-		finally {
-			ClockUtil.reset();
-		}
-		for (LedgerEntry late : List.of(u1Late, u3Late)) {
+			return List.of(u1Late, u1OnTime, u2Closed, u3Late, u3Assigning);
+		});
+		for (LedgerEntry late : List.of(entries.get(0), entries.get(3))) {
 			LedgerEntry entry = ledger.find(late.getId()).orElseThrow();
 			events.publishEvent(new DeadlinePassed(RectificationProcess.KEY, entry.getProcessInstanceId(),
 					entry.getCode(), 1, entry.getDeadline().toInstant()));
 		}
-		return new SupervisionFixture(id, code, List.of(u1Late, u1OnTime, u2Closed, u3Late, u3Assigning),
-				clue.get("clueNumber").asText());
+		return new SupervisionFixture(id, code, entries, clue.get("clueNumber").asText());
 	}
 
 	private static LedgerEntry open(LedgerService ledger, long id, String code, String unit, String description) {

@@ -14,11 +14,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rectifyflow.calendar.WorkingDayCalendar;
@@ -30,6 +28,8 @@ import org.rectifyflow.rectification.LedgerEntry;
 import org.rectifyflow.rectification.LedgerService;
 import org.rectifyflow.rectification.RectificationProcess;
 import org.rectifyflow.testsupport.RectifyFlowTest;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.rectifyflow.testsupport.EngineClock;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -86,38 +86,18 @@ class SupervisionHoldersTest {
 
 	private ProcessInstance inspection;
 
+	@RegisterExtension
+	final EngineClock clock = EngineClock.realTime();
+
 	@BeforeEach
 	void setUp() throws Exception {
 		this.fixture = SupervisionFixture.create(this.mvc, this.ledger, this.taskService, this.events);
 		ZonedDateTime now = ZonedDateTime.now(this.calendar.zone());
-		ClockUtil.setCurrentTime(Date.from(now.minusDays(20).toInstant()));
-		try {
-			this.clueNumber = receiveClue();
-		}
-		finally {
-			ClockUtil.reset();
-		}
-		ClockUtil.setCurrentTime(Date.from(now.minusWeeks(10).toInstant()));
-		try {
-			this.letter = issueLetter();
-		}
-		finally {
-			ClockUtil.reset();
-		}
+		this.clueNumber = EngineClock.at(now.minusDays(20).toInstant(), this::receiveClue);
+		this.letter = EngineClock.at(now.minusWeeks(10).toInstant(), this::issueLetter);
 		ZonedDateTime back = now.minusWeeks(4);
-		ClockUtil.setCurrentTime(Date.from(back.toInstant()));
-		try {
-			this.inspection = startFieldWork(back.toLocalDate());
-		}
-		finally {
-			ClockUtil.reset();
-		}
+		this.inspection = EngineClock.at(back.toInstant(), () -> startFieldWork(back.toLocalDate()));
 		superviseLetter();
-	}
-
-	@AfterEach
-	void tearDown() {
-		ClockUtil.reset();
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package org.rectifyflow.dashboard;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -9,7 +10,6 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.TaskService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rectifyflow.calendar.WorkingDayCalendar;
@@ -18,7 +18,8 @@ import org.rectifyflow.deadline.DeadlinePassed;
 import org.rectifyflow.rectification.LedgerService;
 import org.rectifyflow.dashboard.internal.WeeklyTrend;
 import org.rectifyflow.testsupport.RectifyFlowTest;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.rectifyflow.testsupport.EngineClock;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -57,6 +58,9 @@ class SupervisionSummaryTest {
 
 	private SupervisionFixture fixture;
 
+	@RegisterExtension
+	final EngineClock clock = EngineClock.realTime();
+
 	@BeforeEach
 	void setUp() throws Exception {
 		this.fixture = SupervisionFixture.create(this.mvc, this.ledger, this.taskService, this.events);
@@ -66,13 +70,8 @@ class SupervisionSummaryTest {
 				"select process_instance_id, clue_number from clue where status = 'INVESTIGATING' and deadline_at < ?",
 				OffsetDateTime.now())) {
 			this.events.publishEvent(new DeadlinePassed(ClueProcess.KEY, (String) row.get("process_instance_id"),
-					(String) row.get("clue_number"), 1, java.time.Instant.now()));
+					(String) row.get("clue_number"), 1, Instant.now()));
 		}
-	}
-
-	@AfterEach
-	void tearDown() {
-		ClockUtil.reset();
 	}
 
 	@Test

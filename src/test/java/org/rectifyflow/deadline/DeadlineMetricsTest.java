@@ -7,12 +7,12 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rectifyflow.testsupport.RectifyFlowTest;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.rectifyflow.testsupport.EngineClock;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -33,10 +33,8 @@ class DeadlineMetricsTest {
 	@Autowired
 	MeterRegistry registry;
 
-	@AfterEach
-	void resetClock() {
-		ClockUtil.reset();
-	}
+	@RegisterExtension
+	final EngineClock clock = EngineClock.realTime();
 
 	@Test
 	void shouldCountEscalationsAndOpenNotices() {
@@ -47,7 +45,7 @@ class DeadlineMetricsTest {
 			.processInstanceId(work.getId())
 			.activityId(DeadlinePattern.TIMER_DEADLINE_PASSED)
 			.singleResult();
-		ClockUtil.setCurrentTime(new Date(deadline.getDuedate().getTime() + 1000));
+		this.clock.set(new Date(deadline.getDuedate().getTime() + 1000));
 
 		this.managementService.executeJob(deadline.getId());
 

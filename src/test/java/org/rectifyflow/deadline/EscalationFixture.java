@@ -8,9 +8,9 @@ import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.rectifyflow.testsupport.ProcessFixture;
+import org.rectifyflow.testsupport.EngineClock;
 
 import org.springframework.stereotype.Component;
 
@@ -52,7 +52,7 @@ public class EscalationFixture implements ProcessFixture {
 			.startProcessInstanceByKey(DeadlineTemplateProcess.KEY, "MX-OVERDUE-" + System.nanoTime(),
 					Map.of(DeadlineTemplateProcess.VAR_WORK_GROUP, "unit-u1"))
 			.getId();
-		Date deadline = Date.from(ClockUtil.getCurrentTime().toInstant().minus(Duration.ofHours(1)));
+		Date deadline = Date.from(EngineClock.now().toInstant().minus(Duration.ofHours(1)));
 		return this.runtimeService.startProcessInstanceByKey(EscalationProcess.KEY, "MX-" + System.nanoTime(),
 				Map.of(EscalationProcess.VAR_PARENT_PROCESS_DEFINITION_KEY, DeadlineTemplateProcess.KEY,
 						EscalationProcess.VAR_PARENT_PROCESS_INSTANCE_ID, overdue, EscalationProcess.VAR_DEADLINE_AT,

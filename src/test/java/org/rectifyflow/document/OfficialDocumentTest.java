@@ -57,13 +57,13 @@ class OfficialDocumentTest {
 
 	@Test
 	void shouldLeaveOutEmptyTablesAndInternalCodes() throws Exception {
-		assertThat(OfficialDocument.withoutCodes("【共性问题】办公室 的问题 P009 在台账 ZZ-2026-002-002 销号后再次出现（P002，P009）。"))
+		assertThat(OfficialText.withoutCodes("【共性问题】办公室 的问题 P009 在台账 ZZ-2026-002-002 销号后再次出现（P002，P009）。"))
 			.isEqualTo("办公室 的问题在台账销号后再次出现。");
-		assertThat(OfficialDocument.withoutCodes("XS-2026-000001,P002")).isEmpty();
-		assertThat(OfficialDocument.withoutNumbering("（二）建立督办台账")).isEqualTo("建立督办台账");
-		assertThat(OfficialDocument.withoutNumbering("2. 修订考核办法")).isEqualTo("修订考核办法");
-		assertThat(OfficialDocument.chinese(12)).isEqualTo("十二");
-		assertThat(OfficialDocument.chinese(20)).isEqualTo("二十");
+		assertThat(OfficialText.withoutCodes("XS-2026-000001,P002")).isEmpty();
+		assertThat(OfficialText.withoutNumbering("（二）建立督办台账")).isEqualTo("建立督办台账");
+		assertThat(OfficialText.withoutNumbering("2. 修订考核办法")).isEqualTo("修订考核办法");
+		assertThat(OfficialText.chinese(12)).isEqualTo("十二");
+		assertThat(OfficialText.chinese(20)).isEqualTo("二十");
 		byte[] headerOnly = OfficialDocument.create().table(List.of(List.of("单位", "问题数"))).toBytes();
 		try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(headerOnly))) {
 			assertThat(document.getTables()).isEmpty();

@@ -1,6 +1,7 @@
 package org.rectifyflow.export;
 
 import java.io.ByteArrayInputStream;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,15 +19,16 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rectifyflow.document.OfficeSuite;
 import org.rectifyflow.document.OfficialDocument;
+import org.rectifyflow.document.OfficialText;
 import org.rectifyflow.rectification.LedgerService;
 import org.rectifyflow.dashboard.SupervisionFixture;
 import org.rectifyflow.testsupport.RectifyFlowTest;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.rectifyflow.testsupport.EngineClock;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -67,14 +69,12 @@ class ExportTest {
 
 	private SupervisionFixture fixture;
 
+	@RegisterExtension
+	final EngineClock clock = EngineClock.realTime();
+
 	@BeforeEach
 	void setUp() throws Exception {
 		this.fixture = SupervisionFixture.create(this.mvc, this.ledger, this.taskService, this.events);
-	}
-
-	@AfterEach
-	void tearDown() {
-		ClockUtil.reset();
 	}
 
 	@Test
@@ -177,7 +177,7 @@ class ExportTest {
 		int number = 1;
 		for (ReportSection section : List.of(ReportSection.WORK, ReportSection.PROBLEMS, ReportSection.MEASURES,
 				ReportSection.BURDEN, ReportSection.NEXT_STEPS)) {
-			String heading = OfficialDocument.chinese(number++) + "、" + section.title() + "\n";
+			String heading = OfficialText.chinese(number++) + "、" + section.title() + "\n";
 			int at = text.indexOf(heading);
 			assertThat(at).as(heading).isGreaterThan(last);
 			last = at;
@@ -282,7 +282,7 @@ class ExportTest {
 		// the campaign's last task stores its summary and ends it
 		this.jdbc.update(
 				"update campaign set status = 'COMPLETED', phase = 'COMPLETED', ended_at = ?, summary = ? where id = ?",
-				java.sql.Timestamp.from(java.time.Instant.now()), "巩固整治成果，建立长效机制，防止问题反弹。", this.fixture.campaignId);
+				java.sql.Timestamp.from(Instant.now()), "巩固整治成果，建立长效机制，防止问题反弹。", this.fixture.campaignId);
 		String versions = this.mvc
 			.perform(get("/api/campaigns/" + this.fixture.campaignId + "/report/versions")
 				.with(httpBasic("office", "demo")))

@@ -7,10 +7,10 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.rectifyflow.identity.Roles;
 import org.rectifyflow.testsupport.ProcessFixture;
+import org.rectifyflow.testsupport.EngineClock;
 
 import org.springframework.stereotype.Component;
 
@@ -72,7 +72,7 @@ public class InspectionFixture implements ProcessFixture {
 
 	@Override
 	public Map<String, Object> completion(Task task) {
-		LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), SHANGHAI);
+		LocalDate today = LocalDate.ofInstant(EngineClock.now().toInstant(), SHANGHAI);
 		return switch (task.getTaskDefinitionKey()) {
 			case InspectionProcess.TASK_PLAN -> Map.of(InspectionProcess.VAR_KIND, Inspection.Kind.UNANNOUNCED.name(),
 					InspectionProcess.VAR_TITLE, "农牧业惠农政策落实情况检查", InspectionProcess.VAR_TARGET_UNITS, "u1,u2",

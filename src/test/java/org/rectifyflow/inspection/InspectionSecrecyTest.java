@@ -6,13 +6,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
-import java.util.Date;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.rectifyflow.testsupport.EngineClock;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -39,15 +38,8 @@ class InspectionSecrecyTest {
 	@Autowired
 	private InspectionRegister inspections;
 
-	@BeforeEach
-	void setUp() {
-		ClockUtil.setCurrentTime(Date.from(java.time.Instant.parse("2026-09-18T02:00:00Z")));
-	}
-
-	@AfterEach
-	void tearDown() {
-		ClockUtil.reset();
-	}
+	@RegisterExtension
+	final EngineClock clock = EngineClock.startingAt(Instant.parse("2026-09-18T02:00:00Z"));
 
 	@Test
 	void shouldHideAnUnannouncedInspectionFromItsTargetsUntilTheFieldWorkEnds() throws Exception {

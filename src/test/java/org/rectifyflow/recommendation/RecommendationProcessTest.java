@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.rectifyflow.deadline.DeadlinePattern;
 import org.rectifyflow.deadline.EscalationProcess;
 import org.rectifyflow.document.OfficeSuite;
-import org.rectifyflow.document.OfficialDocument;
+import org.rectifyflow.document.OfficialText;
 import org.rectifyflow.identity.Roles;
 import org.rectifyflow.taskrules.TaskRuleViolation;
 import org.rectifyflow.testsupport.EngineClock;
@@ -135,10 +135,8 @@ class RecommendationProcessTest {
 		try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
 			text = doc.getParagraphs().stream().map(XWPFParagraph::getText).collect(Collectors.joining("\n"));
 		}
-		assertThat(text)
-			.contains("（一）环卫作业考核以会议落实会议。\n（二）检查督导较少，问题整改流于形式。",
-					"上述问题见于以下已登记的问题：" + OfficialDocument.withoutCodes(basisLabel),
-					"\n1．修订考核办法。\n2．建立督办台账。\n3．30个工作日内书面回复整改情况。")
+		assertThat(text).contains("（一）环卫作业考核以会议落实会议。\n（二）检查督导较少，问题整改流于形式。",
+				"上述问题见于以下已登记的问题：" + OfficialText.withoutCodes(basisLabel), "\n1．修订考核办法。\n2．建立督办台账。\n3．30个工作日内书面回复整改情况。")
 			.doesNotContainPattern("P\\d{3}|ZZ-\\d{4}-\\d{3}");
 		Files.write(Path.of("target", "recommendation-letter-rows.docx"), docx);
 	}
@@ -194,7 +192,7 @@ class RecommendationProcessTest {
 					"\n1．修订考核办法。\n2．建立督办台账。",
 					issued.getReplyDeadline().getYear() + "年" + issued.getReplyDeadline().getMonthValue() + "月"
 							+ issued.getReplyDeadline().getDayOfMonth() + "日前",
-					"派驻纪检组\n" + OfficialDocument.date(issued.getIssuedAt().toLocalDate()))
+					"派驻纪检组\n" + OfficialText.date(issued.getIssuedAt().toLocalDate()))
 			.doesNotContain("XS-2026-000001")
 			.doesNotContain(letter.getCode());
 

@@ -73,8 +73,8 @@ class LedgerEntryMoveBackTest {
 
 	private static LedgerEntry approving() {
 		LedgerEntry entry = drafting();
-		entry.submitMeasures(java.util.List.of(new LedgerEntry.Measure("精简会议文件", null, null)), "精简会议文件",
-				NOW.plusDays(10), NOW);
+		entry.submitMeasures(java.util.List.of(new LedgerMeasure("精简会议文件", null, null)), "精简会议文件", NOW.plusDays(10),
+				NOW);
 		return entry;
 	}
 

@@ -33,7 +33,7 @@ class LedgerEntryTest {
 						LedgerEntry.Status.DRAFTING),
 				"submitMeasures",
 				new Change(
-						(e) -> e.submitMeasures(java.util.List.of(new LedgerEntry.Measure("措施", null, null)), "措施",
+						(e) -> e.submitMeasures(java.util.List.of(new LedgerMeasure("措施", null, null)), "措施",
 								NOW.plusDays(7), LATER),
 						Set.of(LedgerEntry.Status.DRAFTING), LedgerEntry.Status.APPROVING),
 				"approveMeasures",
@@ -151,7 +151,7 @@ class LedgerEntryTest {
 		if (status == LedgerEntry.Status.DRAFTING) {
 			return entry;
 		}
-		entry.submitMeasures(java.util.List.of(new LedgerEntry.Measure("措施", null, null)), "措施", NOW.plusDays(7), NOW);
+		entry.submitMeasures(java.util.List.of(new LedgerMeasure("措施", null, null)), "措施", NOW.plusDays(7), NOW);
 		if (status == LedgerEntry.Status.APPROVING) {
 			return entry;
 		}

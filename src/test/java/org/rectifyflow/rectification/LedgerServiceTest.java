@@ -12,16 +12,15 @@ import java.time.LocalDate;
 
 import java.util.List;
 
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.rectifyflow.testsupport.EngineClock;
 import org.rectifyflow.testsupport.RectifyFlowTest;
 import org.rectifyflow.kernel.Refusal;
 
@@ -30,17 +29,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reset;
 
 @RectifyFlowTest
 class LedgerServiceTest {
 
 	/** Stands in for the campaign process: waits for the ledger to be settled. */
 	static final String WAITER = "ledgerClosedWaiterTest";
-
-	@Autowired
-	private ProcessEngine processEngine;
 
 	@Autowired
 	private RepositoryService repositoryService;
@@ -63,9 +57,11 @@ class LedgerServiceTest {
 	@Autowired
 	private WorkingDayCalendar calendar;
 
+	@RegisterExtension
+	final EngineClock clock = EngineClock.realTime();
+
 	@BeforeEach
 	void setUp() {
-		init(this.processEngine);
 		if (this.repositoryService.createProcessDefinitionQuery().processDefinitionKey(WAITER).count() == 0) {
 			BpmnModelInstance waiter = Bpmn.createExecutableProcess(WAITER)
 				.camundaHistoryTimeToLive(1)
@@ -76,12 +72,6 @@ class LedgerServiceTest {
 				.done();
 			this.repositoryService.createDeployment().addModelInstance(WAITER + ".bpmn", waiter).deploy();
 		}
-	}
-
-	@AfterEach
-	void tearDown() {
-		ClockUtil.reset();
-		reset();
 	}
 
 	@Test

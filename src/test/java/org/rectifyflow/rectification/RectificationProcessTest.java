@@ -103,8 +103,7 @@ class RectificationProcessTest {
 		draftRows(entry, row("精简例会，合并同类会议", "u1", "2026-09-22"), row("建立无会日制度", "u1lead", null));
 		LedgerEntry drafted = this.driver.reload(entry);
 		assertThat(drafted.getMeasureRows())
-			.extracting(LedgerEntry.Measure::getText, LedgerEntry.Measure::getResponsible,
-					LedgerEntry.Measure::getDeadline)
+			.extracting(LedgerMeasure::getText, LedgerMeasure::getResponsible, LedgerMeasure::getDeadline)
 			.containsExactly(
 					org.assertj.core.groups.Tuple.tuple("精简例会，合并同类会议", "u1", java.time.LocalDate.of(2026, 9, 22)),
 					org.assertj.core.groups.Tuple.tuple("建立无会日制度", "u1lead", null));
@@ -128,7 +127,7 @@ class RectificationProcessTest {
 			.contains("\"measure\":\"精简例会，合并同类会议\"", "\"responsible\":\"u1\"", "\"deadline\":\"2026-09-22\"",
 					"建立无会日制度");
 		draftRows(entry, row("建立无会日制度", "u1lead", null));
-		assertThat(this.driver.reload(entry).getMeasureRows()).extracting(LedgerEntry.Measure::getText)
+		assertThat(this.driver.reload(entry).getMeasureRows()).extracting(LedgerMeasure::getText)
 			.containsExactly("建立无会日制度");
 		assertThat(this.runtimeService.getVariable(pi.getId(), RectificationProcess.VAR_MEASURE_ROWS)).isNull();
 		assertThat(this.historyService.createHistoricVariableInstanceQuery()

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -25,7 +24,6 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -44,6 +42,7 @@ import org.rectifyflow.taskrules.ApprovalOpinionService;
 import org.rectifyflow.taskrules.TaskRules;
 import org.rectifyflow.testsupport.PostgresIntegrationTest;
 import org.rectifyflow.testsupport.TestModels;
+import org.rectifyflow.testsupport.EngineClock;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -382,9 +381,7 @@ class ConcurrencyIT {
 	@Test
 	void shouldNumberTheFirstCluesOfAYearArrivingAtOnce() throws Exception {
 		// No clue has been received in 2099 yet: its number row does not exist.
-		ClockUtil.setCurrentTime(
-				Date.from(LocalDateTime.of(2099, 3, 2, 10, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant()));
-		try {
+		EngineClock.at(LocalDateTime.of(2099, 3, 2, 10, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant(), () -> {
 			List<HttpResponse<String>> responses = race(THREADS, (i) -> post("/api/clues", user(i), """
 					{"channel":"PHONE","subjectUnit":"%s","category":"RESPONSIBILITY",
 					 "description":"新年第一批来电反映 %d"}""".formatted(CLUE_UNIT, i)));
@@ -396,10 +393,7 @@ class ConcurrencyIT {
 				.as("numbered without gaps or doubles")
 				.containsExactlyInAnyOrderElementsOf(
 						IntStream.rangeClosed(1, THREADS).mapToObj("XS-2099-%06d"::formatted).toList());
-		}
-		finally {
-			ClockUtil.reset();
-		}
+		});
 	}
 
 	private String claimableTask(Claimable kind) {

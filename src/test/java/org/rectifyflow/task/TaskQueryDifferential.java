@@ -1,5 +1,6 @@
 package org.rectifyflow.task;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -23,10 +24,10 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.model.bpmn.Bpmn;
+import org.rectifyflow.testsupport.EngineClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -115,7 +116,6 @@ final class TaskQueryDifferential {
 		}
 		finally {
 			identity.clearAuthentication();
-			ClockUtil.reset();
 			TaskQueryStatements.use(this.configuration);
 		}
 		System.out.println("[task-query-differential] " + this.prefix + ": " + this.comparisons + " comparisons, "
@@ -158,39 +158,42 @@ final class TaskQueryDifferential {
 		long start = now - 30L * 24 * 3600 * 1000;
 		Date[] dueDates = { null, new Date(now - 3L * 24 * 3600 * 1000), new Date(now - 3600 * 1000),
 				new Date(now + 24L * 3600 * 1000), new Date(now + 10L * 24 * 3600 * 1000) };
-		TaskService tasks = this.engine.getTaskService();
 		for (int i = 0; i < taskCount + standaloneTaskCount; i++) {
 			// every task its own creation time, so that every ordering is total
-			ClockUtil.setCurrentTime(new Date(start + i * 60_000L));
-			Task task;
-			if (i < taskCount) {
-				String key = pick(this.processKeys);
-				String instance = this.engine.getRuntimeService().startProcessInstanceByKey(key).getId();
-				task = tasks.createTaskQuery().processInstanceId(instance).singleResult();
-			}
-			else {
-				task = tasks.newTask();
-				task.setName(pick(List.of(NAMES)));
-				tasks.saveTask(task);
-			}
-			task.setDueDate(dueDates[this.random.nextInt(dueDates.length)]);
-			task.setPriority(this.random.nextInt(3) * 50);
-			if (this.random.nextInt(4) == 0) {
-				task.setName(pick(List.of(NAMES)));
-			}
-			tasks.saveTask(task);
-			this.taskIds.add(task.getId());
-			if (this.random.nextInt(3) == 0) {
-				tasks.setAssignee(task.getId(), pick(this.users));
-			}
-			for (int c = this.random.nextInt(4); c > 0; c--) {
-				tasks.addCandidateGroup(task.getId(), pick(this.groups));
-			}
-			if (this.random.nextInt(4) == 0) {
-				tasks.addCandidateUser(task.getId(), pick(this.users));
-			}
+			boolean ofProcess = i < taskCount;
+			EngineClock.at(Instant.ofEpochMilli(start + i * 60_000L), () -> createTask(ofProcess, dueDates));
 		}
-		ClockUtil.reset();
+	}
+
+	private void createTask(boolean ofProcess, Date[] dueDates) {
+		TaskService tasks = this.engine.getTaskService();
+		Task task;
+		if (ofProcess) {
+			String key = pick(this.processKeys);
+			String instance = this.engine.getRuntimeService().startProcessInstanceByKey(key).getId();
+			task = tasks.createTaskQuery().processInstanceId(instance).singleResult();
+		}
+		else {
+			task = tasks.newTask();
+			task.setName(pick(List.of(NAMES)));
+			tasks.saveTask(task);
+		}
+		task.setDueDate(dueDates[this.random.nextInt(dueDates.length)]);
+		task.setPriority(this.random.nextInt(3) * 50);
+		if (this.random.nextInt(4) == 0) {
+			task.setName(pick(List.of(NAMES)));
+		}
+		tasks.saveTask(task);
+		this.taskIds.add(task.getId());
+		if (this.random.nextInt(3) == 0) {
+			tasks.setAssignee(task.getId(), pick(this.users));
+		}
+		for (int c = this.random.nextInt(4); c > 0; c--) {
+			tasks.addCandidateGroup(task.getId(), pick(this.groups));
+		}
+		if (this.random.nextInt(4) == 0) {
+			tasks.addCandidateUser(task.getId(), pick(this.users));
+		}
 	}
 
 	private void grants() {

@@ -7,12 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rectifyflow.dashboard.SupervisionFixture;
 import org.rectifyflow.rectification.LedgerService;
 import org.rectifyflow.testsupport.RectifyFlowTest;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.rectifyflow.testsupport.EngineClock;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -49,10 +49,8 @@ class SupervisionMetricsTest {
 	@Autowired
 	private JdbcTemplate jdbc;
 
-	@AfterEach
-	void tearDown() {
-		ClockUtil.reset();
-	}
+	@RegisterExtension
+	final EngineClock clock = EngineClock.realTime();
 
 	@Test
 	void shouldCountCluesReceivedByChannel() throws Exception {

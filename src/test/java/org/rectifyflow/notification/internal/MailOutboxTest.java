@@ -8,7 +8,6 @@ import java.util.Date;
 import java.util.Map;
 
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.rectifyflow.deadline.DeadlinePattern;
 import org.rectifyflow.deadline.DeadlineTemplateProcess;
@@ -35,6 +34,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.rectifyflow.testsupport.EngineClock;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -80,6 +81,9 @@ class MailOutboxTest {
 
 	@Autowired
 	private TransactionTemplate transaction;
+
+	@RegisterExtension
+	final EngineClock clock = EngineClock.realTime();
 
 	@DynamicPropertySource
 	static void mailServer(DynamicPropertyRegistry registry) {
@@ -198,7 +202,7 @@ class MailOutboxTest {
 		createUser("supmail", "sup-mail@example.org");
 		this.identityService.createMembership("supmail", "supervisors");
 		greenMail.stop();
-		ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-09-18T02:00:00Z")));
+		this.clock.set(Instant.parse("2026-09-18T02:00:00Z"));
 		try {
 			ProcessInstance work = this.runtimeService.startProcessInstanceByKey(DeadlineTemplateProcess.KEY, "MAIL-1",
 					Map.of(DeadlinePattern.VAR_DEADLINE_WORKING_DAYS, 1));
@@ -206,7 +210,7 @@ class MailOutboxTest {
 				.processInstanceId(work.getId())
 				.activityId(DeadlinePattern.TIMER_DEADLINE_PASSED)
 				.singleResult();
-			ClockUtil.setCurrentTime(new Date(deadline.getDuedate().getTime() + 1000));
+			this.clock.set(new Date(deadline.getDuedate().getTime() + 1000));
 
 			this.managementService.executeJob(deadline.getId());
 
@@ -236,7 +240,6 @@ class MailOutboxTest {
 				.count()).as("escalation never completes the work").isEqualTo(1);
 		}
 		finally {
-			ClockUtil.reset();
 			greenMail.start();
 		}
 	}
