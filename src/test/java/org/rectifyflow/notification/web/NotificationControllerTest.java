@@ -1,4 +1,8 @@
-package org.rectifyflow.notification;
+package org.rectifyflow.notification.web;
+
+import org.rectifyflow.notification.internal.NotificationService;
+import org.rectifyflow.notification.internal.NotificationView;
+import org.rectifyflow.notification.internal.NotificationPage;
 
 import java.time.OffsetDateTime;
 import java.util.List;
