@@ -99,6 +99,7 @@ class AttachmentApiTest {
 			.andExpect(jsonPath("$.fileName").value("整改报告.pdf"))
 			.andExpect(jsonPath("$.contentType").value("application/pdf"))
 			.andExpect(jsonPath("$.uploadedBy").value("u1"))
+			.andExpect(jsonPath("$.uploadedByName").value("孙晓明（办公室）"))
 			.andReturn();
 		long id = idOf(result);
 
