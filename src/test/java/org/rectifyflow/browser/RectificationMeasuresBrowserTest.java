@@ -73,7 +73,7 @@ class RectificationMeasuresBrowserTest {
 		assertThat(measures.listItem(1).input("完成时限（可选）")).hasValue(CHINESE_DAY.format(due));
 		form.fill("整改工作日数", "10");
 		measures.root().scrollIntoViewIfNeeded();
-		web.screenshot("33-rectification-measures");
+		web.screenshot("41-rectification-measures");
 		assertThat(panel.complete()).isEqualTo(204);
 
 		List<Map<String, Object>> rows = this.jdbc.queryForList(
