@@ -161,8 +161,11 @@ class RectificationProcessTest {
 			.isEqualTo("u1lead");
 		assertThat(entry.getStatus()).isEqualTo(LedgerEntry.Status.ASSIGNING);
 		assertThat(entry.getResponsibleLeader()).isEqualTo("u1lead");
-		assertThat((String) this.runtimeService.getVariable(pi.getId(), RectificationProcess.VAR_UNIT_STAFF))
-			.contains("u1（", "u1lead（")
+		// the unit's staff to choose from, by name and unit
+		assertThat(this.taskService
+			.getVariableLocal(this.driver.task(entry, RectificationProcess.TASK_ASSIGN_RESPONSIBLE).getId(),
+					RectificationProcess.VAR_RESPONSIBLE_OPTIONS)
+			.toString()).contains("\"value\":\"u1\"", "\"label\":\"孙晓明（办公室）\"", "\"value\":\"u1lead\"")
 			.doesNotContain("u2");
 
 		// A person from another unit is refused; the task stays open.
