@@ -30,25 +30,7 @@ final class CamundaForm {
 
 	/** A label as form-js shows it: required fields end with an asterisk. */
 	private static Pattern labelled(String label) {
-		return Pattern.compile("^\\s*" + literal(label) + "\\s*\\*?\\s*$");
-	}
-
-	/**
-	 * A text to be matched as it is, in a pattern the browser can read: Playwright hands
-	 * patterns to JavaScript, which does not know Java's {@code \Q...\E} quoting
-	 * ({@link Pattern#quote}), so each special character is escaped on its own.
-	 * @param text the text
-	 * @return the pattern source matching exactly the text
-	 */
-	static String literal(String text) {
-		StringBuilder escaped = new StringBuilder();
-		for (char c : text.toCharArray()) {
-			if ("\\^$.|?*+()[]{}".indexOf(c) >= 0) {
-				escaped.append('\\');
-			}
-			escaped.append(c);
-		}
-		return escaped.toString();
+		return Pattern.compile("^\\s*" + TasklistPage.literal(label) + "\\s*\\*?\\s*$");
 	}
 
 	Locator input(String label) {
@@ -106,7 +88,7 @@ final class CamundaForm {
 		Locator field = field(label);
 		field.locator(".fjs-input-group").click();
 		field.locator(".fjs-dropdownlist-item")
-			.filter(new Locator.FilterOptions().setHasText(Pattern.compile("^\\s*" + literal(prefix))))
+			.filter(new Locator.FilterOptions().setHasText(Pattern.compile("^\\s*" + TasklistPage.literal(prefix))))
 			.first()
 			.click();
 	}

@@ -10,7 +10,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
-import org.rectifyflow.engine.SystemAuthority;
 import org.rectifyflow.rectification.LedgerEntry;
 import org.rectifyflow.rectification.LedgerService;
 import org.rectifyflow.rectification.NewLedgerEntry;
@@ -23,9 +22,10 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * 制定整改措施 through the real Tasklist: the responsible person enters two measures as rows of
- * the list, each with its responsible person chosen by name and unit and the second with
- * a completion date typed the Chinese way; after 完成 the ledger holds the two rows.
+ * 指定责任人 and 制定整改措施 through the real Tasklist: the unit leader chooses the responsible
+ * person by name and unit; the responsible person enters two measures as rows of the
+ * list, each with its responsible person chosen by name and unit and the second with a
+ * completion date typed the Chinese way; after 完成 the ledger holds the two rows.
  */
 @BrowserTest
 class RectificationMeasuresBrowserTest {
@@ -38,9 +38,6 @@ class RectificationMeasuresBrowserTest {
 	TaskService taskService;
 
 	@Autowired
-	SystemAuthority system;
-
-	@Autowired
 	LedgerService ledger;
 
 	@Autowired
@@ -51,9 +48,16 @@ class RectificationMeasuresBrowserTest {
 		long campaign = CAMPAIGNS.incrementAndGet();
 		LedgerEntry entry = this.ledger.open(new NewLedgerEntry(campaign, "MS-" + campaign, null, "u1", "C4", "类别C4",
 				"会议材料层层加码", "SELF_INSPECTION", null));
-		this.system
-			.run(() -> this.taskService.complete(task(entry, RectificationProcess.TASK_ASSIGN_RESPONSIBLE).getId(),
-					Map.of(RectificationProcess.VAR_RESPONSIBLE_PERSON, "u1")));
+		TasklistPage leader = web.login("u1lead");
+		leader.openFilter(TasklistPage.MY_TASKS);
+		TaskPanel assign = leader.openTask(task(entry, RectificationProcess.TASK_ASSIGN_RESPONSIBLE).getId());
+		CamundaForm assignment = assign.camundaForm();
+		assertThat(assignment.root()).not().containsText("用户名");
+		assignment.select("责任人", "孙晓明（办公室）");
+		assertThat(assign.complete()).isEqualTo(204);
+		assertThat(this.ledger.find(entry.getId()).orElseThrow().getResponsiblePerson()).isEqualTo("u1");
+		web.newSession();
+
 		Task draft = task(entry, RectificationProcess.TASK_DRAFT_MEASURES);
 		LocalDate due = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1);
 
