@@ -295,7 +295,8 @@ class AttachmentApiTest {
 
 		this.mvc.perform(get("/attachments/upload").param("itemType", "test-item").param("itemId", "P1"))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("R&amp;D &#39;报告&#39;.gif")));
+			.andExpect(content().string(containsString("R&amp;D &#39;报告&#39;.gif")))
+			.andExpect(content().string(containsString("孙晓明（办公室）")));
 
 		this.mvc
 			.perform(multipart("/attachments/upload")
