@@ -11,6 +11,7 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.rectifyflow.kernel.Refusal;
+import org.rectifyflow.organisation.OrganisationService;
 
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
@@ -35,8 +36,11 @@ class AttachmentController {
 
 	private final AttachmentService service;
 
-	AttachmentController(AttachmentService service) {
+	private final OrganisationService organisation;
+
+	AttachmentController(AttachmentService service, OrganisationService organisation) {
 		this.service = service;
+		this.organisation = organisation;
 	}
 
 	@Operation(operationId = "uploadAttachment", summary = "Upload an evidence file for an item")
@@ -44,23 +48,19 @@ class AttachmentController {
 	ResponseEntity<AttachmentView> upload(Principal principal, @RequestParam("file") MultipartFile file,
 			@RequestParam String itemType, @RequestParam String itemId) {
 		Attachment attachment = this.service.upload(itemType, itemId, file, principal.getName());
-		return ResponseEntity.created(URI.create("/api/attachments/" + attachment.getId()))
-			.body(AttachmentView.of(attachment));
+		return ResponseEntity.created(URI.create("/api/attachments/" + attachment.getId())).body(view(attachment));
 	}
 
 	@Operation(operationId = "listAttachments", summary = "An item's attachments")
 	@GetMapping
 	List<AttachmentView> list(Principal principal, @RequestParam String itemType, @RequestParam String itemId) {
-		return this.service.listVisibleTo(principal.getName(), itemType, itemId)
-			.stream()
-			.map(AttachmentView::of)
-			.toList();
+		return this.service.listVisibleTo(principal.getName(), itemType, itemId).stream().map(this::view).toList();
 	}
 
 	@Operation(operationId = "getAttachment", summary = "One attachment's metadata")
 	@GetMapping("/{id}")
 	AttachmentView get(Principal principal, @PathVariable Long id) {
-		return AttachmentView.of(this.service.viewable(principal.getName(), id));
+		return view(this.service.viewable(principal.getName(), id));
 	}
 
 	@Operation(operationId = "downloadAttachment",
@@ -160,6 +160,10 @@ class AttachmentController {
 			}
 		}
 		return encoded.toString();
+	}
+
+	private AttachmentView view(Attachment attachment) {
+		return AttachmentView.of(attachment, this.organisation::personLabel);
 	}
 
 }

@@ -1,11 +1,14 @@
 package org.rectifyflow.attachment;
 
 import java.security.Principal;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.rectifyflow.kernel.Refusal;
+import org.rectifyflow.organisation.OrganisationService;
 import org.rectifyflow.web.Problems;
 
 import org.springframework.stereotype.Controller;
@@ -26,8 +29,11 @@ class AttachmentPageController {
 
 	private final AttachmentService service;
 
-	AttachmentPageController(AttachmentService service) {
+	private final OrganisationService organisation;
+
+	AttachmentPageController(AttachmentService service, OrganisationService organisation) {
 		this.service = service;
+		this.organisation = organisation;
 	}
 
 	@GetMapping
@@ -49,6 +55,9 @@ class AttachmentPageController {
 			model.addAttribute("error", ex.getMessageZh());
 		}
 		model.addAttribute("attachments", attachments);
+		Map<String, String> uploaders = new HashMap<>();
+		attachments.forEach((a) -> uploaders.computeIfAbsent(a.getUploadedBy(), this.organisation::personLabel));
+		model.addAttribute("uploaders", uploaders);
 		model.addAttribute("canAttach", canAttach);
 		return "attachment/upload";
 	}

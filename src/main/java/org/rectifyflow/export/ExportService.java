@@ -14,8 +14,6 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.rectifyflow.audit.AuditService;
 import org.rectifyflow.calendar.WorkingDayCalendar;
@@ -23,7 +21,6 @@ import org.rectifyflow.campaign.Campaign;
 import org.rectifyflow.campaign.CampaignPlanning;
 import org.rectifyflow.campaign.CampaignService;
 import org.rectifyflow.clue.ClueRegister;
-import org.rectifyflow.engine.SystemAuthority;
 import org.rectifyflow.organisation.OrganisationService;
 import org.rectifyflow.organisation.Unit;
 import org.rectifyflow.rectification.LedgerEntry;
@@ -61,10 +58,6 @@ class ExportService {
 
 	private final CampaignReportVersionRepository versions;
 
-	private final IdentityService identityService;
-
-	private final SystemAuthority systemAuthority;
-
 	private final WorkingDayCalendar calendar;
 
 	private final AuditService audit;
@@ -79,8 +72,8 @@ class ExportService {
 	private final ObjectMapper json = new ObjectMapper();
 
 	ExportService(CampaignService campaigns, LedgerService ledger, ClueRegister clues, OrganisationService organisation,
-			CampaignReportVersionRepository versions, IdentityService identityService, SystemAuthority systemAuthority,
-			WorkingDayCalendar calendar, AuditService audit, CampaignReportContent content, CampaignPlanning planning,
+			CampaignReportVersionRepository versions, WorkingDayCalendar calendar, AuditService audit,
+			CampaignReportContent content, CampaignPlanning planning,
 			@Value("${rectify.export.organisation-name:}") String organisationName) {
 		this.content = content;
 		this.planning = planning;
@@ -90,8 +83,6 @@ class ExportService {
 		this.clues = clues;
 		this.organisation = organisation;
 		this.versions = versions;
-		this.identityService = identityService;
-		this.systemAuthority = systemAuthority;
 		this.calendar = calendar;
 		this.audit = audit;
 	}
@@ -104,7 +95,7 @@ class ExportService {
 		List<LedgerEntry> entries = this.ledger.entries(campaign.getId());
 		Map<String, String> names = new HashMap<>();
 		return LedgerWorkbook.build(ledgerTitle(), campaign.getTitle(), today(), entries, unitNames(),
-				(id) -> (id == null) ? "" : names.computeIfAbsent(id, this::displayName),
+				(id) -> (id == null) ? "" : names.computeIfAbsent(id, this.organisation::personLabel),
 				this.ledger.latestProgress(campaign.getId()), zone());
 	}
 
@@ -271,17 +262,6 @@ class ExportService {
 
 	private Map<String, String> unitNames() {
 		return this.organisation.activeUnits().stream().collect(Collectors.toMap(Unit::getCode, Unit::getName));
-	}
-
-	private String displayName(String userId) {
-		User user = this.systemAuthority
-			.call(() -> this.identityService.createUserQuery().userId(userId).singleResult());
-		if (user == null) {
-			return userId;
-		}
-		String name = ((user.getFirstName() != null) ? user.getFirstName() : "")
-				+ ((user.getLastName() != null) ? user.getLastName() : "");
-		return name.isBlank() ? userId : name;
 	}
 
 	private ZoneId zone() {

@@ -201,14 +201,9 @@ class TeamDrawing {
 	}
 
 	private String teamSummary(TeamDraw.Result result) {
-		StringBuilder text = new StringBuilder("组长：").append(this.register.displayName(result.leader()));
+		StringBuilder text = new StringBuilder("组长：").append(this.organisation.personLabel(result.leader()));
 		for (TeamDraw.Pick pick : result.team()) {
-			String unitName = this.organisation.findUnit(pick.unitCode()).map(Unit::getName).orElse(pick.unitCode());
-			text.append("；组员：")
-				.append(this.register.displayName(pick.userId()))
-				.append("（")
-				.append(unitName)
-				.append("）");
+			text.append("；组员：").append(this.organisation.personLabel(pick.userId()));
 		}
 		return InspectionService.cut(text.toString(), InspectionService.TEXT);
 	}

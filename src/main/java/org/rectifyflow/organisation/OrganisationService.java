@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.rectifyflow.engine.SystemAuthority;
 
@@ -19,6 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 public class OrganisationService {
+
+	/** The administrators' group, which says nothing about where a person works. */
+	private static final String ADMIN_GROUP = "camunda-admin";
 
 	private final UnitRepository units;
 
@@ -79,7 +83,9 @@ public class OrganisationService {
 	}
 
 	/**
-	 * A person as forms and messages show them: name and unit, 「孙晓明（办公室）」.
+	 * A person as forms, pages, Tasklist and messages show them: name and unit,
+	 * 「孙晓明（办公室）」; someone without a unit by name and role groups, 「张正明（派驻纪检组）」. This is
+	 * the one place that turns a user id into what a person reads.
 	 * @param userId a user id
 	 * @return the label; the user id if the user is unknown, {@code null} for
 	 * {@code null}
@@ -88,17 +94,53 @@ public class OrganisationService {
 		if (userId == null || userId.isBlank()) {
 			return null;
 		}
+		String name = personName(userId);
+		String places = placesOf(userId);
+		return places.isEmpty() ? name : name + "（" + places + "）";
+	}
+
+	/**
+	 * A person's name without the unit: 「孙晓明」.
+	 * @param userId a user id, not {@code null}
+	 * @return the name; the user id if the user is unknown or has no name
+	 */
+	public String personName(String userId) {
 		User user = this.systemAuthority
 			.call(() -> this.identityService.createUserQuery().userId(userId).singleResult());
-		String name = (user == null) ? userId : (((user.getFirstName() != null) ? user.getFirstName() : "")
-				+ ((user.getLastName() != null) ? user.getLastName() : ""));
-		if (name.isBlank()) {
-			name = userId;
+		if (user == null) {
+			return userId;
 		}
-		List<String> unitNames = unitsOf(userId).stream()
-			.map((code) -> findUnit(code).map(Unit::getName).orElse(code))
+		// the first name holds the whole name; the last name, where set, the unit or role
+		if (user.getFirstName() != null && !user.getFirstName().isBlank()) {
+			return user.getFirstName().strip();
+		}
+		return (user.getLastName() != null && !user.getLastName().isBlank()) ? user.getLastName().strip() : userId;
+	}
+
+	/**
+	 * Where a person works, as the label after the name shows it: the names of the user's
+	 * units, 「办公室」, or else of its role groups, 「派驻纪检组」.
+	 * @param userId a user id, not {@code null}
+	 * @return the names separated by 、, empty if there are none
+	 */
+	public String placesOf(String userId) {
+		List<Group> groups = this.systemAuthority
+			.call(() -> this.identityService.createGroupQuery().groupMember(userId).orderByGroupId().asc().list());
+		List<String> unitNames = groups.stream()
+			.filter((g) -> g.getId().startsWith(Unit.GROUP_PREFIX))
+			.map((g) -> findUnit(g.getId().substring(Unit.GROUP_PREFIX.length())))
+			.flatMap(Optional::stream)
+			.map(Unit::getName)
 			.toList();
-		return unitNames.isEmpty() ? name : name + "（" + String.join("、", unitNames) + "）";
+		if (!unitNames.isEmpty()) {
+			return String.join("、", unitNames);
+		}
+		return String.join("、",
+				groups.stream()
+					.filter((g) -> !ADMIN_GROUP.equals(g.getId()))
+					.map(Group::getName)
+					.filter((n) -> n != null && !n.isBlank())
+					.toList());
 	}
 
 	/**

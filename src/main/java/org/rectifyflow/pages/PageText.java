@@ -5,13 +5,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Objects;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
-import org.rectifyflow.engine.SystemAuthority;
 import org.rectifyflow.organisation.OrganisationService;
 import org.rectifyflow.organisation.Unit;
 
@@ -34,16 +29,10 @@ public class PageText {
 
 	private static final String NONE = "—";
 
-	private final IdentityService identity;
-
 	private final OrganisationService organisation;
 
-	private final SystemAuthority system;
-
-	PageText(IdentityService identity, OrganisationService organisation, SystemAuthority system) {
-		this.identity = identity;
+	PageText(OrganisationService organisation) {
 		this.organisation = organisation;
-		this.system = system;
 	}
 
 	/**
@@ -152,27 +141,7 @@ public class PageText {
 		if ("system".equals(userId)) {
 			return "系统";
 		}
-		return this.system.call(() -> {
-			User user = this.identity.createUserQuery().userId(userId).singleResult();
-			String name = (user != null && user.getFirstName() != null && !user.getFirstName().isBlank())
-					? user.getFirstName() : userId;
-			List<Group> groups = this.identity.createGroupQuery().groupMember(userId).list();
-			List<String> units = groups.stream()
-				.filter((g) -> g.getId().startsWith(Unit.GROUP_PREFIX))
-				.map((g) -> this.organisation.findUnit(g.getId().substring(Unit.GROUP_PREFIX.length())))
-				.flatMap(java.util.Optional::stream)
-				.map(Unit::getName)
-				.sorted()
-				.toList();
-			List<String> places = !units.isEmpty() ? units
-					: groups.stream()
-						.filter((g) -> !"camunda-admin".equals(g.getId()))
-						.map(Group::getName)
-						.filter(Objects::nonNull)
-						.sorted()
-						.toList();
-			return places.isEmpty() ? name : name + "（" + String.join("、", places) + "）";
-		});
+		return this.organisation.personLabel(userId);
 	}
 
 }

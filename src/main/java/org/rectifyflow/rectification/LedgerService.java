@@ -11,7 +11,6 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
@@ -64,8 +63,6 @@ public class LedgerService {
 
 	private final RuntimeService runtimeService;
 
-	private final IdentityService identityService;
-
 	private final SystemAuthority systemAuthority;
 
 	private final AuditService audit;
@@ -75,13 +72,12 @@ public class LedgerService {
 	private final WorkingDayCalendar calendar;
 
 	LedgerService(LedgerEntryRepository entries, ProgressReportRepository reports, OrganisationService organisation,
-			RuntimeService runtimeService, IdentityService identityService, SystemAuthority systemAuthority,
-			AuditService audit, Notifier notifier, WorkingDayCalendar calendar) {
+			RuntimeService runtimeService, SystemAuthority systemAuthority, AuditService audit, Notifier notifier,
+			WorkingDayCalendar calendar) {
 		this.entries = entries;
 		this.reports = reports;
 		this.organisation = organisation;
 		this.runtimeService = runtimeService;
-		this.identityService = identityService;
 		this.systemAuthority = systemAuthority;
 		this.audit = audit;
 		this.notifier = notifier;
@@ -123,7 +119,6 @@ public class LedgerService {
 		variables.put(RectificationProcess.VAR_CATEGORY_NAME, saved.getCategoryName());
 		variables.put(RectificationProcess.VAR_PROBLEM_SUMMARY, summaryOf(saved.getDescription()));
 		variables.put(RectificationProcess.VAR_CARRIED_OVER, false);
-		variables.put(RectificationProcess.VAR_UNIT_STAFF, summaryOf(staffList(unit)));
 		ProcessInstance instance = this.systemAuthority.call(() -> this.runtimeService
 			.startProcessInstanceByKey(RectificationProcess.KEY, saved.getCode(), variables));
 		saved.linkProcess(instance.getId());
@@ -311,21 +306,6 @@ public class LedgerService {
 						"整改事项「" + entry.getCode() + "」已超过整改时限，已启动督办，请尽快完成整改。", link(entry));
 			}
 		}
-	}
-
-	/** The unit's staff as the assignment form shows them: "u1（孙晓明）、u1lead（周海涛）". */
-	private String staffList(Unit unit) {
-		return this.systemAuthority.call(() -> this.identityService.createUserQuery()
-			.memberOfGroup(unit.groupId())
-			.orderByUserId()
-			.asc()
-			.list()
-			.stream()
-			.map((user) -> user.getId() + "（"
-					+ String.join("", (user.getFirstName() != null) ? user.getFirstName() : "",
-							(user.getLastName() != null) ? user.getLastName() : "")
-					+ "）")
-			.collect(Collectors.joining("、")));
 	}
 
 	OffsetDateTime now() {

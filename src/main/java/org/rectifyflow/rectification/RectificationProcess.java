@@ -81,9 +81,6 @@ public final class RectificationProcess {
 	/** The problem's description, cut to 200 characters, for the forms. */
 	public static final String VAR_PROBLEM_SUMMARY = "problemSummary";
 
-	/** The unit's staff as text, for the assignment form. */
-	public static final String VAR_UNIT_STAFF = "unitStaff";
-
 	// Variables submitted by the forms
 	public static final String VAR_RESPONSIBLE_PERSON = "responsiblePerson";
 

@@ -70,13 +70,20 @@ class RectificationTasks implements ProcessTasks {
 	@Override
 	public void created(TaskCreation task) {
 		switch (task.getTaskDefinitionKey()) {
+			case RectificationProcess.TASK_ASSIGN_RESPONSIBLE -> {
+				// Created while the process starts, before the entry is linked to it: the
+				// unit comes from the variables set at the start.
+				Object unit = task.variable(RectificationProcess.VAR_UNIT_CODE);
+				if (unit != null) {
+					task.options(RectificationProcess.VAR_RESPONSIBLE_OPTIONS,
+							staffOptions(this.systemAuthority.call(() -> this.organisation.staffOf(unit.toString()))));
+				}
+			}
 			case RectificationProcess.TASK_DRAFT_MEASURES -> {
 				task.show(RectificationProcess.VAR_OPINION, this.opinions.returnOpinion(task.getProcessInstanceId(),
 						RectificationProcess.TASK_APPROVE_MEASURES));
 				LedgerEntry entry = entry(task.getBusinessKey(), task.getProcessInstanceId());
-				Map<String, String> staff = new LinkedHashMap<>();
-				staffOf(entry).forEach((person) -> staff.put(person, this.organisation.personLabel(person)));
-				task.options(RectificationProcess.VAR_RESPONSIBLE_OPTIONS, staff);
+				task.options(RectificationProcess.VAR_RESPONSIBLE_OPTIONS, staffOptions(staffOf(entry)));
 				if (task.variable(RectificationProcess.VAR_MEASURE_ROWS) == null) {
 					// A returned draft starts from the measures submitted before.
 					task.carry(RectificationProcess.VAR_MEASURE_ROWS,
@@ -100,10 +107,15 @@ class RectificationTasks implements ProcessTasks {
 				}
 			}
 			default -> {
-				// The first task is created while the process starts, before the entry is
-				// linked to it; its form shows the variables set at the start.
 			}
 		}
+	}
+
+	/** The unit's staff as a form's options: user ids submitted, 「孙晓明（办公室）」 shown. */
+	private Map<String, String> staffOptions(List<String> staff) {
+		Map<String, String> options = new LinkedHashMap<>();
+		staff.forEach((person) -> options.put(person, this.organisation.personLabel(person)));
+		return options;
 	}
 
 	@Override

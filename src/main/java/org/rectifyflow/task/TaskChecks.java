@@ -19,6 +19,7 @@ import org.rectifyflow.audit.AuditService;
 import org.rectifyflow.engine.SystemAuthority;
 import org.rectifyflow.kernel.Refusal;
 import org.rectifyflow.notification.Notifier;
+import org.rectifyflow.organisation.OrganisationService;
 import org.rectifyflow.task.TaskOperations.TaskView;
 import org.rectifyflow.taskrules.TaskOperationRules;
 import org.rectifyflow.taskrules.TaskOperationRules.Operation;
@@ -74,9 +75,13 @@ class TaskChecks {
 
 	private final TaskOperationsProperties properties;
 
+	private final OrganisationService organisation;
+
 	TaskChecks(TaskService taskService, HistoryService historyService, RuntimeService runtimeService,
 			RepositoryService repositoryService, IdentityService identityService, SystemAuthority system,
-			AuditService audit, Notifier notifier, TaskOperationsProperties properties) {
+			AuditService audit, Notifier notifier, TaskOperationsProperties properties,
+			OrganisationService organisation) {
+		this.organisation = organisation;
 		this.taskService = taskService;
 		this.historyService = historyService;
 		this.runtimeService = runtimeService;
@@ -221,9 +226,15 @@ class TaskChecks {
 		}
 	}
 
+	/** A person as messages name them: 「孙晓明（办公室）」. */
 	String userName(String userId) {
-		var user = this.identityService.createUserQuery().userId(userId).singleResult();
-		return (user != null && user.getFirstName() != null) ? user.getFirstName() : userId;
+		return this.organisation.personLabel(userId);
+	}
+
+	/** A person to choose in an operation's dialog, by name and unit. */
+	TaskOperations.UserRef userRef(String userId) {
+		return new TaskOperations.UserRef(userId, this.organisation.personName(userId),
+				this.organisation.placesOf(userId));
 	}
 
 	static void requireText(String value, String labelZh, String field) {

@@ -160,9 +160,10 @@ public class TaskOperations {
 	 * A user as a target of an operation.
 	 *
 	 * @param id user id
-	 * @param name display name
+	 * @param name the person's name
+	 * @param unit the person's unit (or role groups)
 	 */
-	public record UserRef(String id, String name) {
+	public record UserRef(String id, String name, String unit) {
 	}
 
 	/**

@@ -197,7 +197,7 @@ public class TaskTransfers {
 		if (operation == Operation.DELEGATE && task.getOwner() != null) {
 			users.remove(task.getOwner());
 		}
-		return users.stream().sorted().map((id) -> new UserRef(id, this.checks.userName(id))).toList();
+		return users.stream().sorted().map((id) -> this.checks.userRef(id)).toList();
 	}
 
 	// "unit-leaders" shares the prefix of the units' groups but is a role across units.

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.stream.Collectors;
 
@@ -18,8 +17,6 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -36,7 +33,7 @@ import org.rectifyflow.identity.Membership;
 import org.rectifyflow.identity.Roles;
 import org.rectifyflow.inspection.InspectionProcess;
 import org.rectifyflow.kernel.Refusal;
-import org.rectifyflow.organisation.Unit;
+import org.rectifyflow.organisation.OrganisationService;
 import org.rectifyflow.recommendation.RecommendationProcess;
 import org.rectifyflow.rectification.RectificationProcess;
 import org.rectifyflow.taskrules.ApprovalOpinion;
@@ -95,12 +92,15 @@ public class TaskWorkbench {
 
 	private final ClueExtensionOffer clueExtensions;
 
+	private final OrganisationService organisation;
+
 	TaskWorkbench(TaskService taskService, RuntimeService runtimeService, HistoryService historyService,
 			RepositoryService repositoryService, IdentityService identityService,
 			ProcessEngineConfigurationImpl engineConfiguration, SystemAuthority system, Membership membership,
 			ApprovalOpinionService opinions, AuditEventRepository audit, AttachmentService attachments,
-			WorkingDayCalendar calendar, ClueExtensionOffer clueExtensions) {
+			WorkingDayCalendar calendar, ClueExtensionOffer clueExtensions, OrganisationService organisation) {
 		this.clueExtensions = clueExtensions;
+		this.organisation = organisation;
 		this.taskService = taskService;
 		this.runtimeService = runtimeService;
 		this.historyService = historyService;
@@ -129,8 +129,7 @@ public class TaskWorkbench {
 		OpinionView latest = given.isEmpty() ? null : given.get(given.size() - 1);
 		OpinionView latestReturn = (latest != null && latest.returned()) ? latest : null;
 		Person delegatedBy = (task.getDelegationState() == DelegationState.PENDING && userId.equals(task.getAssignee())
-				&& task.getOwner() != null)
-						? new Person(task.getOwner(), userName(task.getOwner()), unitOf(task.getOwner())) : null;
+				&& task.getOwner() != null) ? person(task.getOwner()) : null;
 		return new TaskSummary(task.getId(), item, deadline(task), latestReturn, extension(item, userId), delegatedBy);
 	}
 
@@ -169,7 +168,7 @@ public class TaskWorkbench {
 		return this.system.call(() -> this.identityService.createUserQuery().listPage(0, MAX_PEOPLE))
 			.stream()
 			.filter((user) -> !user.getId().equals(userId))
-			.map((user) -> new Person(user.getId(), name(user), unitOf(user.getId())))
+			.map((user) -> person(user.getId()))
 			.sorted(Comparator.comparing(Person::unit).thenComparing(Person::id))
 			.toList();
 	}
@@ -262,9 +261,10 @@ public class TaskWorkbench {
 		List<OpinionView> views = new ArrayList<>();
 		for (ApprovalOpinion opinion : this.opinions.history(task.getProcessInstanceId())) {
 			String decision = opinion.getDecision();
-			views.add(new OpinionView(opinion.getTaskName(), opinion.getUserId(), userName(opinion.getUserId()),
-					unitOf(opinion.getUserId()), opinion.getCreatedAt(), decision, decisionLabel(decision),
-					isReturn(decision), opinion.getOpinion()));
+			views.add(new OpinionView(opinion.getTaskName(), opinion.getUserId(),
+					this.organisation.personName(opinion.getUserId()), this.organisation.placesOf(opinion.getUserId()),
+					opinion.getCreatedAt(), decision, decisionLabel(decision), isReturn(decision),
+					opinion.getOpinion()));
 		}
 		List<HistoricTaskInstance> tasks = this.system.call(() -> this.historyService.createHistoricTaskInstanceQuery()
 			.processInstanceId(task.getProcessInstanceId())
@@ -275,8 +275,10 @@ public class TaskWorkbench {
 		for (HistoricTaskInstance returned : tasks) {
 			for (AuditEvent event : this.audit.findByItemTypeAndItemIdOrderByIdAsc("task", returned.getId())) {
 				if (RETURNED.equals(event.getAction())) {
-					views.add(new OpinionView(names.get(returned.getId()), event.getActor(), userName(event.getActor()),
-							unitOf(event.getActor()), event.getOccurredAt(), "RETURN", "退回", true, event.getDetails()));
+					views.add(new OpinionView(names.get(returned.getId()), event.getActor(),
+							this.organisation.personName(event.getActor()),
+							this.organisation.placesOf(event.getActor()), event.getOccurredAt(), "RETURN", "退回", true,
+							event.getDetails()));
 				}
 			}
 		}
@@ -300,40 +302,8 @@ public class TaskWorkbench {
 		};
 	}
 
-	private String userName(String userId) {
-		if (userId == null) {
-			return null;
-		}
-		User user = this.system.call(() -> this.identityService.createUserQuery().userId(userId).singleResult());
-		return (user != null) ? name(user) : userId;
-	}
-
-	private static String name(User user) {
-		if (user.getFirstName() != null && !user.getFirstName().isBlank()) {
-			return user.getFirstName();
-		}
-		return (user.getLastName() != null && !user.getLastName().isBlank()) ? user.getLastName() : user.getId();
-	}
-
-	/** The names of the user's units, or else of its role groups. */
-	private String unitOf(String userId) {
-		if (userId == null) {
-			return "";
-		}
-		List<Group> groups = this.system
-			.call(() -> this.identityService.createGroupQuery().groupMember(userId).orderByGroupId().asc().list());
-		String units = names(groups.stream()
-			.filter((g) -> g.getId().startsWith(Unit.GROUP_PREFIX) && !Roles.UNIT_LEADERS.equals(g.getId()))
-			.toList());
-		return !units.isEmpty() ? units : names(groups.stream().filter((g) -> !Roles.ADMIN.equals(g.getId())).toList());
-	}
-
-	private static String names(List<Group> groups) {
-		return groups.stream()
-			.map((g) -> (g.getName() != null) ? g.getName() : g.getId())
-			.filter(Objects::nonNull)
-			.distinct()
-			.collect(Collectors.joining("、"));
+	private Person person(String userId) {
+		return new Person(userId, this.organisation.personName(userId), this.organisation.placesOf(userId));
 	}
 
 	private record ItemKind(String itemType, String variable) {

@@ -5,7 +5,7 @@
  */
 @ApplicationModule(displayName = "Task additions (filters, due dates, operations)",
 		allowedDependencies = { "attachment", "audit", "calendar", "clue", "engine", "identity", "inspection", "kernel",
-				"notification", "pages", "recommendation", "rectification", "taskrules" })
+				"notification", "organisation", "pages", "recommendation", "rectification", "taskrules" })
 package org.rectifyflow.task;
 
 import org.springframework.modulith.ApplicationModule;

@@ -99,6 +99,7 @@ class AttachmentApiTest {
 			.andExpect(jsonPath("$.fileName").value("整改报告.pdf"))
 			.andExpect(jsonPath("$.contentType").value("application/pdf"))
 			.andExpect(jsonPath("$.uploadedBy").value("u1"))
+			.andExpect(jsonPath("$.uploadedByName").value("孙晓明（办公室）"))
 			.andReturn();
 		long id = idOf(result);
 
@@ -294,7 +295,8 @@ class AttachmentApiTest {
 
 		this.mvc.perform(get("/attachments/upload").param("itemType", "test-item").param("itemId", "P1"))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("R&amp;D &#39;报告&#39;.gif")));
+			.andExpect(content().string(containsString("R&amp;D &#39;报告&#39;.gif")))
+			.andExpect(content().string(containsString("孙晓明（办公室）")));
 
 		this.mvc
 			.perform(multipart("/attachments/upload")

@@ -30,7 +30,7 @@ final class CamundaForm {
 
 	/** A label as form-js shows it: required fields end with an asterisk. */
 	private static Pattern labelled(String label) {
-		return Pattern.compile("^\\s*" + label + "\\s*\\*?\\s*$");
+		return Pattern.compile("^\\s*" + TasklistPage.literal(label) + "\\s*\\*?\\s*$");
 	}
 
 	Locator input(String label) {
@@ -88,7 +88,7 @@ final class CamundaForm {
 		Locator field = field(label);
 		field.locator(".fjs-input-group").click();
 		field.locator(".fjs-dropdownlist-item")
-			.filter(new Locator.FilterOptions().setHasText(Pattern.compile("^\\s*" + Pattern.quote(prefix))))
+			.filter(new Locator.FilterOptions().setHasText(Pattern.compile("^\\s*" + TasklistPage.literal(prefix))))
 			.first()
 			.click();
 	}

@@ -156,7 +156,18 @@ final class TasklistPage {
 	 * rather than with {@link Pattern#quote(String)}.
 	 */
 	static Pattern exactly(String text) {
-		return Pattern.compile("^\\s*" + text.replaceAll("[\\\\^$.*+?()\\[\\]{}|/-]", "\\\\$0") + "(\\s+\\d+)?\\s*$");
+		return Pattern.compile("^\\s*" + literal(text) + "(\\s+\\d+)?\\s*$");
+	}
+
+	/**
+	 * A text to be matched as it is, in a pattern the browser can read: Playwright hands
+	 * patterns to JavaScript, which does not know Java's {@code \Q...\E} quoting
+	 * ({@link Pattern#quote(String)}), so each special character is escaped on its own.
+	 * @param text the text
+	 * @return the pattern source matching exactly the text
+	 */
+	static String literal(String text) {
+		return text.replaceAll("[\\\\^$.*+?()\\[\\]{}|/-]", "\\\\$0");
 	}
 
 }

@@ -93,6 +93,8 @@ class WorkbenchBrowserTest {
 		assertThat(workbench.dialog()).containsText("转办给");
 		// only the unit's other member is offered
 		assertThat(workbench.dialog().locator("select[name=userId] option[value]:not([value=''])")).hasCount(1);
+		// by name and unit, never by user id
+		assertThat(workbench.dialog().locator("select[name=userId] option[value=u1lead]")).hasText("周海涛（办公室）");
 		workbench.dialog().locator("select[name=userId]").selectOption("u1lead");
 		workbench.dialog().locator("textarea[name=reason]").fill("本周出差，请负责人办理");
 		web.screenshot("20-transfer-dialog");
@@ -154,6 +156,8 @@ class WorkbenchBrowserTest {
 		assertThat(mine.opinions()).hasCount(1);
 		assertThat(mine.opinions().first()).containsText("退回");
 		assertThat(mine.opinions().first()).containsText("整治办");
+		assertThat(mine.opinions().first()).containsText("李文华");
+		assertThat(mine.opinions().first()).not().containsText("office");
 		assertThat(mine.opinions().first()).containsText("年");
 		web.screenshot("24-opinions-tab");
 		assertThat(this.jdbc.queryForObject(
@@ -183,6 +187,7 @@ class WorkbenchBrowserTest {
 		workbench.filePicker().setInputFiles(new FilePayload("整改前照片.png", "image/png", png));
 		assertThat(workbench.attachments()).hasCount(1);
 		assertThat(workbench.attachments().first()).containsText("整改前照片.png");
+		assertThat(workbench.attachments().first().locator(".rf-uploader")).hasText("周海涛（办公室）");
 		workbench.attachments().first().locator("a.rf-preview-link").click();
 		assertThat(tasklist.page().locator(".rf-preview-image")).isVisible();
 		tasklist.page()

@@ -97,6 +97,9 @@ class InspectionProcessTest {
 		this.driver.plan(inspection, Inspection.Kind.UNANNOUNCED, "u1,u2", 2, "2026-09-30");
 		assertThat(pi).isWaitingAt(InspectionProcess.TASK_APPROVE_PLAN);
 		assertTeamFollowsTheRules(inspection);
+		// the approver reads the team by name and unit, no user ids
+		assertThat((String) this.runtimeService.getVariable(pi.getId(), InspectionProcess.VAR_TEAM_SUMMARY))
+			.matches("组长：[^；a-z]+（[^；a-z]+）(；组员：[^；a-z（]+（[^；a-z（）]+）)+");
 		assertThat(this.driver.task(inspection, InspectionProcess.TASK_APPROVE_PLAN).getAssignee()).isNull();
 		List<String> candidates = this.taskService
 			.getIdentityLinksForTask(this.driver.task(inspection, InspectionProcess.TASK_APPROVE_PLAN).getId())

@@ -160,8 +160,11 @@ class RectificationProcessTest {
 			.isEqualTo("u1lead");
 		assertThat(entry.getStatus()).isEqualTo(LedgerEntry.Status.ASSIGNING);
 		assertThat(entry.getResponsibleLeader()).isEqualTo("u1lead");
-		assertThat((String) this.runtimeService.getVariable(pi.getId(), RectificationProcess.VAR_UNIT_STAFF))
-			.contains("u1（", "u1lead（")
+		// the unit's staff to choose from, by name and unit
+		assertThat(this.taskService
+			.getVariableLocal(this.driver.task(entry, RectificationProcess.TASK_ASSIGN_RESPONSIBLE).getId(),
+					RectificationProcess.VAR_RESPONSIBLE_OPTIONS)
+			.toString()).contains("\"value\":\"u1\"", "\"label\":\"孙晓明（办公室）\"", "\"value\":\"u1lead\"")
 			.doesNotContain("u2");
 
 		// A person from another unit is refused; the task stays open.
@@ -425,7 +428,7 @@ class RectificationProcessTest {
 		assertThat((String) this.taskService.getVariableLocal(work, "deadlineAtText"))
 			.matches("\\d{4}年\\d{1,2}月\\d{1,2}日 \\d{2}:\\d{2}");
 		assertThat((String) this.taskService.getVariableLocal(work, RectificationProcess.VAR_RESPONSIBLE_PERSON_NAME))
-			.endsWith("（办公室）");
+			.isEqualTo("孙晓明（办公室）");
 		assertThat(this.taskService.getVariableLocal(work, RectificationProcess.VAR_PREVIOUS_EVIDENCE)).isNull();
 
 		this.driver.work(entry, RectificationProcess.Action.CLOSURE, "会议精简办法已印发");

@@ -47,7 +47,8 @@ class FormWordingTest {
 		.compile("\\d{4}-\\d{2}-\\d{2}|yyyy|YYYY|\\bMM-dd|\\bdd/|T\\d{2}:\\d{2}|\\+0000");
 
 	/** Labels that ask a person to type a code, a number of a record or an id. */
-	private static final Pattern ASKS_FOR_CODE = Pattern.compile("代码|编号|[（(]ID[）)]|\\bid\\b", Pattern.CASE_INSENSITIVE);
+	private static final Pattern ASKS_FOR_CODE = Pattern.compile("代码|编号|用户名|[（(]ID[）)]|\\bid\\b",
+			Pattern.CASE_INSENSITIVE);
 
 	/** Keys of free-text inputs that can only hold codes or ids. */
 	private static final Pattern CODE_KEY = Pattern.compile(".*(Code|Codes|Id|Ids|Refs|Units|Unit)$");

@@ -12,7 +12,9 @@
  * strings in known form-js elements are replaced.
  *
  * It also localizes the flatpickr date picker used by form-js (month and
- * weekday names, Monday as first day of the week).
+ * weekday names, Monday as first day of the week) and has it show and read dates
+ * as 2026年12月7日 instead of the browser's format (12/7/2026): form-js derives
+ * the input's format from the browser language, the value it submits stays ISO.
  */
 
 // --- validation messages (li elements of .fjs-form-field-error) -------------
@@ -71,6 +73,12 @@ const TEXT_PATTERNS = [
   ['.fjs-repeat-render-collapse', /^Expand all \((\d+)\)$/, (m) => `全部展开（${m[1]}）`]
 ];
 
+// --- dates ------------------------------------------------------------------
+// how a date picker of a form shows and reads a date: 2026年12月7日 (flatpickr tokens;
+// when typed, any separator is accepted, so 2026-12-7 is read as well)
+const DATE_FORMAT = 'Y年n月j日';
+const DATE_PLACEHOLDER = '点击选择日期';
+
 // --- attributes -------------------------------------------------------------
 const ATTRIBUTES = ['placeholder', 'title', 'aria-label', 'alt'];
 const ATTRIBUTE_TEXTS = {
@@ -90,13 +98,7 @@ const ATTRIBUTE_PATTERNS = [
   [/^Click to sort by (.+) descending$/, (m) => `点击按“${m[1]}”降序排序`],
   [/^Click to sort by (.+) ascending$/, (m) => `点击按“${m[1]}”升序排序`],
   // date placeholder derived from the browser locale, e.g. mm/dd/yyyy, yyyy/mm/dd
-  [
-    /^(yyyy|mm|dd)([^a-z]+)(yyyy|mm|dd)([^a-z]+)(yyyy|mm|dd)$/,
-    (m) => {
-      const unit = { yyyy: '年', mm: '月', dd: '日' };
-      return unit[m[1]] + m[2] + unit[m[3]] + m[4] + unit[m[5]];
-    }
-  ]
+  [/^(yyyy|mm|dd)([^a-z]+)(yyyy|mm|dd)([^a-z]+)(yyyy|mm|dd)$/, () => DATE_PLACEHOLDER]
 ];
 
 // --- flatpickr --------------------------------------------------------------
@@ -134,8 +136,25 @@ function localizeFlatpickr() {
     return;
   }
   flatpickr.localize(FLATPICKR_ZH);
-  flatpickr.setDefaults({ ariaDateFormat: 'Y年n月j日' });
+  flatpickr.setDefaults({ ariaDateFormat: DATE_FORMAT, plugins: [chineseDateFormat] });
   flatpickrLocalized = true;
+}
+
+/*
+ * A flatpickr plugin: form-js passes the browser language's format (e.g. n/j/Y) to
+ * every date picker it creates; once that configuration is read, a picker inside a
+ * form shows and reads dates in the Chinese format. The picker hands form-js a Date,
+ * so the submitted value does not depend on the format.
+ */
+function chineseDateFormat(picker) {
+  return {
+    onParseConfig() {
+      const input = picker.element;
+      if (isChinese() && input && input.closest && input.closest('.fjs-datepicker')) {
+        picker.config.dateFormat = DATE_FORMAT;
+      }
+    }
+  };
 }
 
 function translateFlatpickrText(node, parent) {

@@ -284,7 +284,7 @@ function dialog(title, fields, confirmLabel, submit, onDone) {
 function personSelect(name, people) {
   return el('select', { name, class: 'form-control' },
     el('option', { value: '' }, '请选择'),
-    people.map((p) => el('option', { value: p.id }, p.name + (p.unit ? '（' + p.unit + '）' : p.id !== p.name ? '（' + p.id + '）' : ''))));
+    people.map((p) => el('option', { value: p.id }, p.name + (p.unit ? '（' + p.unit + '）' : ''))));
 }
 
 function textArea(name, placeholder) {
@@ -557,7 +557,7 @@ async function renderAttachments(container, taskId) {
       el('tbody', {}, attachments.map((a) => el('tr', { class: 'rf-attachment', 'data-id': a.id },
         el('td', { class: 'rf-file-name' }, a.fileName),
         el('td', {}, size(a.size)),
-        el('td', {}, a.uploadedBy),
+        el('td', { class: 'rf-uploader' }, a.uploadedByName),
         el('td', {}, chineseDate(a.uploadedAt)),
         el('td', {},
           a.contentType.startsWith('image/') || a.contentType === 'application/pdf'
@@ -641,7 +641,7 @@ async function renderOpinions(container, taskId) {
   tab.appendChild(el('table', { class: 'table' },
     el('thead', {}, el('tr', {}, ['环节', '办理人', '单位', '时间', '结论', '意见'].map((h) => el('th', {}, h)))),
     el('tbody', {}, opinions.map((o) => el('tr', { class: 'rf-opinion' + (o.returned ? ' warning' : '') },
-      el('td', {}, o.taskName || ''), el('td', {}, o.userName || o.userId || ''), el('td', {}, o.unit || ''),
+      el('td', {}, o.taskName || ''), el('td', {}, o.userName || ''), el('td', {}, o.unit || ''),
       el('td', {}, chineseDate(o.at)), el('td', { class: 'rf-decision' }, o.decisionLabel), el('td', { class: 'rf-opinion-text' }, o.text || ''))))));
 }
 
