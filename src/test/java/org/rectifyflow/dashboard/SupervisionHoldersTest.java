@@ -108,7 +108,9 @@ class SupervisionHoldersTest {
 		LedgerEntry late = this.ledger.find(this.fixture.entries.get(0).getId()).orElseThrow();
 		Task rectify = task(late.getProcessInstanceId(), RectificationProcess.TASK_RECTIFY);
 		JsonNode entry = held(summary, "ledger", late.getCode());
-		assertThat(entry.get("holder").asText()).isEqualTo(rectify.getAssignee());
+		assertThat(entry.get("holder").asText()).isEqualTo(rectify.getAssignee()).isEqualTo("u1");
+		assertThat(entry.get("holderName").asText()).as("the holder by the name the organisation knows")
+			.isEqualTo("孙晓明");
 		assertThat(entry.get("placeCode").asText()).isEqualTo(late.getUnitCode());
 		assertThat(entry.get("workingDaysOverdue").asInt()).isEqualTo(days(late.getDeadline(), today)).isPositive();
 

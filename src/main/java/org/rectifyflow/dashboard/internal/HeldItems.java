@@ -105,10 +105,11 @@ class HeldItems {
 		placeNames.put(NO_TASK, "（无在办任务）");
 		placeNames.putAll(this.openTasks.groupNames(
 				rows.stream().map(Row::place).filter((p) -> !placeNames.containsKey(p)).collect(Collectors.toSet())));
-		Map<String, String> userNames = this.openTasks.userNames(rows.stream()
+		Map<String, String> userNames = rows.stream()
 			.filter((r) -> r.task() != null && r.task().assignee() != null)
 			.map((r) -> r.task().assignee())
-			.collect(Collectors.toSet()));
+			.distinct()
+			.collect(Collectors.toMap((id) -> id, this.organisation::personName));
 		List<SupervisionSummary.HeldItem> result = new ArrayList<>();
 		for (Row row : rows) {
 			TrackedItem item = row.item().visibleTo(withContent);

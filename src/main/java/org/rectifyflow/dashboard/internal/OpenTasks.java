@@ -14,7 +14,6 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -135,28 +134,6 @@ class OpenTasks {
 			.stream()
 			.filter((g) -> g.getName() != null)
 			.collect(Collectors.toMap(Group::getId, Group::getName)));
-	}
-
-	/**
-	 * @param userIds user ids
-	 * @return their display names (last and first name as entered), by id
-	 */
-	Map<String, String> userNames(Collection<String> userIds) {
-		Set<String> ids = new HashSet<>(userIds);
-		if (ids.isEmpty()) {
-			return Map.of();
-		}
-		return this.systemAuthority.call(() -> this.identityService.createUserQuery()
-			.userIdIn(ids.toArray(String[]::new))
-			.list()
-			.stream()
-			.collect(Collectors.toMap(User::getId, OpenTasks::displayName)));
-	}
-
-	private static String displayName(User user) {
-		String name = ((user.getLastName() != null) ? user.getLastName() : "")
-				+ ((user.getFirstName() != null) ? user.getFirstName() : "");
-		return name.isBlank() ? user.getId() : name;
 	}
 
 	private OpenTask open(Task task) {
