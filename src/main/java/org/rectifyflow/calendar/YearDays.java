@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
+import org.rectifyflow.kernel.Dates;
 import org.rectifyflow.kernel.Refusal;
 
 /**
@@ -73,18 +74,6 @@ public record YearDays(int year, SortedSet<LocalDate> off, SortedSet<LocalDate> 
 			throw Refusal.invalid(whatZh + Dates.chinese(day) + "不在" + year + "年内",
 					"the " + whatEn + " " + day + " does not lie in " + year);
 		}
-	}
-
-	/** Chinese display of dates in messages. */
-	static final class Dates {
-
-		private Dates() {
-		}
-
-		static String chinese(LocalDate day) {
-			return day.getYear() + "年" + day.getMonthValue() + "月" + day.getDayOfMonth() + "日";
-		}
-
 	}
 
 }

@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.rectifyflow.kernel.Dates;
 import org.rectifyflow.kernel.Refusal;
 import org.rectifyflow.organisation.OrganisationService;
 import org.rectifyflow.rectification.LedgerMeasure;
 import org.rectifyflow.rectification.LedgerService;
 import org.rectifyflow.organisation.Unit;
-import org.rectifyflow.taskrules.Dates;
 import org.rectifyflow.taskrules.TaskRuleViolation;
 
 import org.springframework.stereotype.Service;

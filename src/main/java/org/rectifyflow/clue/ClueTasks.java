@@ -4,9 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.rectifyflow.kernel.Dates;
 import org.rectifyflow.audit.AuditService;
 import org.rectifyflow.clue.ClueProcess.RegistrationDecision;
-import org.rectifyflow.taskrules.Dates;
 import org.rectifyflow.taskrules.ProcessTasks;
 import org.rectifyflow.taskrules.TaskCompletion;
 import org.rectifyflow.taskrules.TaskCreation;

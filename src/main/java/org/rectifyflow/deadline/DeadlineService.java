@@ -2,7 +2,6 @@ package org.rectifyflow.deadline;
 
 import java.time.Instant;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,6 +17,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.rectifyflow.kernel.Dates;
 import org.rectifyflow.audit.AuditService;
 import org.rectifyflow.calendar.WorkingDayCalendar;
 import org.rectifyflow.engine.SystemAuthority;
@@ -45,10 +45,6 @@ public class DeadlineService {
 	static final String ITEM_TYPE = "process-instance";
 
 	private static final Logger logger = LoggerFactory.getLogger(DeadlineService.class);
-
-	private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
-	private static final DateTimeFormatter CHINESE = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
 	private final DeadlineProperties properties;
 
@@ -139,7 +135,7 @@ public class DeadlineService {
 	public int remind(String processInstanceId) {
 		int sent = this.systemAuthority.call(() -> {
 			Date deadline = (Date) this.runtimeService.getVariable(processInstanceId, DeadlinePattern.VAR_DEADLINE_AT);
-			String due = (deadline != null) ? display(deadline.toInstant()) : "";
+			String due = (deadline != null) ? Dates.chinese(deadline) : "";
 			int count = 0;
 			for (Task task : this.taskService.createTaskQuery().processInstanceId(processInstanceId).active().list()) {
 				String text = "待办「" + task.getName() + "」将于 " + due + " 到期，请抓紧办理。";
@@ -230,8 +226,7 @@ public class DeadlineService {
 			return false;
 		}
 		List<Task> moved = move(processInstanceId, current.toInstant(), newDeadline);
-		String text = "节假日安排调整，办理期限由" + CHINESE.format(current.toInstant().atZone(this.calendar.zone())) + "调整为"
-				+ CHINESE.format(newDeadline.atZone(this.calendar.zone())) + "。";
+		String text = "节假日安排调整，办理期限由" + Dates.chinese(current) + "调整为" + Dates.chinese(newDeadline) + "。";
 		for (Task task : moved) {
 			if (task.getAssignee() != null) {
 				this.notifier.notifyUser(task.getAssignee(), task.getName() + "：" + text,
@@ -306,10 +301,6 @@ public class DeadlineService {
 				}
 			}
 		}
-	}
-
-	private String display(Instant instant) {
-		return DISPLAY.format(instant.atZone(this.calendar.zone()));
 	}
 
 	/**

@@ -2,13 +2,13 @@ package org.rectifyflow.deadline;
 
 import java.time.Instant;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.rectifyflow.kernel.Dates;
 import org.rectifyflow.audit.AuditService;
 import org.rectifyflow.calendar.WorkingDayCalendar;
 import org.rectifyflow.engine.SystemAuthority;
@@ -38,8 +38,6 @@ public class EscalationService {
 	static final String TASKLIST_LINK = "/camunda/app/tasklist/default/";
 
 	private static final Logger logger = LoggerFactory.getLogger(EscalationService.class);
-
-	private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
 	private final EscalationProperties properties;
 
@@ -114,7 +112,7 @@ public class EscalationService {
 		Instant nextLevelAt = nextLevelAt(processDefinitionKey, targetDueAt);
 		String entry = this.properties.levelFor(processDefinitionKey, target);
 		String subject = subject(processDefinitionKey, businessKey, target);
-		String text = subject + "。办理期限 " + display(deadline) + " 已过，请督促办理。";
+		String text = subject + "。办理期限 " + Dates.chinese(deadline) + " 已过，请督促办理。";
 		Escalation escalation;
 		if (entry.startsWith(EscalationProperties.EXTERNAL_PREFIX)) {
 			String name = entry.substring(EscalationProperties.EXTERNAL_PREFIX.length());
@@ -180,10 +178,6 @@ public class EscalationService {
 		String name = (definition != null && definition.getName() != null) ? definition.getName()
 				: processDefinitionKey;
 		return name + ((businessKey != null) ? "（" + businessKey + "）" : "") + "逾期，第" + level + "级督办";
-	}
-
-	private String display(Instant instant) {
-		return DISPLAY.format(instant.atZone(this.calendar.zone()));
 	}
 
 	/**

@@ -2,11 +2,10 @@ package org.rectifyflow.pages;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.rectifyflow.kernel.Dates;
 import org.rectifyflow.organisation.OrganisationService;
 import org.rectifyflow.organisation.Unit;
 
@@ -19,13 +18,6 @@ import org.springframework.stereotype.Component;
  */
 @Component("pageText")
 public class PageText {
-
-	/** The agency's time zone. */
-	public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-
-	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu年M月d日 HH:mm");
-
-	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu年M月d日");
 
 	private static final String NONE = "—";
 
@@ -40,7 +32,7 @@ public class PageText {
 	 * @return e.g. {@code 2027年1月15日 18:00} (Beijing time), or a dash
 	 */
 	public String dateTime(OffsetDateTime at) {
-		return (at != null) ? at.atZoneSameInstant(ZONE).format(DATE_TIME) : NONE;
+		return (at != null) ? Dates.chinese(at) : NONE;
 	}
 
 	/**
@@ -48,7 +40,7 @@ public class PageText {
 	 * @return e.g. {@code 2027年1月15日} (Beijing time), or a dash
 	 */
 	public String date(OffsetDateTime at) {
-		return (at != null) ? at.atZoneSameInstant(ZONE).format(DATE) : NONE;
+		return (at != null) ? Dates.chinese(at.atZoneSameInstant(Dates.ZONE).toLocalDate()) : NONE;
 	}
 
 	/**
@@ -56,7 +48,7 @@ public class PageText {
 	 * @return e.g. {@code 2027年1月15日}, or a dash
 	 */
 	public String day(LocalDate day) {
-		return (day != null) ? day.format(DATE) : NONE;
+		return (day != null) ? Dates.chinese(day) : NONE;
 	}
 
 	/**

@@ -2,13 +2,12 @@ package org.rectifyflow.recommendation;
 
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
-import java.util.Locale;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.rectifyflow.kernel.Dates;
 import org.rectifyflow.audit.AuditService;
 import org.rectifyflow.calendar.WorkingDayCalendar;
 import org.rectifyflow.deadline.DeadlinePassed;
@@ -54,8 +53,6 @@ public class RecommendationService {
 	static final int MAX_WORKING_DAYS = 180;
 
 	private static final Logger logger = LoggerFactory.getLogger(RecommendationService.class);
-
-	static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm", Locale.CHINA);
 
 	private final RecommendationLetterRepository letters;
 
@@ -195,9 +192,9 @@ public class RecommendationService {
 		execution.setVariable(RecommendationProcess.VAR_DEADLINE_AT, Date.from(deadline.toInstant()));
 		this.audit.record(ACTION_ISSUED, RecommendationProcess.ITEM_TYPE, String.valueOf(letter.getId()),
 				RecommendationLetter.Status.APPROVING.name(),
-				letter.getDocNumber() + " to " + unit.getLeaderUserId() + " reply by " + DISPLAY.format(deadline));
+				letter.getDocNumber() + " to " + unit.getLeaderUserId() + " reply by " + Dates.chinese(deadline));
 		this.notifier.notifyUser(unit.getLeaderUserId(), "派驻纪检组向" + unit.getName() + "发出" + letter.getKind().title()
-				+ "（" + letter.getDocNumber() + "），请于" + DISPLAY.format(deadline) + "前书面回复整改情况。", link(letter));
+				+ "（" + letter.getDocNumber() + "），请于" + Dates.chinese(deadline) + "前书面回复整改情况。", link(letter));
 		logger.info("Recommendation letter {} issued as {} to {}", letter.getCode(), letter.getDocNumber(),
 				unit.getLeaderUserId());
 	}

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import org.rectifyflow.taskrules.Dates;
+import org.rectifyflow.kernel.Dates;
 import org.rectifyflow.taskrules.FormList;
 import org.rectifyflow.taskrules.TaskRuleViolation;
 

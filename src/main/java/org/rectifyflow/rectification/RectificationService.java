@@ -3,12 +3,12 @@ package org.rectifyflow.rectification;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.rectifyflow.kernel.Dates;
 import org.rectifyflow.audit.AuditService;
 import org.rectifyflow.calendar.WorkingDayCalendar;
 import org.rectifyflow.identity.Roles;
@@ -58,8 +58,6 @@ public class RectificationService {
 	static final int MAX_WORKING_DAYS = 365;
 
 	private static final Logger logger = LoggerFactory.getLogger(RectificationService.class);
-
-	private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
 	private final LedgerService ledger;
 
@@ -358,7 +356,7 @@ public class RectificationService {
 			.flatMap(Optional::stream)
 			.findFirst();
 		if (end.isPresent() && deadline.isAfter(end.get())) {
-			throw new TaskRuleViolation("整改时限不能晚于整改阶段截止时间 " + DISPLAY.format(end.get().atZone(this.calendar.zone())),
+			throw new TaskRuleViolation("整改时限不能晚于整改阶段截止时间 " + Dates.chinese(end.get()),
 					"the deadline " + deadline + " lies after the end of the rectification phase " + end.get());
 		}
 		return deadline;

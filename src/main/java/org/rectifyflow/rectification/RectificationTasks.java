@@ -11,13 +11,13 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
+import org.rectifyflow.kernel.Dates;
 import org.rectifyflow.attachment.AttachmentService;
 import org.rectifyflow.audit.AuditService;
 import org.rectifyflow.engine.SystemAuthority;
 import org.rectifyflow.kernel.Refusal;
 import org.rectifyflow.organisation.OrganisationService;
 import org.rectifyflow.taskrules.ApprovalOpinionService;
-import org.rectifyflow.taskrules.Dates;
 import org.rectifyflow.taskrules.FormList;
 import org.rectifyflow.taskrules.ProcessTasks;
 import org.rectifyflow.taskrules.TaskCompletion;

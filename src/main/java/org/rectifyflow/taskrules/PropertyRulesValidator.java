@@ -1,5 +1,7 @@
 package org.rectifyflow.taskrules;
 
+import org.rectifyflow.kernel.Dates;
+
 import java.util.Map;
 
 import org.springframework.core.Ordered;

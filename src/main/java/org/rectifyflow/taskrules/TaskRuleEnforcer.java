@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.rectifyflow.kernel.Dates;
 import org.rectifyflow.audit.AuditEventRepository;
 import org.rectifyflow.audit.AuditService;
 import org.slf4j.Logger;
@@ -39,6 +40,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class TaskRuleEnforcer {
+
+	/**
+	 * The suffix of a form's display value: {@code {{deadlineAtText}}} shows the date of
+	 * the variable {@code deadlineAt} in Chinese.
+	 */
+	private static final String DATE_TEXT_SUFFIX = "Text";
 
 	static final String FOUR_EYES_MESSAGE = "审批人不能是提出人本人（四眼原则）";
 
@@ -108,9 +115,9 @@ class TaskRuleEnforcer {
 			return;
 		}
 		for (String shown : inputs.shown()) {
-			if (shown.endsWith(Dates.TEXT_SUFFIX) && shown.length() > Dates.TEXT_SUFFIX.length()
+			if (shown.endsWith(DATE_TEXT_SUFFIX) && shown.length() > DATE_TEXT_SUFFIX.length()
 					&& !task.hasVariableLocal(shown)) {
-				Object value = task.getVariable(shown.substring(0, shown.length() - Dates.TEXT_SUFFIX.length()));
+				Object value = task.getVariable(shown.substring(0, shown.length() - DATE_TEXT_SUFFIX.length()));
 				String text = Dates.chinese(value);
 				if (text != null) {
 					task.setVariableLocal(shown, text);

@@ -1,4 +1,4 @@
-package org.rectifyflow.taskrules;
+package org.rectifyflow.kernel;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,12 +27,6 @@ public final class Dates {
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
 	private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
-
-	/**
-	 * The suffix of a form's display value: {@code {{deadlineAtText}}} shows the date of
-	 * the variable {@code deadlineAt} in Chinese.
-	 */
-	static final String TEXT_SUFFIX = "Text";
 
 	private Dates() {
 	}
@@ -69,7 +63,7 @@ public final class Dates {
 	 * @return {@code true} if the value lies in the past
 	 * @throws IllegalArgumentException if the value is not a date
 	 */
-	static boolean isPast(Object value) {
+	public static boolean isPast(Object value) {
 		ZoneId zone = ZoneId.systemDefault();
 		Instant now = ClockUtil.getCurrentTime().toInstant();
 		if (value instanceof String text) {

@@ -1,4 +1,4 @@
-package org.rectifyflow.taskrules;
+package org.rectifyflow.kernel;
 
 import java.time.Instant;
 import java.time.LocalDate;
