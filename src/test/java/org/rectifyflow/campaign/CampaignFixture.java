@@ -223,6 +223,9 @@ public class CampaignFixture implements ProcessFixture {
 			.count() > 0;
 		if (!running) {
 			assertThat(campaign.getStatus()).as(code + " ended").isEqualTo(Campaign.Status.COMPLETED);
+			assertThat(this.campaigns.regulations(campaign.getId())).extracting(Regulation::getStatus)
+				.as(code + " regulations")
+				.containsOnly(Regulation.Status.PUBLISHED);
 			assertThat(campaign.getPhase()).as(code + " ended").isEqualTo(Phase.COMPLETED);
 			return;
 		}
@@ -231,9 +234,33 @@ public class CampaignFixture implements ProcessFixture {
 			assertThat(this.ledger.allSettled(campaign.getId())).as(code + " ledger settled").isFalse();
 			return;
 		}
+		assertThat(this.campaigns.problems(campaign.getId()))
+			.filteredOn((p) -> p.getSource() == Problem.Source.SELF_INSPECTION)
+			.as(code + ": one problem of each 自查 done")
+			.hasSize((int) this.historyService.createHistoricTaskInstanceQuery()
+				.processInstanceId(processInstanceId)
+				.taskDefinitionKey(CampaignProcess.TASK_SELF_INSPECTION)
+				.finished()
+				.count());
 		for (Task task : open) {
-			assertThat(campaign.getPhase()).as(code + " at " + task.getTaskDefinitionKey())
-				.isEqualTo(PHASE_AT.get(task.getTaskDefinitionKey()));
+			String key = task.getTaskDefinitionKey();
+			assertThat(campaign.getPhase()).as(code + " at " + key).isEqualTo(PHASE_AT.get(key));
+			if (ORDER.indexOf(key) > ORDER.indexOf(CampaignProcess.TASK_DRAFT_PLAN)) {
+				assertThat(this.campaigns.plan(campaign.getId()).getStatus()).as(code + " plan at " + key)
+					.isEqualTo(key.equals(CampaignProcess.TASK_APPROVE_PLAN) ? CampaignPlan.Status.SUBMITTED
+							: CampaignPlan.Status.PUBLISHED);
+			}
+			if (key.equals(CampaignProcess.TASK_REVIEW_REGULATION)) {
+				assertThat(this.campaigns.regulations(campaign.getId())).extracting(Regulation::getStatus)
+					.as(code + " regulations at " + key)
+					.containsOnlyOnce(Regulation.Status.SUBMITTED);
+			}
+			if (key.equals(CampaignProcess.TASK_SUMMARY)) {
+				assertThat(this.campaigns.regulations(campaign.getId())).extracting(Regulation::getStatus)
+					.as(code + " regulations at " + key)
+					.isNotEmpty()
+					.containsOnly(Regulation.Status.PUBLISHED);
+			}
 			if (task.getTaskDefinitionKey().equals(CampaignProcess.TASK_DECIDE_FLAG)) {
 				Long flagId = (Long) this.taskService.getVariable(task.getId(), CampaignProcess.VAR_FLAG_ID);
 				assertThat(this.analysis.flags(campaign.getId())).filteredOn((f) -> f.getId().equals(flagId))
