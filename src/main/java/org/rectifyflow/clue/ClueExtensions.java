@@ -1,7 +1,6 @@
 package org.rectifyflow.clue;
 
 import java.time.OffsetDateTime;
-import java.util.Optional;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -17,7 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The one extension (延期) a STANDARD clue may have: requested by a member of the
  * discipline group, decided by the discipline lead in {@code Task_ApproveExtension}. The
- * request is the record the four-eyes rule compares the approver with.
+ * request names its requester to the process
+ * ({@link ClueProcess#VAR_EXTENSION_REQUESTED_BY}), whom the general four-eyes rule keeps
+ * off the approval.
  */
 @Service
 class ClueExtensions {
@@ -85,21 +86,10 @@ class ClueExtensions {
 		this.systemAuthority
 			.run(() -> this.runtimeService.createMessageCorrelation(ClueProcess.MESSAGE_EXTENSION_REQUESTED)
 				.processInstanceId(clue.getProcessInstanceId())
+				.setVariable(ClueProcess.VAR_EXTENSION_REQUESTED_BY, userId)
 				.correlate());
 		this.audit.recordAs(userId, "CLUE_EXTENSION_REQUESTED", ClueProcess.ITEM_TYPE, clue.getNumber(), null,
 				workingDays + " working days", null);
-	}
-
-	/**
-	 * Who requested the clue's pending extension.
-	 * @param clueId the clue
-	 * @return the requesting user, if an extension waits for its decision
-	 */
-	@Transactional(readOnly = true)
-	Optional<String> pendingRequester(Long clueId) {
-		return this.extensions.findFirstByClueIdOrderByIdDesc(clueId)
-			.filter((e) -> e.getApproved() == null)
-			.map(ClueExtension::getRequestedBy);
 	}
 
 	/**

@@ -117,6 +117,12 @@ public final class ClueProcess {
 
 	public static final String VAR_EXTENSION_APPROVED = "extensionApproved";
 
+	/**
+	 * Who requested the extension: written by the system with the request, never by a
+	 * user; {@code Task_ApproveExtension} names it as its {@code rf:fourEyesVariable}.
+	 */
+	public static final String VAR_EXTENSION_REQUESTED_BY = "extensionRequestedBy";
+
 	public static final String VAR_FEEDBACK_TEXT = "feedbackText";
 
 	public static final String VAR_INVESTIGATION_FINDINGS = "findings";

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.rectifyflow.kernel.Dates;
-import org.rectifyflow.audit.AuditService;
 import org.rectifyflow.clue.ClueProcess.RegistrationDecision;
 import org.rectifyflow.taskrules.ProcessTasks;
 import org.rectifyflow.taskrules.TaskCompletion;
@@ -23,8 +22,6 @@ import org.springframework.stereotype.Component;
  */
 @Component("clueTasks")
 class ClueTasks implements ProcessTasks {
-
-	static final String FOUR_EYES_MESSAGE = "审批人不能是提出人本人（四眼原则）";
 
 	/** The most clues the registration form offers as the one a clue repeats. */
 	static final int MAX_DUPLICATE_OPTIONS = 200;
@@ -121,7 +118,6 @@ class ClueTasks implements ProcessTasks {
 			case ClueProcess.TASK_DISPOSE -> disposal(completion);
 			case ClueProcess.TASK_HANDLING_OPINION ->
 				enumValue(completion, ClueProcess.VAR_HANDLING_OUTCOME, HandlingOutcome.class, "处理意见");
-			case ClueProcess.TASK_APPROVE_EXTENSION -> checkNotRequester(completion);
 			default -> {
 			}
 		}
@@ -183,21 +179,6 @@ class ClueTasks implements ProcessTasks {
 	private Clue clueOf(String clueNumber) {
 		return this.register.findByNumber(clueNumber)
 			.orElseThrow(() -> new IllegalStateException("No clue " + clueNumber + " for a clue process"));
-	}
-
-	/**
-	 * Four-eyes on an extension: the approver may not be the member of the discipline
-	 * group who requested it, as recorded with the request (never a process variable,
-	 * which the completing user could overwrite).
-	 */
-	private void checkNotRequester(TaskCompletion completion) {
-		String worker = AuditService.SYSTEM.equals(completion.getUserId()) ? completion.getAssignee()
-				: completion.getUserId();
-		String requester = this.extensions.pendingRequester(clueOf(completion.getBusinessKey()).getId()).orElse(null);
-		if (worker != null && worker.equals(requester)) {
-			throw new TaskRuleViolation(FOUR_EYES_MESSAGE,
-					"user " + worker + " requested this extension and may not approve it (four-eyes principle)");
-		}
 	}
 
 	private void validateRegistration(TaskCompletion completion) {

@@ -322,12 +322,10 @@ class ClueProcessTest {
 			.isInstanceOfSatisfying(org.rectifyflow.kernel.Refusal.class,
 					(ex) -> assertThat(ex.getMessageEn()).contains("already"));
 		Task approval = this.support.task(clue, ClueProcess.TASK_APPROVE_EXTENSION);
-		this.taskService.claim(approval.getId(), "discipline");
-		assertThatThrownBy(() -> this.taskService.complete(approval.getId(),
-				Map.of(ClueProcess.VAR_EXTENSION_APPROVED, "true", "opinion", "同意延期")))
-			.isInstanceOfSatisfying(TaskRuleViolation.class,
-					(ex) -> assertThat(ex.getMessageZh()).isEqualTo(ClueTasks.FOUR_EYES_MESSAGE));
-		this.taskService.setAssignee(approval.getId(), null);
+		assertThatThrownBy(() -> this.taskService.claim(approval.getId(), "discipline"))
+			.satisfies((ex) -> assertThat(Refusal.in(ex))
+				.hasValueSatisfying((refusal) -> assertThat(refusal.getMessageZh()).contains("四眼原则")));
+		assertThat(this.taskService.createTaskQuery().taskId(approval.getId()).singleResult().getAssignee()).isNull();
 		this.support.complete(clue, ClueProcess.TASK_APPROVE_EXTENSION, "disciplinelead",
 				Map.of(ClueProcess.VAR_EXTENSION_APPROVED, "true", "opinion", "同意延期5个工作日"));
 		// 06-15 + 5 working days, skipping the Dragon Boat holiday 06-19: 06-16, 17, 18,
@@ -352,29 +350,38 @@ class ClueProcessTest {
 		Clue clue = standardUnderInvestigation("延期四眼原则");
 		ProcessInstance pi = this.support.instance(clue);
 		Date deadline = this.support.timer(pi.getId(), DeadlinePattern.TIMER_DEADLINE_PASSED).getDuedate();
+		// the only 纪检组组长 requests it: the approval goes to the next level of the chain
 		this.clueExtensions.request(clue.getId(), "需要调取更多材料", 5, "disciplinelead");
 		Task approval = this.support.task(clue, ClueProcess.TASK_APPROVE_EXTENSION);
+		assertThat(this.taskService.getIdentityLinksForTask(approval.getId()))
+			.filteredOn((link) -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+			.extracting(IdentityLink::getGroupId)
+			.containsExactly("discipline-group");
 		this.identityService.setAuthentication("disciplinelead",
 				List.of(Roles.DISCIPLINE_GROUP, Roles.DISCIPLINE_LEAD));
 		try {
-			this.taskService.claim(approval.getId(), "disciplinelead");
+			assertThatThrownBy(() -> this.taskService.claim(approval.getId(), "disciplinelead"))
+				.satisfies((ex) -> assertThat(Refusal.in(ex))
+					.hasValueSatisfying((refusal) -> assertThat(refusal.getMessageZh()).contains("四眼原则")));
 			// Naming someone else as the requester is not an input of the approval at
 			// all.
 			assertThatThrownBy(() -> this.taskService.complete(approval.getId(),
-					Map.of(ClueProcess.VAR_EXTENSION_APPROVED, true, "opinion", "同意延期", "extensionRequestedBy",
-							"discipline")))
+					Map.of(ClueProcess.VAR_EXTENSION_APPROVED, true, "opinion", "同意延期",
+							ClueProcess.VAR_EXTENSION_REQUESTED_BY, "discipline")))
 				.isInstanceOfSatisfying(Refusal.class,
-						(ex) -> assertThat(ex.getMessageZh()).contains("extensionRequestedBy"));
-			// Without it, four-eyes compares with the requester the extension recorded.
+						(ex) -> assertThat(ex.getMessageZh()).contains(ClueProcess.VAR_EXTENSION_REQUESTED_BY));
+			// Without it, four-eyes compares with the requester the system recorded.
 			assertThatThrownBy(() -> this.taskService.complete(approval.getId(),
 					Map.of(ClueProcess.VAR_EXTENSION_APPROVED, true, "opinion", "同意延期")))
 				.isInstanceOfSatisfying(TaskRuleViolation.class,
-						(ex) -> assertThat(ex.getMessageZh()).isEqualTo(ClueTasks.FOUR_EYES_MESSAGE));
+						(ex) -> assertThat(ex.getMessageZh()).contains("四眼原则"));
 		}
 		finally {
 			this.identityService.clearAuthentication();
 		}
 		assertThat(pi).isWaitingAt(ClueProcess.TASK_APPROVE_EXTENSION);
+		assertThat(this.runtimeService.getVariable(pi.getId(), ClueProcess.VAR_EXTENSION_REQUESTED_BY))
+			.isEqualTo("disciplinelead");
 		assertThat(this.extensions.findByClueIdOrderByIdAsc(clue.getId())).singleElement()
 			.satisfies((e) -> assertThat(e.getApproved()).isNull());
 		assertThat(this.support.timer(pi.getId(), DeadlinePattern.TIMER_DEADLINE_PASSED).getDuedate())

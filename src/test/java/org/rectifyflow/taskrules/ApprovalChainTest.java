@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -13,6 +14,11 @@ import org.camunda.bpm.model.bpmn.builder.UserTaskBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.rectifyflow.clue.Clue;
+import org.rectifyflow.clue.ClueIntake;
+import org.rectifyflow.clue.ClueProcess;
+import org.rectifyflow.clue.ClueRegister;
+import org.rectifyflow.clue.ClueTestSupport;
 import org.rectifyflow.kernel.Refusal;
 import org.rectifyflow.testsupport.RunningServerTest;
 import org.rectifyflow.testsupport.TestModels;
@@ -27,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Four-eyes without deadlock: an approval that only its proposers could work on goes to
  * the next level of its process's {@value TaskRules#APPROVAL_CHAIN}, through the engine
  * and through the engine REST API, whether the approval was offered to a group or
- * assigned to one person; the proposer still cannot approve it at the new level.
+ * assigned to one person; the proposer still cannot approve it at the new level. A clue's
+ * extension is approved under the same rule, its requester the proposer.
  */
 class ApprovalChainTest extends RunningServerTest {
 
@@ -42,6 +49,15 @@ class ApprovalChainTest extends RunningServerTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	ClueIntake clueIntake;
+
+	@Autowired
+	ClueRegister clueRegister;
+
+	@Autowired
+	ManagementService managementService;
 
 	@BeforeEach
 	void deployProcesses() {
@@ -153,6 +169,55 @@ class ApprovalChainTest extends RunningServerTest {
 		assertThat(rest().send("POST", "/engine-rest/task/" + approval.getId() + "/complete", "discipline2", APPROVE)
 			.statusCode()).isEqualTo(204);
 		assertThat(this.taskService.createTaskQuery().processInstanceId(instance).count()).isZero();
+	}
+
+	@Test
+	void shouldKeepTheRequesterOffItsOwnClueExtensionThroughTheApiAndTheEngineRestApi() {
+		ClueTestSupport clues = new ClueTestSupport(this.clueIntake, this.clueRegister, this.runtimeService,
+				this.taskService, this.managementService);
+		Clue clue = clues.receive(ClueTestSupport.anonymous("u4", "WORK_IMPLEMENTATION", "延期四眼原则"));
+		clues.register(clue, true, true, true, false);
+		clues.complete(clue, ClueProcess.TASK_SET_DEADLINE, "disciplinelead",
+				Map.of(ClueProcess.VAR_STANDARD_WORKING_DAYS, 10));
+		clues.complete(clue, ClueProcess.TASK_DISPOSE, "discipline",
+				Map.of(ClueProcess.VAR_DISPOSAL, "PRELIMINARY_VERIFICATION"));
+		// the only 纪检组组长 requests the extension that discipline-lead would approve
+		assertThat(rest()
+			.send("POST", "/api/clues/" + clue.getId() + "/extension", "disciplinelead",
+					"{\"reason\":\"需要调取更多材料\",\"workingDays\":5}")
+			.statusCode()).isEqualTo(202);
+
+		Task approval = clues.task(clue, ClueProcess.TASK_APPROVE_EXTENSION);
+		assertThat(candidateGroups(approval)).containsExactly("discipline-group");
+		assertThat(redirects(approval)).containsExactly("discipline-lead>discipline-group");
+		var claim = rest().send("POST", "/engine-rest/task/" + approval.getId() + "/claim", "disciplinelead",
+				"{\"userId\":\"disciplinelead\"}");
+		assertThat(claim.statusCode()).isEqualTo(400);
+		assertThat(claim.body()).contains("四眼原则");
+		var complete = rest().send("POST", "/engine-rest/task/" + approval.getId() + "/complete", "disciplinelead",
+				"{\"variables\":{\"extensionApproved\":{\"value\":true},\"opinion\":{\"value\":\"同意延期\"}}}");
+		assertThat(complete.statusCode()).isEqualTo(400);
+		assertThat(complete.body()).contains("四眼原则");
+		var operations = rest().send("GET", "/api/tasks/" + approval.getId() + "/operations", "discipline", null);
+		assertThat(operations.statusCode()).isEqualTo(200);
+		assertThat(operations.body()).contains("\"discipline2\"").doesNotContain("\"disciplinelead\"");
+		var transfer = rest().send("POST", "/api/tasks/" + approval.getId() + "/transfer", "discipline",
+				"{\"userId\":\"disciplinelead\",\"reason\":\"请组长审批\"}");
+		assertThat(transfer.statusCode()).isBetween(400, 499);
+		assertThat(transfer.body()).containsPattern("[\\u4e00-\\u9fff]");
+		assertThat(clues.task(clue, ClueProcess.TASK_APPROVE_EXTENSION).getAssignee()).isNull();
+
+		assertThat(rest()
+			.send("POST", "/engine-rest/task/" + approval.getId() + "/claim", "discipline2",
+					"{\"userId\":\"discipline2\"}")
+			.statusCode()).isEqualTo(204);
+		assertThat(rest()
+			.send("POST", "/engine-rest/task/" + approval.getId() + "/complete", "discipline2",
+					"{\"variables\":{\"extensionApproved\":{\"value\":true},\"opinion\":{\"value\":\"同意延期\"}}}")
+			.statusCode()).isEqualTo(204);
+		assertThat(this.jdbc.queryForObject("select decided_by from clue_extension where clue_id = ?", String.class,
+				clue.getId()))
+			.isEqualTo("discipline2");
 	}
 
 	private static BpmnModelInstance approval(String key, String chain,

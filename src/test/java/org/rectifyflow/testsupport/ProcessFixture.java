@@ -47,13 +47,4 @@ public interface ProcessFixture {
 		return true;
 	}
 
-	/**
-	 * Why the matrix does not drive a task of the process, if it does not.
-	 * @param taskKey a user task of the process
-	 * @return the reason, or {@code null} when {@link #reach} brings an instance to it
-	 */
-	default String skipReason(String taskKey) {
-		return null;
-	}
-
 }
