@@ -1,6 +1,5 @@
 package org.rectifyflow.taskrules;
 
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -23,8 +22,6 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -231,14 +228,7 @@ public class TaskBurden {
 
 	/** The task's form inputs that hold a value; each item of a list counts its own. */
 	private static long fieldsFilled(DelegateTask task) {
-		if (Context.getProcessEngineConfiguration() == null || task.getProcessDefinitionId() == null) {
-			return 0;
-		}
-		ProcessDefinitionEntity definition = Context.getProcessEngineConfiguration()
-			.getDeploymentCache()
-			.findDeployedProcessDefinitionById(task.getProcessDefinitionId());
-		ActivityImpl activity = (definition != null) ? definition.findActivity(task.getTaskDefinitionKey()) : null;
-		TaskInputs inputs = (activity != null) ? activity.getProperties().get(TaskInputs.PROPERTY) : null;
+		TaskInputs inputs = DeployedTasks.inputs(task);
 		if (inputs == null) {
 			return 0;
 		}

@@ -273,11 +273,7 @@ class TaskInputGuard extends CommandInterceptor {
 		catch (AuthorizationException ex) {
 			return null;
 		}
-		ProcessDefinitionEntity definition = context.getProcessEngineConfiguration()
-			.getDeploymentCache()
-			.findDeployedProcessDefinitionById(task.getProcessDefinitionId());
-		ActivityImpl activity = (definition != null) ? definition.findActivity(task.getTaskDefinitionKey()) : null;
-		TaskInputs inputs = (activity != null) ? activity.getProperties().get(TaskInputs.PROPERTY) : null;
+		TaskInputs inputs = DeployedTasks.inputs(task);
 		if (inputs == null) {
 			inputs = new TaskInputs(Set.of(), Set.of(), Set.of());
 		}

@@ -246,14 +246,14 @@ class TaskRulesPluginTest {
 
 		assertThatThrownBy(() -> as("bob", "reviewers", () -> this.taskService.claim(approve.getId(), "bob")))
 			.isInstanceOf(BadUserRequestException.class)
-			.hasMessage(TaskRuleEnforcer.FOUR_EYES_MESSAGE)
+			.hasMessage(FourEyes.MESSAGE)
 			.hasCauseInstanceOf(TaskRuleViolation.class);
 		assertThat(task(instance).getAssignee()).isNull();
 
 		assertThatThrownBy(() -> as("bob", "reviewers",
 				() -> this.taskService.complete(approve.getId(), Map.of("decision", "APPROVE", "opinion", "同意"))))
 			.isInstanceOf(TaskRuleViolation.class)
-			.hasMessage(TaskRuleEnforcer.FOUR_EYES_MESSAGE);
+			.hasMessage(FourEyes.MESSAGE);
 		assertThat(instance).isWaitingAt(TASK_APPROVE);
 		assertThat(this.opinions.history(instance.getId())).isEmpty();
 	}
@@ -266,8 +266,7 @@ class TaskRulesPluginTest {
 		as("bob", "staff", () -> this.taskService.complete(propose.getId()));
 		Task approve = task(instance);
 
-		assertThatThrownBy(() -> this.taskService.setAssignee(approve.getId(), "bob"))
-			.hasMessage(TaskRuleEnforcer.FOUR_EYES_MESSAGE);
+		assertThatThrownBy(() -> this.taskService.setAssignee(approve.getId(), "bob")).hasMessage(FourEyes.MESSAGE);
 	}
 
 	@Test
@@ -374,12 +373,12 @@ class TaskRulesPluginTest {
 		Task approve = task(instance);
 
 		assertThatThrownBy(() -> as("dave", "reviewers", () -> this.taskService.claim(approve.getId(), "dave")))
-			.hasMessage(TaskRuleEnforcer.FOUR_EYES_MESSAGE);
+			.hasMessage(FourEyes.MESSAGE);
 		assertThatThrownBy(() -> as("dave", "reviewers",
 				() -> this.taskService.complete(approve.getId(),
 						Variables.createVariables().putValue("approved", false).putValue("opinion", "不同意"))))
 			.isInstanceOf(TaskRuleViolation.class)
-			.hasMessage(TaskRuleEnforcer.FOUR_EYES_MESSAGE);
+			.hasMessage(FourEyes.MESSAGE);
 
 		as("erin", "reviewers", () -> this.taskService.complete(approve.getId(),
 				Variables.createVariables().putValue("approved", false).putValue("opinion", "不同意")));
