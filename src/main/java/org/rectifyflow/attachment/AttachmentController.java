@@ -47,8 +47,12 @@ class AttachmentController {
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<AttachmentView> upload(Principal principal, @RequestParam("file") MultipartFile file,
 			@RequestParam String itemType, @RequestParam String itemId) {
+		// the uploader's name is read before the upload commits: once stored, the answer
+		// needs the database no more, so a stored file is never answered as a failure
+		String uploader = this.organisation.personLabel(principal.getName());
 		Attachment attachment = this.service.upload(itemType, itemId, file, principal.getName());
-		return ResponseEntity.created(URI.create("/api/attachments/" + attachment.getId())).body(view(attachment));
+		return ResponseEntity.created(URI.create("/api/attachments/" + attachment.getId()))
+			.body(AttachmentView.of(attachment, (userId) -> uploader));
 	}
 
 	@Operation(operationId = "listAttachments", summary = "An item's attachments")
