@@ -7,6 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
 
@@ -18,8 +19,13 @@ import org.hibernate.annotations.Immutable;
 @Table(name = "audit_event")
 public class AuditEvent {
 
+	/**
+	 * From a sequence that hands out 50 ids at a time (pooled-lo), so that the rows of
+	 * one transaction are inserted in one batch.
+	 */
 	@Id
-	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	@GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "audit_event_seq")
+	@SequenceGenerator(name = "audit_event_seq", sequenceName = "audit_event_seq", allocationSize = 50)
 	private Long id;
 
 	@Column(name = "occurred_at", nullable = false)

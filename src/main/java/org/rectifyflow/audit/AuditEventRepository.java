@@ -12,9 +12,13 @@ public interface AuditEventRepository extends Repository<AuditEvent, Long> {
 
 	AuditEvent save(AuditEvent event);
 
-	List<AuditEvent> findByItemTypeAndItemIdOrderByIdAsc(String itemType, String itemId);
+	// In the order of occurrence: ids come in blocks per node, so two nodes' ids are not
+	// in
+	// time order.
 
-	List<AuditEvent> findByActionOrderByIdAsc(String action);
+	List<AuditEvent> findByItemTypeAndItemIdOrderByOccurredAtAscIdAsc(String itemType, String itemId);
+
+	List<AuditEvent> findByActionOrderByOccurredAtAscIdAsc(String action);
 
 	long count();
 

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.rectifyflow.kernel.Paging;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
@@ -153,6 +154,18 @@ public class ClueRegister {
 	@Transactional(readOnly = true)
 	public List<Clue> all() {
 		return this.clues.findAll(Sort.by(Sort.Direction.ASC, "id"));
+	}
+
+	/**
+	 * The newest clues but one, newest first: what a registrar may find a new clue
+	 * repeating. Reads only that many, however many clues there are.
+	 * @param except the number of the clue being registered
+	 * @param count how many at most
+	 * @return the clues
+	 */
+	@Transactional(readOnly = true)
+	List<Clue> newestExcept(String except, int count) {
+		return this.clues.findByNumberNot(except, PageRequest.of(0, count, Sort.by(Sort.Direction.DESC, "id")));
 	}
 
 	/**

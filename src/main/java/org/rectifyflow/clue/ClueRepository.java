@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
 
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Lock;
@@ -13,6 +14,8 @@ import org.springframework.data.jpa.repository.Query;
 interface ClueRepository extends JpaRepository<Clue, Long>, JpaSpecificationExecutor<Clue> {
 
 	Optional<Clue> findByNumber(String number);
+
+	List<Clue> findByNumberNot(String number, Pageable page);
 
 	Optional<Clue> findByReceiptHash(String receiptHash);
 

@@ -95,11 +95,8 @@ class ClueTasks implements ProcessTasks {
 	 * what it says, its number last (the number the registrar knows it by).
 	 */
 	private Map<String, String> duplicateOptions(String number) {
-		List<Clue> others = new java.util.ArrayList<>(
-				this.register.all().stream().filter((c) -> !c.getNumber().equals(number)).toList());
-		java.util.Collections.reverse(others);
 		Map<String, String> options = new LinkedHashMap<>();
-		for (Clue clue : others.subList(0, Math.min(others.size(), MAX_DUPLICATE_OPTIONS))) {
+		for (Clue clue : this.register.newestExcept(number, MAX_DUPLICATE_OPTIONS)) {
 			String description = clue.getDescription();
 			if (description.codePointCount(0, description.length()) > 30) {
 				description = description.substring(0, description.offsetByCodePoints(0, 30)) + "…";

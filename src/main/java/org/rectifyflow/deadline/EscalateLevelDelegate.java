@@ -5,6 +5,7 @@ import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 
 import org.springframework.stereotype.Component;
 
@@ -31,6 +32,7 @@ class EscalateLevelDelegate implements JavaDelegate {
 				? ((Date) execution.getVariable(EscalationProcess.VAR_NEXT_LEVEL_AT)).toInstant() : deadline;
 		EscalationService.Escalation escalation = this.escalationService.escalate(
 				(String) execution.getVariable(EscalationProcess.VAR_PARENT_PROCESS_DEFINITION_KEY),
+				overdueProcessName(execution),
 				(String) execution.getVariable(EscalationProcess.VAR_PARENT_PROCESS_INSTANCE_ID),
 				execution.getProcessBusinessKey(), level, deadline, levelDueAt, execution.getProcessInstanceId());
 		execution.setVariable(EscalationProcess.VAR_LEVEL, escalation.level());
@@ -39,6 +41,18 @@ class EscalateLevelDelegate implements JavaDelegate {
 		execution.setVariable(EscalationProcess.VAR_NEXT_LEVEL_AT, Date.from(escalation.nextLevelAt()));
 		execution.setVariable(EscalationProcess.VAR_SUPERVISION_SUBJECT, escalation.subject());
 		execution.setVariable(EscalationProcess.VAR_REURGED, escalation.reurged());
+	}
+
+	/**
+	 * The name of the process whose deadline passed, from the definition of the call
+	 * activity that started this ladder: read from the engine's deployment cache, not by
+	 * a query.
+	 */
+	private static String overdueProcessName(DelegateExecution execution) {
+		if (execution.getProcessInstance() instanceof ExecutionEntity ladder && ladder.getSuperExecution() != null) {
+			return ladder.getSuperExecution().getProcessDefinition().getName();
+		}
+		return null;
 	}
 
 }

@@ -86,6 +86,8 @@ public class EscalationService {
 	 * (notification, no new task or notice), so that the last level of the chain, which
 	 * repeats, never piles up tasks.
 	 * @param processDefinitionKey the key of the overdue process (selects the chain)
+	 * @param processName the name of the overdue process as its handlers know it, or
+	 * {@code null} to read it from the latest deployed version
 	 * @param processInstanceId the overdue process instance
 	 * @param businessKey its business key (may be {@code null})
 	 * @param level the next level in order, 1 when the deadline has just passed
@@ -95,8 +97,8 @@ public class EscalationService {
 	 * @return what was raised and when the next level is due
 	 */
 	@Transactional
-	public Escalation escalate(String processDefinitionKey, String processInstanceId, String businessKey, int level,
-			Instant deadline, Instant levelDueAt, String ladderInstanceId) {
+	public Escalation escalate(String processDefinitionKey, String processName, String processInstanceId,
+			String businessKey, int level, Instant deadline, Instant levelDueAt, String ladderInstanceId) {
 		Instant now = ClockUtil.getCurrentTime().toInstant();
 		int target = level;
 		Instant targetDueAt = levelDueAt;
@@ -111,7 +113,8 @@ public class EscalationService {
 		Integer passedFrom = (target > level) ? level : null;
 		Instant nextLevelAt = nextLevelAt(processDefinitionKey, targetDueAt);
 		String entry = this.properties.levelFor(processDefinitionKey, target);
-		String subject = subject(processDefinitionKey, businessKey, target);
+		String subject = ((processName != null) ? processName : latestName(processDefinitionKey))
+				+ ((businessKey != null) ? "（" + businessKey + "）" : "") + "逾期，第" + target + "级督办";
 		String text = subject + "。办理期限 " + Dates.chinese(deadline) + " 已过，请督促办理。";
 		Escalation escalation;
 		if (entry.startsWith(EscalationProperties.EXTERNAL_PREFIX)) {
@@ -124,7 +127,8 @@ public class EscalationService {
 							+ "\n流程实例：" + processInstanceId);
 			escalation = new Escalation(target, null, name, nextLevelAt, subject, false);
 		}
-		else if (holdsOpenSupervision(ladderInstanceId, entry)) {
+		// a ladder raising its first level holds no 督办 task yet
+		else if (level > 1 && holdsOpenSupervision(ladderInstanceId, entry)) {
 			this.notifier.notifyGroup(entry, "再次督促：" + text, TASKLIST_LINK);
 			escalation = new Escalation(target, entry, null, nextLevelAt, subject, true);
 		}
@@ -169,15 +173,13 @@ public class EscalationService {
 			.toInstant();
 	}
 
-	private String subject(String processDefinitionKey, String businessKey, int level) {
+	private String latestName(String processDefinitionKey) {
 		ProcessDefinition definition = this.systemAuthority
 			.call(() -> this.repositoryService.createProcessDefinitionQuery()
 				.processDefinitionKey(processDefinitionKey)
 				.latestVersion()
 				.singleResult());
-		String name = (definition != null && definition.getName() != null) ? definition.getName()
-				: processDefinitionKey;
-		return name + ((businessKey != null) ? "（" + businessKey + "）" : "") + "逾期，第" + level + "级督办";
+		return (definition != null && definition.getName() != null) ? definition.getName() : processDefinitionKey;
 	}
 
 	/**

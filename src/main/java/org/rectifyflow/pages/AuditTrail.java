@@ -93,9 +93,10 @@ public class AuditTrail {
 		Stream<AuditEvent> own = itemIds.stream()
 			.filter(Objects::nonNull)
 			.distinct()
-			.flatMap((id) -> this.events.findByItemTypeAndItemIdOrderByIdAsc(itemType, id).stream());
+			.flatMap((id) -> this.events.findByItemTypeAndItemIdOrderByOccurredAtAscIdAsc(itemType, id).stream());
 		Stream<AuditEvent> process = (processInstanceId == null) ? Stream.empty()
-				: this.events.findByItemTypeAndItemIdOrderByIdAsc("process-instance", processInstanceId).stream();
+				: this.events.findByItemTypeAndItemIdOrderByOccurredAtAscIdAsc("process-instance", processInstanceId)
+					.stream();
 		return Stream.concat(own, process)
 			.filter((e) -> !excludedActions.contains(e.getAction()))
 			.sorted(Comparator.comparing(AuditEvent::getId))
@@ -112,7 +113,7 @@ public class AuditTrail {
 	 */
 	@Transactional(readOnly = true)
 	public List<Line> ofAction(String itemType, String itemId, String action) {
-		return this.events.findByItemTypeAndItemIdOrderByIdAsc(itemType, itemId)
+		return this.events.findByItemTypeAndItemIdOrderByOccurredAtAscIdAsc(itemType, itemId)
 			.stream()
 			.filter((e) -> action.equals(e.getAction()))
 			.map(this::line)

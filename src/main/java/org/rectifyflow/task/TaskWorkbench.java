@@ -273,7 +273,8 @@ public class TaskWorkbench {
 			.filter((t) -> t.getName() != null)
 			.collect(Collectors.toMap(HistoricTaskInstance::getId, HistoricTaskInstance::getName, (a, b) -> a));
 		for (HistoricTaskInstance returned : tasks) {
-			for (AuditEvent event : this.audit.findByItemTypeAndItemIdOrderByIdAsc("task", returned.getId())) {
+			for (AuditEvent event : this.audit.findByItemTypeAndItemIdOrderByOccurredAtAscIdAsc("task",
+					returned.getId())) {
 				if (RETURNED.equals(event.getAction())) {
 					views.add(new OpinionView(names.get(returned.getId()), event.getActor(),
 							this.organisation.personName(event.getActor()),

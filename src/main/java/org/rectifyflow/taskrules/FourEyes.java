@@ -102,7 +102,7 @@ class FourEyes {
 						.list());
 			for (HistoricTaskInstance historic : done) {
 				var completions = this.auditEvents
-					.findByItemTypeAndItemIdOrderByIdAsc(TaskRules.AUDIT_ITEM_TYPE, historic.getId())
+					.findByItemTypeAndItemIdOrderByOccurredAtAscIdAsc(TaskRules.AUDIT_ITEM_TYPE, historic.getId())
 					.stream()
 					.filter((event) -> TaskRules.TASK_COMPLETED.equals(event.getAction()))
 					.toList();

@@ -94,7 +94,7 @@ public class TaskBurden {
 	public List<Figures> figures(ZoneId zone, Predicate<String> businessKeys, String unitCode) {
 		Map<List<String>, long[]> counts = new TreeMap<>(
 				Comparator.comparing((List<String> k) -> String.join("\u0000", k)));
-		for (AuditEvent event : this.events.findByActionOrderByIdAsc(TaskRules.TASK_COMPLETED)) {
+		for (AuditEvent event : this.events.findByActionOrderByOccurredAtAscIdAsc(TaskRules.TASK_COMPLETED)) {
 			if (!TaskRules.AUDIT_ITEM_TYPE.equals(event.getItemType())) {
 				continue;
 			}

@@ -118,7 +118,7 @@ class AttachmentApiTest {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$", hasSize(1)))
 			.andExpect(jsonPath("$[0].id").value(id));
-		assertThat(this.auditEvents.findByItemTypeAndItemIdOrderByIdAsc("test-item", "A1"))
+		assertThat(this.auditEvents.findByItemTypeAndItemIdOrderByOccurredAtAscIdAsc("test-item", "A1"))
 			.extracting((e) -> e.getAction())
 			.containsExactly("ATTACHMENT_UPLOADED");
 	}

@@ -153,7 +153,8 @@ class CalendarApiTest {
 			.toInstant()).isEqualTo(after);
 		assertThat(this.calendar.isWorkingDay(LocalDate.of(YEAR, 1, 9))).isTrue();
 		assertThat(this.calendar.isWorkingDay(LocalDate.of(YEAR, 1, 5))).isFalse();
-		assertThat(this.auditEvents.findByItemTypeAndItemIdOrderByIdAsc(CalendarYears.AUDIT_ITEM_TYPE, "2027"))
+		assertThat(this.auditEvents.findByItemTypeAndItemIdOrderByOccurredAtAscIdAsc(CalendarYears.AUDIT_ITEM_TYPE,
+				"2027"))
 			.singleElement()
 			.satisfies((event) -> assertThat(event.getActor()).isEqualTo("admin"));
 		assertThat(this.jdbc.queryForObject("select count(*) from notification where text like '%节假日安排调整%'",

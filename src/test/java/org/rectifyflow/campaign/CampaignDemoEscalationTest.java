@@ -111,8 +111,8 @@ class CampaignDemoEscalationTest {
 			assertThat(open).as("open notices of %s", entry.getCode()).isNotEmpty();
 			assertThat(open).extracting(SupervisionNotice::getEscalationGroup).contains(Roles.SUPERVISORS);
 			assertThat(open).allSatisfy((n) -> assertThat(n.getStatus()).isEqualTo(SupervisionNotice.Status.OPEN));
-			assertThat(
-					this.auditEvents.findByItemTypeAndItemIdOrderByIdAsc("ledger-entry", String.valueOf(entry.getId())))
+			assertThat(this.auditEvents.findByItemTypeAndItemIdOrderByOccurredAtAscIdAsc("ledger-entry",
+					String.valueOf(entry.getId())))
 				.extracting((e) -> e.getAction())
 				.containsOnlyOnce("LEDGER_ENTRY_OVERDUE");
 		}

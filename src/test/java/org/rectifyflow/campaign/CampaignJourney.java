@@ -369,11 +369,13 @@ class CampaignJourney {
 		assertThat(list(carriedDetail.get("opinions"))).extracting((o) -> o.get("opinion").asText())
 			.contains("同意结转，纳入下年度整改");
 		for (JsonNode entry : settled) {
-			assertThat(this.auditEvents.findByItemTypeAndItemIdOrderByIdAsc("ledger-entry", entry.get("id").asText()))
+			assertThat(this.auditEvents.findByItemTypeAndItemIdOrderByOccurredAtAscIdAsc("ledger-entry",
+					entry.get("id").asText()))
 				.extracting(AuditEvent::getAction)
 				.contains("LEDGER_ENTRY_OPENED");
 		}
-		assertThat(this.auditEvents.findByItemTypeAndItemIdOrderByIdAsc("campaign", String.valueOf(this.campaignId)))
+		assertThat(this.auditEvents.findByItemTypeAndItemIdOrderByOccurredAtAscIdAsc("campaign",
+				String.valueOf(this.campaignId)))
 			.extracting(AuditEvent::getAction)
 			.contains("LEDGER_SETTLED");
 	}
@@ -424,7 +426,7 @@ class CampaignJourney {
 		assertThat(campaign.at("/ledger/closed").asLong()).isEqualTo(4);
 		assertThat(campaign.at("/ledger/carriedOver").asLong()).isEqualTo(1);
 
-		List<AuditEvent> audit = this.auditEvents.findByItemTypeAndItemIdOrderByIdAsc("campaign",
+		List<AuditEvent> audit = this.auditEvents.findByItemTypeAndItemIdOrderByOccurredAtAscIdAsc("campaign",
 				String.valueOf(this.campaignId));
 		assertThat(audit).extracting(AuditEvent::getAction)
 			.contains("CAMPAIGN_STARTED", "STUDY_SESSION_RECORDED", "PLAN_SUBMITTED", "PLAN_RETURNED", "PLAN_APPROVED",

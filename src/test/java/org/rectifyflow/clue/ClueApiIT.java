@@ -138,7 +138,7 @@ class ClueApiIT {
 		ResponseEntity<String> revealed = discipline.exchange("/api/clues/" + id + "/reveal-reporter", HttpMethod.POST,
 				new HttpEntity<>("{\"reason\":\"联系举报人核实\"}", from("203.0.113.2")), String.class);
 		assertThat(revealed.getBody()).contains(REPORTER);
-		assertThat(this.auditEvents.findByItemTypeAndItemIdOrderByIdAsc("clue", number))
+		assertThat(this.auditEvents.findByItemTypeAndItemIdOrderByOccurredAtAscIdAsc("clue", number))
 			.anySatisfy((event) -> assertThat(event.getAction()).isEqualTo(ClueRegister.ACTION_REVEALED));
 		String processInstanceId = this.jdbc
 			.queryForObject("select process_instance_id from clue where clue_number = ?", String.class, number);

@@ -169,11 +169,12 @@ class ClueApiTest {
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
 		assertThat(revealed).contains(REPORTER).contains("zhao@example.org");
-		assertThat(this.auditEvents.findByItemTypeAndItemIdOrderByIdAsc("clue", number)).anySatisfy((event) -> {
-			assertThat(event.getAction()).isEqualTo(ClueRegister.ACTION_REVEALED);
-			assertThat(event.getActor()).isEqualTo("discipline");
-			assertThat(event.getDetails()).contains("核实需要联系举报人");
-		});
+		assertThat(this.auditEvents.findByItemTypeAndItemIdOrderByOccurredAtAscIdAsc("clue", number))
+			.anySatisfy((event) -> {
+				assertThat(event.getAction()).isEqualTo(ClueRegister.ACTION_REVEALED);
+				assertThat(event.getActor()).isEqualTo("discipline");
+				assertThat(event.getDetails()).contains("核实需要联系举报人");
+			});
 	}
 
 	@Test

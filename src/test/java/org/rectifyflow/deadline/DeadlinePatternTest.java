@@ -179,7 +179,7 @@ class DeadlinePatternTest {
 			assertThat(notice.getStatus()).isEqualTo(SupervisionNotice.Status.RESOLVED);
 			assertThat(notice.getResolvedAt()).isNotNull();
 		});
-		assertThat(this.auditEvents.findByItemTypeAndItemIdOrderByIdAsc("process-instance", work.getId()))
+		assertThat(this.auditEvents.findByItemTypeAndItemIdOrderByOccurredAtAscIdAsc("process-instance", work.getId()))
 			.extracting((event) -> event.getAction())
 			.containsExactly("DEADLINE_REMINDER_SENT", "DEADLINE_ESCALATED", "DEADLINE_ESCALATED",
 					"DEADLINE_ESCALATED");
@@ -220,7 +220,7 @@ class DeadlinePatternTest {
 		fire(ladder.getId(), EscalationProcess.TIMER_NEXT_LEVEL, level5);
 		assertThat(supervisionGroups(ladder)).containsExactly("party-group");
 		assertThat(this.supervisionService.notices(work.getId())).hasSize(2);
-		assertThat(this.auditEvents.findByItemTypeAndItemIdOrderByIdAsc("process-instance", work.getId()))
+		assertThat(this.auditEvents.findByItemTypeAndItemIdOrderByOccurredAtAscIdAsc("process-instance", work.getId()))
 			.extracting((event) -> event.getAction())
 			.containsExactly("DEADLINE_ESCALATED", "DEADLINE_REURGED", "DEADLINE_ESCALATED");
 	}
@@ -312,7 +312,7 @@ class DeadlinePatternTest {
 		assertThat(task(DeadlineTemplateProcess.TASK_WORK, work).getDueDate().toInstant())
 			.as("the task shows the extended deadline")
 			.isEqualTo(extended);
-		assertThat(this.auditEvents.findByItemTypeAndItemIdOrderByIdAsc("process-instance", work.getId()))
+		assertThat(this.auditEvents.findByItemTypeAndItemIdOrderByOccurredAtAscIdAsc("process-instance", work.getId()))
 			.singleElement()
 			.satisfies((event) -> {
 				assertThat(event.getAction()).isEqualTo("DEADLINE_EXTENDED");

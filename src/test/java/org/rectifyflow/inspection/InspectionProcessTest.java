@@ -126,7 +126,8 @@ class InspectionProcessTest {
 
 		// The draw is audited with its exclusions.
 		List<AuditEvent> drawn = this.auditEvents
-			.findByItemTypeAndItemIdOrderByIdAsc(InspectionProcess.ITEM_TYPE, String.valueOf(inspection.getId()))
+			.findByItemTypeAndItemIdOrderByOccurredAtAscIdAsc(InspectionProcess.ITEM_TYPE,
+					String.valueOf(inspection.getId()))
 			.stream()
 			.filter((e) -> e.getAction().startsWith("INSPECTION_TEAM_DRAW"))
 			.toList();
@@ -253,7 +254,8 @@ class InspectionProcessTest {
 			.processDefinitionKey(ClueProcess.KEY)
 			.processInstanceBusinessKey(clue.getTargetRef())
 			.count()).isEqualTo(1);
-		assertThat(this.auditEvents.findByItemTypeAndItemIdOrderByIdAsc(ClueProcess.ITEM_TYPE, clue.getTargetRef()))
+		assertThat(this.auditEvents.findByItemTypeAndItemIdOrderByOccurredAtAscIdAsc(ClueProcess.ITEM_TYPE,
+				clue.getTargetRef()))
 			.anySatisfy((e) -> assertThat(e.getDetails()).contains("channel=INSPECTION"));
 		// The problem of u2 became a problem of the running demo campaign (in 问题整改) with
 		// its own ledger entry and rectification instance.

@@ -11,7 +11,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -23,6 +25,18 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 final class BenchResults {
 
 	static final String HEADLINE = "headline";
+
+	/**
+	 * The figures the issue of performance sets goals for, as numbers: compared over
+	 * runs.
+	 */
+	static final String GOALS = "goals";
+
+	/**
+	 * A directory that keeps every run's results ({@code -Dbench.history=...}), so that
+	 * the goals can be reported over several runs (median and spread).
+	 */
+	static final String HISTORY = System.getProperty("bench.history", "");
 
 	private final Map<String, Object> machine = new LinkedHashMap<>();
 
@@ -49,6 +63,15 @@ final class BenchResults {
 			.computeIfAbsent(figure, (f) -> initial.get());
 	}
 
+	/**
+	 * A figure with a goal, kept as a number so that runs can be compared.
+	 * @param figure what is measured, with its goal in the name
+	 * @param value the measured value
+	 */
+	void goal(String figure, double value) {
+		put(GOALS, figure, value);
+	}
+
 	void machine(String key, Object value) {
 		this.machine.put(key, value);
 	}
@@ -57,8 +80,10 @@ final class BenchResults {
 		StringBuilder out = new StringBuilder("\n=== rectify-flow benchmark ===\nmachine: " + this.machine + "\n");
 		Map<String, Map<String, Object>> ordered = new LinkedHashMap<>();
 		// the figures a user feels first
-		if (this.sections.containsKey(HEADLINE)) {
-			ordered.put(HEADLINE, this.sections.get(HEADLINE));
+		for (String first : List.of(HEADLINE, GOALS)) {
+			if (this.sections.containsKey(first)) {
+				ordered.put(first, this.sections.get(first));
+			}
 		}
 		ordered.putAll(this.sections);
 		ordered.forEach((section, figures) -> {
@@ -82,6 +107,52 @@ final class BenchResults {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+		if (!HISTORY.isBlank()) {
+			keep(file, Paths.get(HISTORY));
+		}
+	}
+
+	/**
+	 * Copies this run's results into the history directory and prints every goal over the
+	 * runs kept there: the median, the lowest and the highest value.
+	 */
+	private static void keep(Path results, Path history) {
+		try {
+			Files.createDirectories(history);
+			Files.copy(results, history.resolve("run-" + System.currentTimeMillis() + ".json"));
+			ObjectMapper json = new ObjectMapper();
+			Map<String, List<Double>> runs = new TreeMap<>();
+			List<Path> files;
+			try (Stream<Path> listing = Files.list(history)) {
+				files = listing.filter((f) -> f.getFileName().toString().endsWith(".json")).sorted().toList();
+			}
+			for (Path file : files) {
+				json.readTree(file.toFile())
+					.path("results")
+					.path(GOALS)
+					.fields()
+					.forEachRemaining((figure) -> runs.computeIfAbsent(figure.getKey(), (k) -> new ArrayList<>())
+						.add(figure.getValue().asDouble()));
+			}
+			StringBuilder out = new StringBuilder(
+					String.format("%n=== goals over the runs in %s (%d runs) ===%n%-80s %8s %8s %8s %3s%n", history,
+							files.size(), "figure", "median", "lowest", "highest", "n"));
+			runs.forEach((figure, values) -> {
+				List<Double> sorted = values.stream().sorted().toList();
+				out.append(String.format("%-80s %8.2f %8.2f %8.2f %3d%n", figure, median(sorted), sorted.get(0),
+						sorted.get(sorted.size() - 1), sorted.size()));
+			});
+			System.out.println(out);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** The median of sorted values. */
+	static double median(List<Double> sorted) {
+		int n = sorted.size();
+		return (n % 2 == 1) ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
 	}
 
 	static Map<String, Object> percentiles(List<Long> samples) {

@@ -133,7 +133,7 @@ class SecurityTest extends RunningServerTest {
 	@Test
 	void shouldRefuseInvalidCompletionInsideTheEngineWithChineseMessage() throws Exception {
 		String taskId = startAndGetTask(FORM_PROCESS);
-		long completionsBefore = this.auditEvents.findByActionOrderByIdAsc("TASK_COMPLETED").size();
+		long completionsBefore = this.auditEvents.findByActionOrderByOccurredAtAscIdAsc("TASK_COMPLETED").size();
 
 		HttpResponse<String> refused = post("/engine-rest/task/" + taskId + "/complete", basic("u1", "demo"),
 				"{\"variables\":{\"title\":{\"value\":\"  \",\"type\":\"String\"}}}");
@@ -142,12 +142,13 @@ class SecurityTest extends RunningServerTest {
 		assertThat(refused.body()).contains("「标题」为必填项");
 		assertThat(this.taskService.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
 		assertThat(this.taskService.getVariable(taskId, "title")).isNull();
-		assertThat(this.auditEvents.findByActionOrderByIdAsc("TASK_COMPLETED")).hasSize((int) completionsBefore);
+		assertThat(this.auditEvents.findByActionOrderByOccurredAtAscIdAsc("TASK_COMPLETED"))
+			.hasSize((int) completionsBefore);
 
 		HttpResponse<String> accepted = post("/engine-rest/task/" + taskId + "/complete", basic("u1", "demo"),
 				"{\"variables\":{\"title\":{\"value\":\"会议过多\",\"type\":\"String\"}}}");
 		assertThat(accepted.statusCode()).isEqualTo(204);
-		assertThat(this.auditEvents.findByActionOrderByIdAsc("TASK_COMPLETED"))
+		assertThat(this.auditEvents.findByActionOrderByOccurredAtAscIdAsc("TASK_COMPLETED"))
 			.anySatisfy((event) -> assertThat(event.getItemId()).isEqualTo(taskId))
 			.anySatisfy((event) -> assertThat(event.getActor()).isEqualTo("u1"));
 	}

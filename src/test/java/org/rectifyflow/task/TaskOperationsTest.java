@@ -84,7 +84,7 @@ class TaskOperationsTest {
 			.andExpect(jsonPath("$.assignee").value("u1lead"));
 
 		assertThat(assignee(work)).isEqualTo("u1lead");
-		assertThat(this.auditEvents.findByItemTypeAndItemIdOrderByIdAsc("task", work.getId()))
+		assertThat(this.auditEvents.findByItemTypeAndItemIdOrderByOccurredAtAscIdAsc("task", work.getId()))
 			.anySatisfy((e) -> assertThat(e.getAction()).isEqualTo("TASK_TRANSFERRED"));
 		assertThat(notificationsFor("u1lead", "转办给您")).isPositive();
 	}
@@ -185,7 +185,8 @@ class TaskOperationsTest {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.copy.taskId").value(work.getId()))
 			.andExpect(jsonPath("$.task.taskDefinitionKey").value(DeadlineTemplateProcess.TASK_WORK));
-		assertThat(this.auditEvents.findByItemTypeAndItemIdOrderByIdAsc("process-instance", this.instance.getId()))
+		assertThat(this.auditEvents.findByItemTypeAndItemIdOrderByOccurredAtAscIdAsc("process-instance",
+				this.instance.getId()))
 			.filteredOn((e) -> e.getAction().equals("READ_AS_COPY_RECIPIENT"))
 			.singleElement()
 			.satisfies((e) -> {
@@ -206,7 +207,7 @@ class TaskOperationsTest {
 			.andExpect(jsonPath("$.detail", containsString("已催办")));
 
 		assertThat(notificationsFor("u1", "督办催办")).isPositive();
-		assertThat(this.auditEvents.findByItemTypeAndItemIdOrderByIdAsc("task", work.getId()))
+		assertThat(this.auditEvents.findByItemTypeAndItemIdOrderByOccurredAtAscIdAsc("task", work.getId()))
 			.filteredOn((e) -> e.getAction().equals("TASK_URGED"))
 			.hasSize(1);
 	}

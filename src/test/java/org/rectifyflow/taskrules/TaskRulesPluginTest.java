@@ -214,8 +214,8 @@ class TaskRulesPluginTest {
 				Map.of("deadline", LocalDate.now().toString(), "amount", 100)));
 
 		assertThat(instance).isEnded();
-		List<AuditEvent> events = this.auditEvents.findByItemTypeAndItemIdOrderByIdAsc(TaskRules.AUDIT_ITEM_TYPE,
-				task.getId());
+		List<AuditEvent> events = this.auditEvents
+			.findByItemTypeAndItemIdOrderByOccurredAtAscIdAsc(TaskRules.AUDIT_ITEM_TYPE, task.getId());
 		assertThat(events).extracting(AuditEvent::getAction)
 			.containsExactly(TaskRules.TASK_CREATED, TaskRules.TASK_ASSIGNED, TaskRules.TASK_COMPLETED);
 		assertThat(events.get(1).getActor()).isEqualTo("alice");
@@ -300,7 +300,7 @@ class TaskRulesPluginTest {
 			assertThat(comment.getFullMessage()).contains("APPROVE", "同意，按计划执行。");
 		});
 		List<AuditEvent> completed = this.auditEvents
-			.findByItemTypeAndItemIdOrderByIdAsc(TaskRules.AUDIT_ITEM_TYPE, approve.getId())
+			.findByItemTypeAndItemIdOrderByOccurredAtAscIdAsc(TaskRules.AUDIT_ITEM_TYPE, approve.getId())
 			.stream()
 			.filter((event) -> TaskRules.TASK_COMPLETED.equals(event.getAction()))
 			.toList();
@@ -402,7 +402,7 @@ class TaskRulesPluginTest {
 	}
 
 	private List<String> actions(String taskId) {
-		return this.auditEvents.findByItemTypeAndItemIdOrderByIdAsc(TaskRules.AUDIT_ITEM_TYPE, taskId)
+		return this.auditEvents.findByItemTypeAndItemIdOrderByOccurredAtAscIdAsc(TaskRules.AUDIT_ITEM_TYPE, taskId)
 			.stream()
 			.map(AuditEvent::getAction)
 			.toList();

@@ -7,6 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 /**
@@ -20,8 +21,13 @@ class Notification {
 
 	static final int MAX_LINK = 500;
 
+	/**
+	 * From a sequence that hands out 50 ids at a time (pooled-lo), so that the rows of
+	 * one transaction are inserted in one batch.
+	 */
 	@Id
-	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	@GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "notification_seq")
+	@SequenceGenerator(name = "notification_seq", sequenceName = "notification_seq", allocationSize = 50)
 	private Long id;
 
 	@Column(nullable = false)

@@ -88,7 +88,7 @@ class NotificationApiTest {
 		this.mvc.perform(get("/api/notifications").param("unreadOnly", "true"))
 			.andExpect(jsonPath("$.content", hasSize(1)))
 			.andExpect(jsonPath("$.content[0].text").value("第二条"));
-		assertThat(this.auditEvents.findByItemTypeAndItemIdOrderByIdAsc("notification", first.toString()))
+		assertThat(this.auditEvents.findByItemTypeAndItemIdOrderByOccurredAtAscIdAsc("notification", first.toString()))
 			.extracting((e) -> e.getAction())
 			.containsExactly("NOTIFICATION_CREATED", "NOTIFICATION_READ");
 	}
