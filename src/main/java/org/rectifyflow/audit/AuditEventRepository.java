@@ -2,6 +2,7 @@ package org.rectifyflow.audit;
 
 import java.util.List;
 
+import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
 /**
@@ -16,6 +17,10 @@ public interface AuditEventRepository extends Repository<AuditEvent, Long> {
 	// in
 	// time order.
 
+	// Written out: read by the task rules on every approval, and Hibernate keeps the
+	// translation of a query string, not of a derived query.
+	@Query("select e from AuditEvent e where e.itemType = :itemType and e.itemId = :itemId"
+			+ " order by e.occurredAt, e.id")
 	List<AuditEvent> findByItemTypeAndItemIdOrderByOccurredAtAscIdAsc(String itemType, String itemId);
 
 	List<AuditEvent> findByActionOrderByOccurredAtAscIdAsc(String action);

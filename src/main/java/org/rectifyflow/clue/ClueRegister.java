@@ -164,8 +164,8 @@ public class ClueRegister {
 	 * @return the clues
 	 */
 	@Transactional(readOnly = true)
-	List<Clue> newestExcept(String except, int count) {
-		return this.clues.findByNumberNot(except, PageRequest.of(0, count, Sort.by(Sort.Direction.DESC, "id")));
+	List<DuplicateCandidate> newestExcept(String except, int count) {
+		return this.clues.newestExcept(except, PageRequest.of(0, count));
 	}
 
 	/**

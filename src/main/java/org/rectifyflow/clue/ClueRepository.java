@@ -13,9 +13,16 @@ import org.springframework.data.jpa.repository.Query;
 
 interface ClueRepository extends JpaRepository<Clue, Long>, JpaSpecificationExecutor<Clue> {
 
+	// Queries run on every task of a clue are written out: Hibernate keeps the
+	// translation
+	// of a query string, while a derived query is translated again on every call.
+
+	@Query("select c from Clue c where c.number = :number")
 	Optional<Clue> findByNumber(String number);
 
-	List<Clue> findByNumberNot(String number, Pageable page);
+	@Query("select new org.rectifyflow.clue.DuplicateCandidate(c.number, c.report.receivedAt, c.report.description)"
+			+ " from Clue c where c.number <> :number order by c.id desc")
+	List<DuplicateCandidate> newestExcept(String number, Pageable page);
 
 	Optional<Clue> findByReceiptHash(String receiptHash);
 

@@ -96,13 +96,13 @@ class ClueTasks implements ProcessTasks {
 	 */
 	private Map<String, String> duplicateOptions(String number) {
 		Map<String, String> options = new LinkedHashMap<>();
-		for (Clue clue : this.register.newestExcept(number, MAX_DUPLICATE_OPTIONS)) {
-			String description = clue.getDescription();
+		for (DuplicateCandidate clue : this.register.newestExcept(number, MAX_DUPLICATE_OPTIONS)) {
+			String description = clue.description();
 			if (description.codePointCount(0, description.length()) > 30) {
 				description = description.substring(0, description.offsetByCodePoints(0, 30)) + "…";
 			}
-			options.put(clue.getNumber(),
-					Dates.chinese(clue.getReceivedAt()) + "收到：" + description + "（" + clue.getNumber() + "）");
+			options.put(clue.number(),
+					Dates.chinese(clue.receivedAt()) + "收到：" + description + "（" + clue.number() + "）");
 		}
 		return options;
 	}

@@ -2,6 +2,7 @@ package org.rectifyflow.deadline;
 
 import java.util.List;
 
+import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
 interface SupervisionNoticeRepository extends Repository<SupervisionNotice, Long> {
@@ -10,6 +11,10 @@ interface SupervisionNoticeRepository extends Repository<SupervisionNotice, Long
 
 	List<SupervisionNotice> findByProcessInstanceIdOrderByIdAsc(String processInstanceId);
 
+	// Written out: run whenever work ends, and Hibernate keeps the translation of a query
+	// string, not of a derived query.
+	@Query("select n from SupervisionNotice n where n.processInstanceId = :processInstanceId"
+			+ " and n.status = :status order by n.id")
 	List<SupervisionNotice> findByProcessInstanceIdAndStatusOrderByIdAsc(String processInstanceId,
 			SupervisionNotice.Status status);
 
