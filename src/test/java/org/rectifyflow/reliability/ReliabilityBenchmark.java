@@ -183,6 +183,7 @@ class ReliabilityBenchmark {
 					.awaitHealthy(Duration.ofSeconds(180))) {
 			footprint("after start", a);
 
+			RowProfile beforeBare = RowProfile.snapshot(this.jdbc);
 			Instant baselineAt = release("Timer_Bare");
 			long baselineMs = awaitCount(
 					() -> storm.count("select count(*) from act_ru_task where task_def_key_ = 'Task_BareWork'"),
@@ -193,6 +194,7 @@ class ReliabilityBenchmark {
 			results.put("storm", "bare timers: jobs/s", baselineRate);
 			results.put("storm", "bare timers: due->fired ms", BenchResults.percentiles(baselineDelays));
 
+			RowProfile afterBare = RowProfile.snapshot(this.jdbc);
 			Instant stormAt = release(DeadlinePattern.TIMER_DEADLINE_PASSED);
 			long stormMs = awaitCount(() -> storm.superviseTasks("ST"), STORM, Duration.ofMinutes(15));
 			List<Long> stormDelays = storm.supervisionDelaysMillis("ST", stormAt);
@@ -210,8 +212,27 @@ class ReliabilityBenchmark {
 			results.put("storm", "deadlines not escalated exactly once (goal 0)", duplicates);
 			results.goal("storm: deadlines not escalated exactly once (goal 0)", duplicates);
 			results.put("storm", "fired by node", storm.firedByNode("ST"));
+			rowsPerJob(beforeBare, afterBare, RowProfile.snapshot(this.jdbc));
 			footprint("after the storms", a);
 		}
+	}
+
+	/**
+	 * The rows one bare timer and one escalation wrote, per table, on both nodes together
+	 * (the job executors' own polling included).
+	 */
+	private void rowsPerJob(RowProfile beforeBare, RowProfile afterBare, RowProfile afterStorm) {
+		Map<String, double[]> bareRows = afterBare.perLife(beforeBare, STORM_BASELINE);
+		Map<String, double[]> stormRows = afterStorm.perLife(afterBare, STORM);
+		String rows = "rows per job inserted / updated / deleted, ";
+		results.put("storm", rows + "bare timer: total", RowProfile.format(bareRows.get("total")));
+		results.put("storm", rows + "escalation: total", RowProfile.format(stormRows.get("total")));
+		stormRows.forEach((table, written) -> {
+			if (!"total".equals(table)) {
+				results.put("storm", rows + "escalation: " + table, RowProfile.format(written) + "  (bare "
+						+ RowProfile.format(bareRows.getOrDefault(table, new double[3])) + ")");
+			}
+		});
 	}
 
 	/**
