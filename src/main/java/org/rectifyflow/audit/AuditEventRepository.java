@@ -13,12 +13,10 @@ public interface AuditEventRepository extends Repository<AuditEvent, Long> {
 
 	AuditEvent save(AuditEvent event);
 
-	// In the order of occurrence: ids come in blocks per node, so two nodes' ids are not
-	// in
-	// time order.
+	// Ordered by occurrence: ids come in blocks per node, not in time order.
 
-	// Written out: read by the task rules on every approval, and Hibernate keeps the
-	// translation of a query string, not of a derived query.
+	// JPQL, not a derived query: Hibernate keeps the translation of a query string only
+	// (docs/performance.md, "What a clue life cost").
 	@Query("select e from AuditEvent e where e.itemType = :itemType and e.itemId = :itemId"
 			+ " order by e.occurredAt, e.id")
 	List<AuditEvent> findByItemTypeAndItemIdOrderByOccurredAtAscIdAsc(String itemType, String itemId);

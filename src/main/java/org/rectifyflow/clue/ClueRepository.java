@@ -13,9 +13,8 @@ import org.springframework.data.jpa.repository.Query;
 
 interface ClueRepository extends JpaRepository<Clue, Long>, JpaSpecificationExecutor<Clue> {
 
-	// Queries run on every task of a clue are written out: Hibernate keeps the
-	// translation
-	// of a query string, while a derived query is translated again on every call.
+	// JPQL, not a derived query: Hibernate keeps the translation of a query string only
+	// (docs/performance.md, "What a clue life cost").
 
 	@Query("select c from Clue c where c.number = :number")
 	Optional<Clue> findByNumber(String number);

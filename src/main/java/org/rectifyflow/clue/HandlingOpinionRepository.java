@@ -10,9 +10,8 @@ interface HandlingOpinionRepository extends JpaRepository<HandlingOpinion, Long>
 
 	List<HandlingOpinion> findByClueIdOrderByIdAsc(Long clueId);
 
-	// Written out: read on the clue's tasks, and Hibernate keeps the translation of a
-	// query
-	// string, not of a derived query.
+	// JPQL, not a derived query: Hibernate keeps the translation of a query string only
+	// (docs/performance.md, "What a clue life cost").
 	@Query("select x from HandlingOpinion x where x.clueId = :clueId order by x.id desc limit 1")
 	Optional<HandlingOpinion> findFirstByClueIdOrderByIdDesc(Long clueId);
 

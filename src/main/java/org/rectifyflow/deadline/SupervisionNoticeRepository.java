@@ -11,8 +11,8 @@ interface SupervisionNoticeRepository extends Repository<SupervisionNotice, Long
 
 	List<SupervisionNotice> findByProcessInstanceIdOrderByIdAsc(String processInstanceId);
 
-	// Written out: run whenever work ends, and Hibernate keeps the translation of a query
-	// string, not of a derived query.
+	// JPQL, not a derived query: Hibernate keeps the translation of a query string only
+	// (docs/performance.md, "What a clue life cost").
 	@Query("select n from SupervisionNotice n where n.processInstanceId = :processInstanceId"
 			+ " and n.status = :status order by n.id")
 	List<SupervisionNotice> findByProcessInstanceIdAndStatusOrderByIdAsc(String processInstanceId,
