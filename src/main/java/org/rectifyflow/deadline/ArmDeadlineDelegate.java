@@ -4,6 +4,7 @@ import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 import org.springframework.stereotype.Component;
@@ -29,7 +30,7 @@ class ArmDeadlineDelegate implements JavaDelegate {
 		Object deadlineAt = execution.getVariable(DeadlinePattern.VAR_DEADLINE_AT);
 		Object workingDays = execution.getVariable(DeadlinePattern.VAR_DEADLINE_WORKING_DAYS);
 		DeadlineService.Deadline deadline = this.deadlineService.compute(
-				this.deadlineService.processDefinitionKey(execution.getProcessDefinitionId()),
+				((ExecutionEntity) execution).getProcessDefinition().getKey(),
 				(deadlineAt instanceof Date date) ? date.toInstant() : null,
 				(workingDays instanceof Number number) ? number.intValue() : null,
 				ClockUtil.getCurrentTime().toInstant());

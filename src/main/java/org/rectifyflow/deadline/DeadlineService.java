@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Set;
 
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -56,8 +55,6 @@ public class DeadlineService {
 
 	private final ManagementService managementService;
 
-	private final RepositoryService repositoryService;
-
 	private final Notifier notifier;
 
 	private final AuditService audit;
@@ -65,14 +62,13 @@ public class DeadlineService {
 	private final SystemAuthority systemAuthority;
 
 	DeadlineService(DeadlineProperties properties, WorkingDayCalendar calendar, RuntimeService runtimeService,
-			TaskService taskService, ManagementService managementService, RepositoryService repositoryService,
-			Notifier notifier, AuditService audit, SystemAuthority systemAuthority) {
+			TaskService taskService, ManagementService managementService, Notifier notifier, AuditService audit,
+			SystemAuthority systemAuthority) {
 		this.properties = properties;
 		this.calendar = calendar;
 		this.runtimeService = runtimeService;
 		this.taskService = taskService;
 		this.managementService = managementService;
-		this.repositoryService = repositoryService;
 		this.notifier = notifier;
 		this.audit = audit;
 		this.systemAuthority = systemAuthority;
@@ -112,16 +108,6 @@ public class DeadlineService {
 			.atTime(at.toLocalTime())
 			.atZone(this.calendar.zone())
 			.toInstant();
-	}
-
-	/**
-	 * The key of a process definition, for the escalation call activity's input.
-	 * @param processDefinitionId a process definition id
-	 * @return its key
-	 */
-	public String processDefinitionKey(String processDefinitionId) {
-		return this.systemAuthority
-			.call(() -> this.repositoryService.getProcessDefinition(processDefinitionId).getKey());
 	}
 
 	/**

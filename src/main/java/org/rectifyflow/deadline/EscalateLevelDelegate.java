@@ -6,13 +6,21 @@ import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 
 import org.springframework.stereotype.Component;
 
 /**
- * {@code Task_Escalate} of the escalation ladder: raises the next level and sets the
- * variables the ladder routes and waits on (level, escalationGroup, external, reurged,
- * nextLevelAt, supervisionSubject).
+ * {@code Task_Escalate} of the escalation ladder: raises the next level for the process
+ * whose call activity started the ladder.
+ * <p>
+ * The overdue process (its instance and definition) is read from that call activity's
+ * execution, so it is never copied into the ladder. Of what the ladder routes and waits
+ * on, only {@code level}, {@code nextLevelAt} (read again by the next level) and
+ * {@code supervisionSubject} (shown by the 督办 form) are stored; {@code escalationGroup},
+ * {@code external} and {@code reurged} are used by the gateway and the 督办 task in this
+ * same transaction, and are transient: no row, no history.
  */
 @Component("escalateLevel")
 class EscalateLevelDelegate implements JavaDelegate {
@@ -25,34 +33,43 @@ class EscalateLevelDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
+		ExecutionEntity overdue = overdueExecution(execution);
 		Integer previous = (Integer) execution.getVariable(EscalationProcess.VAR_LEVEL);
 		int level = (previous != null) ? previous + 1 : 1;
 		Instant deadline = ((Date) execution.getVariable(EscalationProcess.VAR_DEADLINE_AT)).toInstant();
 		Instant levelDueAt = (previous != null)
 				? ((Date) execution.getVariable(EscalationProcess.VAR_NEXT_LEVEL_AT)).toInstant() : deadline;
 		EscalationService.Escalation escalation = this.escalationService.escalate(
-				(String) execution.getVariable(EscalationProcess.VAR_PARENT_PROCESS_DEFINITION_KEY),
-				overdueProcessName(execution),
-				(String) execution.getVariable(EscalationProcess.VAR_PARENT_PROCESS_INSTANCE_ID),
-				execution.getProcessBusinessKey(), level, deadline, levelDueAt, execution.getProcessInstanceId());
+				overdue.getProcessDefinition().getKey(), overdue.getProcessDefinition().getName(),
+				overdue.getProcessInstanceId(), execution.getProcessBusinessKey(), level, deadline, levelDueAt,
+				execution.getProcessInstanceId());
 		execution.setVariable(EscalationProcess.VAR_LEVEL, escalation.level());
-		execution.setVariable(EscalationProcess.VAR_ESCALATION_GROUP, escalation.group());
-		execution.setVariable(EscalationProcess.VAR_EXTERNAL, escalation.external());
 		execution.setVariable(EscalationProcess.VAR_NEXT_LEVEL_AT, Date.from(escalation.nextLevelAt()));
 		execution.setVariable(EscalationProcess.VAR_SUPERVISION_SUBJECT, escalation.subject());
-		execution.setVariable(EscalationProcess.VAR_REURGED, escalation.reurged());
+		route(execution, EscalationProcess.VAR_ESCALATION_GROUP, Variables.stringValue(escalation.group(), true));
+		route(execution, EscalationProcess.VAR_EXTERNAL, Variables.booleanValue(escalation.external(), true));
+		route(execution, EscalationProcess.VAR_REURGED, Variables.booleanValue(escalation.reurged(), true));
 	}
 
 	/**
-	 * The name of the process whose deadline passed, from the definition of the call
-	 * activity that started this ladder: read from the engine's deployment cache, not by
-	 * a query.
+	 * The execution of the call activity that started this ladder: the overdue process's.
 	 */
-	private static String overdueProcessName(DelegateExecution execution) {
-		if (execution.getProcessInstance() instanceof ExecutionEntity ladder && ladder.getSuperExecution() != null) {
-			return ladder.getSuperExecution().getProcessDefinition().getName();
+	private static ExecutionEntity overdueExecution(DelegateExecution execution) {
+		ExecutionEntity ladder = (ExecutionEntity) execution.getProcessInstance();
+		ExecutionEntity caller = ladder.getSuperExecution();
+		if (caller == null) {
+			throw new IllegalStateException(
+					"The escalation ladder " + ladder.getId() + " was not started by a call activity");
 		}
-		return null;
+		return caller;
+	}
+
+	/** Sets a transient routing flag, dropping a stored one a ladder may still hold. */
+	private static void route(DelegateExecution execution, String name, TypedValue value) {
+		if (execution.getVariableTyped(name) != null && !execution.getVariableTyped(name).isTransient()) {
+			execution.removeVariable(name);
+		}
+		execution.setVariable(name, value);
 	}
 
 }

@@ -20,13 +20,10 @@ public final class EscalationProcess {
 	/** Intermediate timer, date {@code ${nextLevelAt}}, that loops to the next level. */
 	public static final String TIMER_NEXT_LEVEL = "Timer_NextLevel";
 
-	/** Input: process instance id of the process whose work is overdue. */
-	public static final String VAR_PARENT_PROCESS_INSTANCE_ID = "parentProcessInstanceId";
-
-	/** Input: process definition key of that process; selects the chain. */
-	public static final String VAR_PARENT_PROCESS_DEFINITION_KEY = "parentProcessDefinitionKey";
-
-	/** Input: the deadline that passed (Date). */
+	/**
+	 * Input: the deadline that passed (Date). The overdue process itself is the one whose
+	 * call activity started the ladder.
+	 */
 	public static final String VAR_DEADLINE_AT = DeadlinePattern.VAR_DEADLINE_AT;
 
 	/** The current level, 1 for the first. */

@@ -53,10 +53,16 @@ public class EscalationFixture implements ProcessFixture {
 					Map.of(DeadlineTemplateProcess.VAR_WORK_GROUP, "unit-u1"))
 			.getId();
 		Date deadline = Date.from(EngineClock.now().toInstant().minus(Duration.ofHours(1)));
-		return this.runtimeService.startProcessInstanceByKey(EscalationProcess.KEY, "MX-" + System.nanoTime(),
-				Map.of(EscalationProcess.VAR_PARENT_PROCESS_DEFINITION_KEY, DeadlineTemplateProcess.KEY,
-						EscalationProcess.VAR_PARENT_PROCESS_INSTANCE_ID, overdue, EscalationProcess.VAR_DEADLINE_AT,
-						deadline))
+		// as the template's deadline timer does: its escalation subprocess calls the
+		// ladder
+		this.runtimeService.createProcessInstanceModification(overdue)
+			.startBeforeActivity(DeadlinePattern.CALL_ESCALATION)
+			.setVariableLocal(EscalationProcess.VAR_DEADLINE_AT, deadline)
+			.execute();
+		return this.runtimeService.createProcessInstanceQuery()
+			.superProcessInstanceId(overdue)
+			.processDefinitionKey(EscalationProcess.KEY)
+			.singleResult()
 			.getId();
 	}
 
@@ -67,11 +73,10 @@ public class EscalationFixture implements ProcessFixture {
 
 	@Override
 	public void assertConsistent(String processInstanceId) {
-		String overdue = (String) this.historyService.createHistoricVariableInstanceQuery()
+		String overdue = this.historyService.createHistoricProcessInstanceQuery()
 			.processInstanceId(processInstanceId)
-			.variableName(EscalationProcess.VAR_PARENT_PROCESS_INSTANCE_ID)
 			.singleResult()
-			.getValue();
+			.getSuperProcessInstanceId();
 		List<SupervisionNotice> notices = this.supervision.notices(overdue);
 		assertThat(notices).as("the ladder's notices").singleElement().satisfies((notice) -> {
 			assertThat(notice.getLevel()).isEqualTo(1);

@@ -3,6 +3,7 @@ package org.rectifyflow.dashboard.internal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,10 +12,12 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -40,10 +43,13 @@ class OpenTasks {
 
 	private final IdentityService identityService;
 
+	private final HistoryService historyService;
+
 	private final SystemAuthority systemAuthority;
 
 	OpenTasks(TaskService taskService, RuntimeService runtimeService, IdentityService identityService,
-			SystemAuthority systemAuthority) {
+			HistoryService historyService, SystemAuthority systemAuthority) {
+		this.historyService = historyService;
 		this.taskService = taskService;
 		this.runtimeService = runtimeService;
 		this.identityService = identityService;
@@ -94,12 +100,39 @@ class OpenTasks {
 	}
 
 	/**
-	 * @param taskId a task
-	 * @param name a variable
-	 * @return the variable as the task sees it
+	 * @param processInstanceIds process instances started by call activities
+	 * @return the process definition key of each one's caller, by instance id
 	 */
-	Object variable(String taskId, String name) {
-		return this.systemAuthority.call(() -> this.taskService.getVariable(taskId, name));
+	Map<String, String> callerKeys(Collection<String> processInstanceIds) {
+		Set<String> ids = new HashSet<>(processInstanceIds);
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		return this.systemAuthority.call(() -> {
+			Map<String, String> callers = new HashMap<>();
+			this.historyService.createHistoricProcessInstanceQuery()
+				.processInstanceIds(ids)
+				.list()
+				.stream()
+				.filter((p) -> p.getSuperProcessInstanceId() != null)
+				.forEach((p) -> callers.put(p.getId(), p.getSuperProcessInstanceId()));
+			if (callers.isEmpty()) {
+				return Map.of();
+			}
+			Map<String, String> keys = this.historyService.createHistoricProcessInstanceQuery()
+				.processInstanceIds(new HashSet<>(callers.values()))
+				.list()
+				.stream()
+				.collect(Collectors.toMap(HistoricProcessInstance::getId,
+						HistoricProcessInstance::getProcessDefinitionKey));
+			Map<String, String> result = new HashMap<>();
+			callers.forEach((id, caller) -> {
+				if (keys.containsKey(caller)) {
+					result.put(id, keys.get(caller));
+				}
+			});
+			return result;
+		});
 	}
 
 	/**

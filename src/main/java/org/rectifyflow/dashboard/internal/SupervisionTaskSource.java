@@ -7,7 +7,6 @@ import java.util.Set;
 import org.camunda.bpm.engine.task.Task;
 import org.rectifyflow.campaign.Campaign;
 import org.rectifyflow.clue.ClueProcess;
-import org.rectifyflow.deadline.EscalationProcess;
 import org.rectifyflow.inspection.InspectionProcess;
 
 import org.springframework.stereotype.Component;
@@ -50,14 +49,16 @@ class SupervisionTaskSource implements ItemSource {
 	@Override
 	public List<TrackedItem> openItems(Campaign campaign) {
 		List<Task> tasks = this.openTasks.supervisions();
-		Map<String, String> keys = this.openTasks.businessKeys(tasks.stream().map(Task::getProcessInstanceId).toList());
+		List<String> ladders = tasks.stream().map(Task::getProcessInstanceId).toList();
+		Map<String, String> keys = this.openTasks.businessKeys(ladders);
+		Map<String, String> overdueProcesses = this.openTasks.callerKeys(ladders);
 		return tasks.stream().map((t) -> {
-			Object parent = this.openTasks.variable(t.getId(), EscalationProcess.VAR_PARENT_PROCESS_DEFINITION_KEY);
+			String parent = overdueProcesses.get(t.getProcessInstanceId());
 			// No deadline of its own: the task's due date (its creation) counts, as for
 			// any item.
 			return new TrackedItem(KIND, keys.getOrDefault(t.getProcessInstanceId(), t.getId()), null, true, null,
 					t.getName(), null, t.getProcessInstanceId(),
-					CONFIDENTIAL_PROCESSES.contains(String.valueOf(parent)));
+					(parent != null && CONFIDENTIAL_PROCESSES.contains(parent)));
 		}).toList();
 	}
 
