@@ -13,6 +13,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -81,6 +82,9 @@ class DeadlinePatternTest {
 
 	@Autowired
 	private RuntimeService runtimeService;
+
+	@Autowired
+	private HistoryService historyService;
 
 	@Autowired
 	private TaskService taskService;
@@ -166,6 +170,10 @@ class DeadlinePatternTest {
 				"party-group");
 		assertThat(due(timer(ladder.getId(), EscalationProcess.TIMER_NEXT_LEVEL))).isEqualTo(LEVEL_4);
 		assertThat(this.events.stream(DeadlinePassed.class).map(DeadlinePassed::level)).containsExactly(1, 2, 3);
+		// the routing flags live for one transaction only
+		assertThat(this.runtimeService.getVariables(ladder.getId())).containsEntry(EscalationProcess.VAR_LEVEL, 3)
+			.doesNotContainKeys(EscalationProcess.VAR_ESCALATION_GROUP, EscalationProcess.VAR_EXTERNAL,
+					EscalationProcess.VAR_REURGED);
 		assertThat(this.supervisionService.openNotices(work.getId())).extracting(SupervisionNotice::getEscalationGroup)
 			.containsExactly("supervisors", "discipline-lead", "party-group");
 		BpmnAwareTests.assertThat(work).isWaitingAt(DeadlineTemplateProcess.TASK_WORK);
@@ -183,6 +191,11 @@ class DeadlinePatternTest {
 			.extracting((event) -> event.getAction())
 			.containsExactly("DEADLINE_REMINDER_SENT", "DEADLINE_ESCALATED", "DEADLINE_ESCALATED",
 					"DEADLINE_ESCALATED");
+		// the notices and the audit trail record the levels; the ladder's variables leave
+		// no history
+		assertThat(this.historyService.createHistoricVariableInstanceQuery().processInstanceId(ladder.getId()).count())
+			.isZero();
+		assertThat(this.historyService.createHistoricDetailQuery().processInstanceId(ladder.getId()).count()).isZero();
 	}
 
 	@Test
