@@ -34,6 +34,11 @@ import org.springframework.stereotype.Component;
  * keep the engine's statements. With revoke checks the engine already tests each task
  * with subqueries; that case runs the engine's own check.
  * <p>
+ * The groups that hold any authorization, which the engine reads in every command that
+ * checks authorizations to keep only the user's groups that matter, are read by one index
+ * probe per group instead of a scan of every grant (one grant per task and candidate
+ * group).
+ * <p>
  * The copy follows the engine's text: {@code TaskQueryStatementsTest} fails when Camunda
  * changes the statement, and {@code TaskQueryDifferential} compares both on random data
  * (docs/performance.md says what to do on an upgrade). Operators can switch it off with
@@ -50,7 +55,8 @@ public class TaskQueryStatements extends AbstractProcessEnginePlugin {
 	/** The engine's statement ids and what they are mapped to. */
 	static final Map<String, String> REPLACEMENTS = Map.of("selectTaskByQueryCriteria",
 			NAMESPACE + ".selectTaskByQueryCriteriaWithGrantSemiJoins", "selectTaskCountByQueryCriteria",
-			NAMESPACE + ".selectTaskCountByQueryCriteriaWithGrantSemiJoins");
+			NAMESPACE + ".selectTaskCountByQueryCriteriaWithGrantSemiJoins", "selectAuthorizedGroupIds",
+			NAMESPACE + ".selectAuthorizedGroupIdsBySkipScan");
 
 	static final Set<String> DATABASE_TYPES = Set.of(DbSqlSessionFactory.POSTGRES, DbSqlSessionFactory.H2);
 

@@ -6,6 +6,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -320,12 +321,28 @@ final class TaskQueryDifferential {
 	}
 
 	/**
+	 * The groups the engine reads before it checks authorizations, sorted; without the
+	 * engine's NULL (the grants of users), which no user's group can match.
+	 */
+	private List<String> authorizedGroups() {
+		List<String> groups = this.configuration.getCommandExecutorTxRequired()
+			.execute((context) -> context.getDbEntityManager().<String>selectList("selectAuthorizedGroupIds"))
+			.stream()
+			.filter(Objects::nonNull)
+			.sorted()
+			.toList();
+		assertThat(groups).as("seed %d: groups that hold authorizations", this.seed).isNotEmpty();
+		return groups;
+	}
+
+	/**
 	 * Runs every query shape for the authenticated user. The page is drawn from a random
 	 * generator seeded by the user, so both runs ask for the same page.
 	 */
 	private Map<String, Object> answers(String user, List<String> memberships) {
 		Random pages = new Random(this.seed ^ user.hashCode());
 		Map<String, Object> answers = new LinkedHashMap<>();
+		answers.put("groups that hold authorizations", authorizedGroups());
 		Map<String, Supplier<TaskQuery>> shapes = shapes(user, memberships);
 		for (Map.Entry<String, Supplier<TaskQuery>> shape : shapes.entrySet()) {
 			List<String> all = ids(shape.getValue().get().listPage(0, 1000));

@@ -83,6 +83,15 @@ class TaskQueryStatementsTest {
 		assertThat(sha256(fragments.toString())).as(RECHECK).isEqualTo(AUTHORIZATION_FRAGMENTS_SHA256);
 	}
 
+	@Test
+	void shouldStandInForTheEngineReadingOfTheGroupsThatHoldAuthorizations() throws IOException {
+		assertThat(normalize(element(read(ENGINE_AUTHORIZATION), "select", "selectAuthorizedGroupIds"))).as(RECHECK)
+			.isEqualTo("<select id=\"selectAuthorizedGroupIds\" resultType=\"string\"> "
+					+ "SELECT distinct(A.GROUP_ID_) FROM ${prefix}ACT_RU_AUTHORIZATION A </select>");
+		assertThat(element(read(TaskQueryStatements.MAPPING), "select", "selectAuthorizedGroupIdsBySkipScan"))
+			.contains("resultType=\"string\"");
+	}
+
 	/** A select of the copy, written back with the engine's ids. */
 	private static String copiedSelect(String copy, String id) {
 		return normalize(element(copy, "select", id)).replace("WithGrantSemiJoins\"", "\"")
