@@ -1,13 +1,12 @@
 package org.rectifyflow.deadline;
 
-import java.util.List;
 import java.util.Set;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
-import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.rectifyflow.engine.WithheldHistory;
 
 import org.springframework.stereotype.Component;
 
@@ -28,29 +27,13 @@ class LadderHistory extends AbstractProcessEnginePlugin {
 
 	@Override
 	public void postInit(ProcessEngineConfigurationImpl configuration) {
-		configuration.setHistoryEventHandler(new Filter(configuration.getHistoryEventHandler()));
+		WithheldHistory.install(configuration, LadderHistory::bookkeeping);
 	}
 
 	static boolean bookkeeping(HistoryEvent event) {
 		return event instanceof HistoricVariableUpdateEventEntity variable
 				&& EscalationProcess.KEY.equals(variable.getProcessDefinitionKey())
 				&& BOOKKEEPING.contains(variable.getVariableName());
-	}
-
-	private record Filter(HistoryEventHandler delegate) implements HistoryEventHandler {
-
-		@Override
-		public void handleEvent(HistoryEvent event) {
-			if (!bookkeeping(event)) {
-				this.delegate.handleEvent(event);
-			}
-		}
-
-		@Override
-		public void handleEvents(List<HistoryEvent> events) {
-			this.delegate.handleEvents(events.stream().filter((event) -> !bookkeeping(event)).toList());
-		}
-
 	}
 
 }

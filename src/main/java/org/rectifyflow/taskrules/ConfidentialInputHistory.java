@@ -1,16 +1,15 @@
 package org.rectifyflow.taskrules;
 
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
-import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
@@ -29,11 +28,10 @@ import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
  * and a structured value shown by one task (a task-local {@code Json} variable, such as
  * the options of a select) is only the form's carrier: it never reaches history either,
  * so that it does not outlive its task (the task rules remove it from the runtime when
- * the task ends). Every other history event goes to the engine's handler unchanged.
+ * the task ends). Every other history event goes to the engine's handler unchanged
+ * ({@link org.rectifyflow.engine.WithheldHistory}).
  */
-class ConfidentialInputHistory implements HistoryEventHandler {
-
-	private final HistoryEventHandler delegate;
+class ConfidentialInputHistory implements Predicate<HistoryEvent> {
 
 	private final Set<String> confidentialKeys;
 
@@ -44,24 +42,12 @@ class ConfidentialInputHistory implements HistoryEventHandler {
 	/** The serializers of values a form submits or shows as structures. */
 	private static final Set<String> STRUCTURED = Set.of("json", "xml", "serializable");
 
-	ConfidentialInputHistory(HistoryEventHandler delegate, Set<String> confidentialKeys) {
-		this.delegate = delegate;
+	ConfidentialInputHistory(Set<String> confidentialKeys) {
 		this.confidentialKeys = Set.copyOf(confidentialKeys);
 	}
 
 	@Override
-	public void handleEvent(HistoryEvent event) {
-		if (!withheld(event)) {
-			this.delegate.handleEvent(event);
-		}
-	}
-
-	@Override
-	public void handleEvents(List<HistoryEvent> events) {
-		this.delegate.handleEvents(events.stream().filter((event) -> !withheld(event)).toList());
-	}
-
-	private boolean withheld(HistoryEvent event) {
+	public boolean test(HistoryEvent event) {
 		String definitionId;
 		String definitionKey;
 		String name;

@@ -10,6 +10,8 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 
+import org.rectifyflow.engine.WithheldHistory;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -46,8 +48,7 @@ class TaskRulesPlugin extends AbstractProcessEnginePlugin {
 
 	@Override
 	public void postInit(ProcessEngineConfigurationImpl configuration) {
-		configuration.setHistoryEventHandler(
-				new ConfidentialInputHistory(configuration.getHistoryEventHandler(), this.confidentialProcesses));
+		WithheldHistory.install(configuration, new ConfidentialInputHistory(this.confidentialProcesses));
 	}
 
 	@Override

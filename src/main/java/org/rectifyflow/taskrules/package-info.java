@@ -3,7 +3,7 @@
  * modules is a decision, checked by {@code ModularityTests}; see
  * {@code docs/architecture.md}.
  */
-@ApplicationModule(displayName = "Task rules engine plugin", allowedDependencies = { "audit", "kernel" })
+@ApplicationModule(displayName = "Task rules engine plugin", allowedDependencies = { "audit", "engine", "kernel" })
 package org.rectifyflow.taskrules;
 
 import org.springframework.modulith.ApplicationModule;
