@@ -9,6 +9,8 @@ import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 
+import org.rectifyflow.kernel.Refusal;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -58,8 +60,8 @@ class EscalateLevelDelegate implements JavaDelegate {
 		ExecutionEntity ladder = (ExecutionEntity) execution.getProcessInstance();
 		ExecutionEntity caller = ladder.getSuperExecution();
 		if (caller == null) {
-			throw new IllegalStateException(
-					"The escalation ladder " + ladder.getId() + " was not started by a call activity");
+			throw Refusal.invalid("逐级督办只能在办理期限届满时由所督办的流程启动，不能单独启动",
+					"the escalation ladder is started by the overdue process's call activity, never on its own");
 		}
 		return caller;
 	}

@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.rectifyflow.kernel.Refusal;
 import org.rectifyflow.audit.AuditEventRepository;
 import org.rectifyflow.notification.Notifier;
 import org.rectifyflow.testsupport.EngineClock;
@@ -252,6 +253,16 @@ class DeadlinePatternTest {
 			.containsExactly(org.assertj.core.groups.Tuple.tuple(1, null), org.assertj.core.groups.Tuple.tuple(3, 2));
 		verify(this.notifier, never()).notifyGroup(eq("discipline-lead"), anyString(), anyString());
 		assertThat(due(timer(ladder.getId(), EscalationProcess.TIMER_NEXT_LEVEL))).isEqualTo(LEVEL_4);
+	}
+
+	@Test
+	void shouldRefuseToStartTheLadderOnItsOwn() {
+		assertThatThrownBy(() -> this.runtimeService.startProcessInstanceByKey(EscalationProcess.KEY, "T-ALONE",
+				Map.of(EscalationProcess.VAR_DEADLINE_AT, Date.from(DEADLINE))))
+			.isInstanceOfSatisfying(Refusal.class, (refusal) -> assertThat(refusal.getMessageZh()).contains("不能单独启动"));
+		assertThat(this.runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("T-ALONE").count())
+			.isZero();
+		verify(this.notifier, never()).notifyGroup(anyString(), anyString(), anyString());
 	}
 
 	@Test
