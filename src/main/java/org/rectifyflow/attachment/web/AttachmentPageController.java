@@ -1,4 +1,4 @@
-package org.rectifyflow.attachment;
+package org.rectifyflow.attachment.web;
 
 import java.security.Principal;
 import java.util.HashMap;
@@ -7,6 +7,8 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.rectifyflow.attachment.Attachment;
+import org.rectifyflow.attachment.AttachmentService;
 import org.rectifyflow.kernel.Refusal;
 import org.rectifyflow.organisation.OrganisationService;
 import org.rectifyflow.web.Problems;

@@ -1,8 +1,9 @@
-package org.rectifyflow.attachment;
+package org.rectifyflow.attachment.web;
 
 import java.security.Principal;
 import java.util.List;
 
+import org.rectifyflow.attachment.AttachmentService;
 import org.rectifyflow.kernel.Refusal;
 
 import io.swagger.v3.oas.annotations.Operation;

@@ -1,4 +1,4 @@
-package org.rectifyflow.attachment;
+package org.rectifyflow.attachment.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.rectifyflow.attachment.AttachmentService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +30,7 @@ import org.springframework.stereotype.Component;
  * and counting on the way) and only moved into place once it was accepted.
  */
 @Component
-class AttachmentStorage {
+public class AttachmentStorage {
 
 	private static final Logger log = LoggerFactory.getLogger(AttachmentStorage.class);
 
@@ -56,7 +57,7 @@ class AttachmentStorage {
 	 * @return the temporary file with size, hash and leading bytes
 	 * @throws org.rectifyflow.kernel.Refusal (413) if the content is larger than maxBytes
 	 */
-	Upload receive(InputStream content, long maxBytes) {
+	public Upload receive(InputStream content, long maxBytes) {
 		Path temp = null;
 		try {
 			Files.createDirectories(this.dir);
@@ -103,7 +104,7 @@ class AttachmentStorage {
 	 * @param upload the upload
 	 * @return the storage key
 	 */
-	String keep(Upload upload) {
+	public String keep(Upload upload) {
 		String key = UUID.randomUUID().toString();
 		Path target = path(key);
 		try {
@@ -126,7 +127,7 @@ class AttachmentStorage {
 	 * Deletes the temporary file of a refused upload.
 	 * @param upload the upload
 	 */
-	void discard(Upload upload) {
+	public void discard(Upload upload) {
 		deleteQuietly(upload.file());
 	}
 
@@ -134,7 +135,7 @@ class AttachmentStorage {
 	 * Deletes a stored file (used when the transaction that recorded it rolls back).
 	 * @param key the storage key
 	 */
-	void delete(String key) {
+	public void delete(String key) {
 		deleteQuietly(path(key));
 	}
 
@@ -142,7 +143,7 @@ class AttachmentStorage {
 	 * @param key the storage key
 	 * @return the stored content
 	 */
-	Resource open(String key) {
+	public Resource open(String key) {
 		Path file = path(key);
 		if (!Files.isRegularFile(file)) {
 			throw new IllegalStateException("Attachment file " + key + " is missing from " + this.dir);
@@ -177,7 +178,7 @@ class AttachmentStorage {
 	 * @param sha256 the SHA-256, lower-case hex
 	 * @param head the first bytes, up to {@link FileType#HEAD_SIZE}
 	 */
-	record Upload(Path file, long size, String sha256, byte[] head) {
+	public record Upload(Path file, long size, String sha256, byte[] head) {
 	}
 
 }

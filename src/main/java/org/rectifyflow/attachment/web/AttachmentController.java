@@ -1,4 +1,4 @@
-package org.rectifyflow.attachment;
+package org.rectifyflow.attachment.web;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +10,10 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.rectifyflow.attachment.Attachment;
+import org.rectifyflow.attachment.AttachmentService;
+import org.rectifyflow.attachment.internal.AttachmentContent;
+import org.rectifyflow.attachment.internal.PdfPages;
 import org.rectifyflow.kernel.Refusal;
 import org.rectifyflow.organisation.OrganisationService;
 

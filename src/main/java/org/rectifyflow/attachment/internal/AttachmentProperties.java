@@ -1,4 +1,4 @@
-package org.rectifyflow.attachment;
+package org.rectifyflow.attachment.internal;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -18,7 +18,7 @@ import org.springframework.util.unit.DataSize;
  * detector knows
  */
 @ConfigurationProperties("rectify.attachments")
-record AttachmentProperties(Path dir, @DefaultValue("20MB") DataSize maxSize, @DefaultValue( {
+public record AttachmentProperties(Path dir, @DefaultValue("20MB") DataSize maxSize, @DefaultValue( {
 		"pdf", "jpg", "jpeg", "png", "gif", "doc", "docx", "xls", "xlsx", "txt", "zip", "mp3",
 		"m4a" }) List<String> allowedTypes){
 

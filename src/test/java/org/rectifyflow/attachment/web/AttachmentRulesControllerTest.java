@@ -1,8 +1,9 @@
-package org.rectifyflow.attachment;
+package org.rectifyflow.attachment.web;
 
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.rectifyflow.attachment.AttachmentService;
 import org.rectifyflow.testsupport.WebSliceTest;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,10 +1,12 @@
-package org.rectifyflow.attachment;
+package org.rectifyflow.attachment.internal;
 
 import java.util.List;
 
+import org.rectifyflow.attachment.Attachment;
+
 import org.springframework.data.jpa.repository.JpaRepository;
 
-interface AttachmentRepository extends JpaRepository<Attachment, Long> {
+public interface AttachmentRepository extends JpaRepository<Attachment, Long> {
 
 	List<Attachment> findByItemTypeAndItemIdOrderByUploadedAtAscIdAsc(String itemType, String itemId);
 

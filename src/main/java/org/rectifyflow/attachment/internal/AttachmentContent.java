@@ -1,4 +1,6 @@
-package org.rectifyflow.attachment;
+package org.rectifyflow.attachment.internal;
+
+import org.rectifyflow.attachment.Attachment;
 
 import org.springframework.core.io.Resource;
 

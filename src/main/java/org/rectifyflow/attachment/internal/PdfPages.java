@@ -1,4 +1,4 @@
-package org.rectifyflow.attachment;
+package org.rectifyflow.attachment.internal;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -19,10 +19,10 @@ import org.rectifyflow.kernel.Refusal;
  * Content-Security-Policy), and a sandboxed page cannot run the browser's PDF viewer; an
  * image it can show, so a PDF is previewed page by page as images rendered here.
  */
-final class PdfPages {
+public final class PdfPages {
 
 	/** Pages a preview shows at the most; the rest is read in the downloaded file. */
-	static final int MAX_PAGES = 30;
+	public static final int MAX_PAGES = 30;
 
 	private static final float DPI = 110;
 
@@ -33,7 +33,7 @@ final class PdfPages {
 	 * @param pdf the file's content
 	 * @return how many pages a preview shows
 	 */
-	static int count(InputStream pdf) {
+	public static int count(InputStream pdf) {
 		try (PDDocument document = load(pdf)) {
 			return Math.min(document.getNumberOfPages(), MAX_PAGES);
 		}
@@ -47,7 +47,7 @@ final class PdfPages {
 	 * @param page the page, from 1
 	 * @return the page as a PNG image
 	 */
-	static byte[] png(InputStream pdf, int page) {
+	public static byte[] png(InputStream pdf, int page) {
 		try (PDDocument document = load(pdf)) {
 			int pages = Math.min(document.getNumberOfPages(), MAX_PAGES);
 			if (page < 1 || page > pages) {

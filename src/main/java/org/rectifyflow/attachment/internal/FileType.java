@@ -1,4 +1,4 @@
-package org.rectifyflow.attachment;
+package org.rectifyflow.attachment.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -11,7 +11,7 @@ import java.util.Optional;
  * against the first bytes of the content (its magic number), so that a renamed executable
  * is not accepted as a PDF.
  */
-enum FileType {
+public enum FileType {
 
 	PDF("application/pdf", "pdf"),
 
@@ -51,7 +51,7 @@ enum FileType {
 		this.extensions = List.of(extensions);
 	}
 
-	String mediaType() {
+	public String mediaType() {
 		return this.mediaType;
 	}
 
@@ -63,7 +63,7 @@ enum FileType {
 	 * @param extension a file name extension, any case
 	 * @return the type with that extension
 	 */
-	static Optional<FileType> forExtension(String extension) {
+	public static Optional<FileType> forExtension(String extension) {
 		String ext = extension.toLowerCase(Locale.ROOT);
 		return Arrays.stream(values()).filter((t) -> t.extensions.contains(ext)).findFirst();
 	}
@@ -72,7 +72,7 @@ enum FileType {
 	 * @param head the first bytes of the content (up to {@link #HEAD_SIZE})
 	 * @return whether the content looks like this type
 	 */
-	boolean matches(byte[] head) {
+	public boolean matches(byte[] head) {
 		return switch (this) {
 			case PDF -> startsWith(head, "%PDF-".getBytes(StandardCharsets.US_ASCII));
 			case JPEG -> startsWith(head, bytes(0xFF, 0xD8, 0xFF));

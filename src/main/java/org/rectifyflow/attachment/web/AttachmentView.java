@@ -1,7 +1,9 @@
-package org.rectifyflow.attachment;
+package org.rectifyflow.attachment.web;
 
 import java.time.OffsetDateTime;
 import java.util.function.Function;
+
+import org.rectifyflow.attachment.Attachment;
 
 /**
  * Attachment metadata as the API shows it.

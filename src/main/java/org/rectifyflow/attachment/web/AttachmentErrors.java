@@ -1,4 +1,4 @@
-package org.rectifyflow.attachment;
+package org.rectifyflow.attachment.web;
 
 import org.rectifyflow.web.Problems;
 

@@ -1,4 +1,4 @@
-package org.rectifyflow.attachment;
+package org.rectifyflow.attachment.internal;
 
 import java.text.Normalizer;
 import java.util.Locale;
@@ -8,7 +8,7 @@ import java.util.Locale;
  * reserved characters, no leading or trailing dots and spaces, at most
  * {@value #MAX_LENGTH} characters with the extension kept.
  */
-final class FileNames {
+public final class FileNames {
 
 	static final int MAX_LENGTH = 200;
 
@@ -21,7 +21,7 @@ final class FileNames {
 	 * @param original the name the client sent, may be {@code null}
 	 * @return the sanitised name, possibly empty
 	 */
-	static String sanitise(String original) {
+	public static String sanitise(String original) {
 		if (original == null) {
 			return "";
 		}
@@ -49,7 +49,7 @@ final class FileNames {
 	 * @param name a sanitised file name
 	 * @return its extension in lower case, or an empty string
 	 */
-	static String extension(String name) {
+	public static String extension(String name) {
 		int dot = name.lastIndexOf('.');
 		return (dot > 0 && dot < name.length() - 1) ? name.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
 	}
