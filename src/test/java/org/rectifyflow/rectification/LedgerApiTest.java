@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.rectifyflow.campaign.CampaignFixture;
 import org.rectifyflow.campaign.CampaignProcess;
 import org.rectifyflow.campaign.CampaignService;
+import org.rectifyflow.rectification.internal.ProgressReport;
 import org.rectifyflow.taskrules.TaskRuleViolation;
 import org.rectifyflow.testsupport.RectifyFlowTest;
 

@@ -1,4 +1,4 @@
-package org.rectifyflow.rectification;
+package org.rectifyflow.rectification.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,6 +14,12 @@ import org.rectifyflow.calendar.WorkingDayCalendar;
 import org.rectifyflow.identity.Roles;
 import org.rectifyflow.kernel.Refusal;
 import org.rectifyflow.notification.Notifier;
+import org.rectifyflow.rectification.LedgerEntry;
+import org.rectifyflow.rectification.LedgerEntryClosed;
+import org.rectifyflow.rectification.LedgerMeasure;
+import org.rectifyflow.rectification.LedgerService;
+import org.rectifyflow.rectification.RectificationPeriod;
+import org.rectifyflow.rectification.RectificationProcess;
 import org.rectifyflow.taskrules.TaskRuleViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +59,7 @@ public class RectificationService {
 	static final int LONG_TEXT = 4000;
 
 	/** Maximum length of progress reports and carry-over reasons. */
-	static final int TEXT = 2000;
+	public static final int TEXT = 2000;
 
 	static final int MAX_WORKING_DAYS = 365;
 
@@ -325,7 +331,7 @@ public class RectificationService {
 	 * @return the deadline
 	 * @throws TaskRuleViolation if the deadline is missing, ambiguous or out of range
 	 */
-	Instant proposedDeadline(Integer days, LocalDate date, Long campaignId) {
+	public Instant proposedDeadline(Integer days, LocalDate date, Long campaignId) {
 		Instant now = ClockUtil.getCurrentTime().toInstant();
 		if (days == null && date == null) {
 			throw new TaskRuleViolation("请填写整改时限：工作日数或完成日期", "a deadline (working days or a date) is required");

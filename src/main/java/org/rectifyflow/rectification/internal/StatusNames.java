@@ -1,11 +1,13 @@
-package org.rectifyflow.rectification;
+package org.rectifyflow.rectification.internal;
 
 import java.util.Map;
+
+import org.rectifyflow.rectification.LedgerEntry;
 
 /**
  * Chinese names of the ledger entry states, as the ledger shows them.
  */
-final class StatusNames {
+public final class StatusNames {
 
 	private static final Map<LedgerEntry.Status, String> NAMES = Map.of(LedgerEntry.Status.ASSIGNING, "待指定责任人",
 			LedgerEntry.Status.DRAFTING, "制定整改措施", LedgerEntry.Status.APPROVING, "整改措施待审核",
@@ -16,11 +18,11 @@ final class StatusNames {
 	private StatusNames() {
 	}
 
-	static String of(LedgerEntry.Status status) {
+	public static String of(LedgerEntry.Status status) {
 		return NAMES.get(status);
 	}
 
-	static Map<LedgerEntry.Status, String> all() {
+	public static Map<LedgerEntry.Status, String> all() {
 		return NAMES;
 	}
 

@@ -1,10 +1,11 @@
-package org.rectifyflow.rectification;
+package org.rectifyflow.rectification.internal;
 
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
+import org.rectifyflow.rectification.LedgerEntry;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -13,7 +14,7 @@ import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-interface LedgerEntryRepository extends JpaRepository<LedgerEntry, Long> {
+public interface LedgerEntryRepository extends JpaRepository<LedgerEntry, Long> {
 
 	List<LedgerEntry> findByCampaignIdOrderBySeqAsc(Long campaignId);
 

@@ -1,4 +1,4 @@
-package org.rectifyflow.rectification;
+package org.rectifyflow.rectification.web;
 
 import org.rectifyflow.kernel.Paging;
 import java.security.Principal;
@@ -13,6 +13,13 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.rectifyflow.attachment.AttachmentService;
+import org.rectifyflow.rectification.LedgerEntry;
+import org.rectifyflow.rectification.LedgerService;
+import org.rectifyflow.rectification.RectificationProcess;
+import org.rectifyflow.rectification.internal.LedgerAccess;
+import org.rectifyflow.rectification.internal.ProgressReport;
+import org.rectifyflow.rectification.internal.RectificationService;
+import org.rectifyflow.rectification.internal.StatusNames;
 import org.rectifyflow.taskrules.ApprovalOpinionService;
 import org.rectifyflow.kernel.Refusal;
 

@@ -1,4 +1,4 @@
-package org.rectifyflow.rectification;
+package org.rectifyflow.rectification.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,6 +17,9 @@ import org.rectifyflow.audit.AuditService;
 import org.rectifyflow.engine.SystemAuthority;
 import org.rectifyflow.kernel.Refusal;
 import org.rectifyflow.organisation.OrganisationService;
+import org.rectifyflow.rectification.LedgerEntry;
+import org.rectifyflow.rectification.LedgerMeasure;
+import org.rectifyflow.rectification.RectificationProcess;
 import org.rectifyflow.taskrules.ApprovalOpinionService;
 import org.rectifyflow.taskrules.FormList;
 import org.rectifyflow.taskrules.ProcessTasks;

@@ -1,9 +1,11 @@
-package org.rectifyflow.rectification;
+package org.rectifyflow.rectification.internal;
 
 import java.util.Optional;
 
 import org.rectifyflow.pages.ItemLinks;
 import org.rectifyflow.pages.ProcessItems;
+import org.rectifyflow.rectification.LedgerService;
+import org.rectifyflow.rectification.RectificationProcess;
 
 import org.springframework.stereotype.Component;
 

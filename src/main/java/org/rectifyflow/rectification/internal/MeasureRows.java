@@ -1,4 +1,4 @@
-package org.rectifyflow.rectification;
+package org.rectifyflow.rectification.internal;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import org.rectifyflow.kernel.Dates;
+import org.rectifyflow.rectification.LedgerMeasure;
 import org.rectifyflow.taskrules.FormList;
 import org.rectifyflow.taskrules.TaskRuleViolation;
 

@@ -1,4 +1,4 @@
-package org.rectifyflow.rectification;
+package org.rectifyflow.rectification.internal;
 
 import java.time.OffsetDateTime;
 

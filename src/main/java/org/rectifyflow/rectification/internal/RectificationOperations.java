@@ -1,8 +1,11 @@
-package org.rectifyflow.rectification;
+package org.rectifyflow.rectification.internal;
 
 import java.util.Map;
 
 import org.rectifyflow.kernel.Refusal;
+import org.rectifyflow.rectification.LedgerEntry;
+import org.rectifyflow.rectification.LedgerService;
+import org.rectifyflow.rectification.RectificationProcess;
 import org.rectifyflow.taskrules.ProcessOperations;
 
 import org.springframework.stereotype.Component;
@@ -13,7 +16,7 @@ import org.springframework.stereotype.Component;
  * on, so that the step can be done again.
  */
 @Component
-class RectificationOperations implements ProcessOperations {
+public class RectificationOperations implements ProcessOperations {
 
 	private static final Map<String, LedgerEntry.Status> STATUS_OF_TASK = Map.of(
 			RectificationProcess.TASK_ASSIGN_RESPONSIBLE, LedgerEntry.Status.ASSIGNING,
@@ -37,7 +40,7 @@ class RectificationOperations implements ProcessOperations {
 	 * @return the state of the ledger entry while the process waits at that task, or
 	 * {@code null}
 	 */
-	static LedgerEntry.Status stateAt(String taskKey) {
+	public static LedgerEntry.Status stateAt(String taskKey) {
 		return STATUS_OF_TASK.get(taskKey);
 	}
 

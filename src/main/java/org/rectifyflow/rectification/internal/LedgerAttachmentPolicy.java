@@ -1,9 +1,12 @@
-package org.rectifyflow.rectification;
+package org.rectifyflow.rectification.internal;
 
 import java.util.Optional;
 
 import org.rectifyflow.attachment.ItemAttachmentPolicy;
 import org.rectifyflow.identity.Roles;
+import org.rectifyflow.rectification.LedgerEntry;
+import org.rectifyflow.rectification.LedgerService;
+import org.rectifyflow.rectification.RectificationProcess;
 
 import org.springframework.stereotype.Component;
 

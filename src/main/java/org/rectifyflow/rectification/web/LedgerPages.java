@@ -1,4 +1,4 @@
-package org.rectifyflow.rectification;
+package org.rectifyflow.rectification.web;
 
 import java.security.Principal;
 import java.util.Comparator;
@@ -9,6 +9,11 @@ import org.rectifyflow.kernel.Refusal;
 import org.rectifyflow.pages.AuditTrail;
 import org.rectifyflow.pages.ItemPage;
 import org.rectifyflow.pages.ItemRecord;
+import org.rectifyflow.rectification.LedgerEntry;
+import org.rectifyflow.rectification.LedgerService;
+import org.rectifyflow.rectification.RectificationProcess;
+import org.rectifyflow.rectification.internal.LedgerAccess;
+import org.rectifyflow.rectification.internal.StatusNames;
 
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,10 +1,10 @@
-package org.rectifyflow.rectification;
+package org.rectifyflow.rectification.internal;
 
 import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-interface ProgressReportRepository extends JpaRepository<ProgressReport, Long> {
+public interface ProgressReportRepository extends JpaRepository<ProgressReport, Long> {
 
 	List<ProgressReport> findByLedgerEntryIdOrderByIdAsc(Long ledgerEntryId);
 

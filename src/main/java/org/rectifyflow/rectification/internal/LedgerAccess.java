@@ -1,10 +1,12 @@
-package org.rectifyflow.rectification;
+package org.rectifyflow.rectification.internal;
 
 import java.util.Set;
 
 import org.rectifyflow.identity.Membership;
 import org.rectifyflow.identity.Membership.Member;
 import org.rectifyflow.identity.Roles;
+import org.rectifyflow.rectification.LedgerEntry;
+import org.rectifyflow.rectification.RectificationProcess;
 import org.rectifyflow.taskrules.CopyReaders;
 
 import org.springframework.stereotype.Component;
@@ -16,7 +18,7 @@ import org.springframework.stereotype.Component;
  * entry, read-only; each such read is recorded in the entry's audit trail.
  */
 @Component
-class LedgerAccess {
+public class LedgerAccess {
 
 	private final Membership membership;
 
@@ -34,7 +36,7 @@ class LedgerAccess {
 	 * @param entry the entry
 	 * @return whether the user may read it
 	 */
-	boolean mayRead(String userId, LedgerEntry entry) {
+	public boolean mayRead(String userId, LedgerEntry entry) {
 		if (viewer(userId).canView(entry)) {
 			return true;
 		}
@@ -46,7 +48,7 @@ class LedgerAccess {
 	 * @param userId the user
 	 * @return what the user may see
 	 */
-	Viewer viewer(String userId) {
+	public Viewer viewer(String userId) {
 		Member member = this.membership.of(userId);
 		return new Viewer(userId, member.isAnyOf(Roles.LEDGER_READERS), member.units());
 	}
@@ -56,7 +58,7 @@ class LedgerAccess {
 	 * @param groupId a group
 	 * @return whether the user is a member of the group
 	 */
-	boolean isMember(String userId, String groupId) {
+	public boolean isMember(String userId, String groupId) {
 		return this.membership.of(userId).isIn(groupId);
 	}
 
@@ -67,9 +69,9 @@ class LedgerAccess {
 	 * @param seesAll whether the user sees every entry
 	 * @param units the units whose staff the user is
 	 */
-	record Viewer(String userId, boolean seesAll, Set<String> units) {
+	public record Viewer(String userId, boolean seesAll, Set<String> units) {
 
-		boolean canView(LedgerEntry entry) {
+		public boolean canView(LedgerEntry entry) {
 			return this.seesAll || this.units.contains(entry.getUnitCode())
 					|| this.userId.equals(entry.getResponsiblePerson())
 					|| this.userId.equals(entry.getResponsibleLeader());
@@ -78,7 +80,7 @@ class LedgerAccess {
 		/**
 		 * Unit staff and the responsible people may report progress and attach evidence.
 		 */
-		boolean canWorkOn(LedgerEntry entry) {
+		public boolean canWorkOn(LedgerEntry entry) {
 			return this.units.contains(entry.getUnitCode()) || this.userId.equals(entry.getResponsiblePerson())
 					|| this.userId.equals(entry.getResponsibleLeader());
 		}
