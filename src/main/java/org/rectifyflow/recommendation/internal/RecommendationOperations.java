@@ -1,6 +1,7 @@
-package org.rectifyflow.recommendation;
+package org.rectifyflow.recommendation.internal;
 
 import org.rectifyflow.kernel.Refusal;
+import org.rectifyflow.recommendation.RecommendationProcess;
 import org.rectifyflow.taskrules.ProcessOperations;
 
 import org.springframework.stereotype.Component;

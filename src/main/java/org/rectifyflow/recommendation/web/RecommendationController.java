@@ -1,4 +1,4 @@
-package org.rectifyflow.recommendation;
+package org.rectifyflow.recommendation.web;
 
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
@@ -11,6 +11,11 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.rectifyflow.attachment.AttachmentService;
+import org.rectifyflow.recommendation.RecommendationLetter;
+import org.rectifyflow.recommendation.RecommendationLetters;
+import org.rectifyflow.recommendation.RecommendationProcess;
+import org.rectifyflow.recommendation.internal.LetterDocument;
+import org.rectifyflow.recommendation.internal.RecommendationAccess;
 import org.rectifyflow.taskrules.ApprovalOpinionService;
 import org.rectifyflow.kernel.Choices;
 import org.rectifyflow.kernel.Refusal;

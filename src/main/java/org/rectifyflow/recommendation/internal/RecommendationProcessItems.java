@@ -1,9 +1,11 @@
-package org.rectifyflow.recommendation;
+package org.rectifyflow.recommendation.internal;
 
 import java.util.Optional;
 
 import org.rectifyflow.pages.ItemLinks;
 import org.rectifyflow.pages.ProcessItems;
+import org.rectifyflow.recommendation.RecommendationLetters;
+import org.rectifyflow.recommendation.RecommendationProcess;
 
 import org.springframework.stereotype.Component;
 

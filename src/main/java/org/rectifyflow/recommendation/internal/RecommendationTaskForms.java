@@ -1,8 +1,12 @@
-package org.rectifyflow.recommendation;
+package org.rectifyflow.recommendation.internal;
 
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+
+import org.rectifyflow.recommendation.LetterBasis;
+import org.rectifyflow.recommendation.RecommendationLetter;
+import org.rectifyflow.recommendation.RecommendationLetters;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;

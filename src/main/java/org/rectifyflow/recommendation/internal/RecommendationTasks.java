@@ -1,4 +1,4 @@
-package org.rectifyflow.recommendation;
+package org.rectifyflow.recommendation.internal;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +8,10 @@ import org.rectifyflow.audit.AuditService;
 import org.rectifyflow.kernel.Refusal;
 import org.rectifyflow.organisation.OrganisationService;
 import org.rectifyflow.organisation.Unit;
+import org.rectifyflow.recommendation.LetterBasis;
+import org.rectifyflow.recommendation.RecommendationLetter;
+import org.rectifyflow.recommendation.RecommendationLetters;
+import org.rectifyflow.recommendation.RecommendationProcess;
 import org.rectifyflow.taskrules.ApprovalOpinionService;
 import org.rectifyflow.taskrules.FormList;
 import org.rectifyflow.taskrules.ProcessTasks;

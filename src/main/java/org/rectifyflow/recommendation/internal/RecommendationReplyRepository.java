@@ -1,10 +1,10 @@
-package org.rectifyflow.recommendation;
+package org.rectifyflow.recommendation.internal;
 
 import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-interface RecommendationReplyRepository extends JpaRepository<RecommendationReply, Long> {
+public interface RecommendationReplyRepository extends JpaRepository<RecommendationReply, Long> {
 
 	List<RecommendationReply> findByLetterIdOrderBySeqAsc(Long letterId);
 

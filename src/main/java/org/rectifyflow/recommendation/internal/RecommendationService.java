@@ -1,4 +1,4 @@
-package org.rectifyflow.recommendation;
+package org.rectifyflow.recommendation.internal;
 
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
@@ -17,6 +17,10 @@ import org.rectifyflow.organisation.OrganisationService;
 import org.rectifyflow.organisation.Unit;
 import org.rectifyflow.kernel.Refusal;
 import org.rectifyflow.pages.ItemLinks;
+import org.rectifyflow.recommendation.LetterBasisItem;
+import org.rectifyflow.recommendation.RecommendationLetter;
+import org.rectifyflow.recommendation.RecommendationLetters;
+import org.rectifyflow.recommendation.RecommendationProcess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

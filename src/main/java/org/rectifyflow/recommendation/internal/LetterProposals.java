@@ -1,4 +1,4 @@
-package org.rectifyflow.recommendation;
+package org.rectifyflow.recommendation.internal;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -9,6 +9,8 @@ import org.rectifyflow.engine.SystemAuthority;
 import org.rectifyflow.kernel.Refusal;
 import org.rectifyflow.organisation.OrganisationService;
 import org.rectifyflow.organisation.Unit;
+import org.rectifyflow.recommendation.RecommendationLetter;
+import org.rectifyflow.recommendation.RecommendationProcess;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * draft, with the unit and the problems filled in.
  */
 @Service
-class LetterProposals {
+public class LetterProposals {
 
 	private final RecommendationLetterRepository letters;
 
@@ -47,7 +49,7 @@ class LetterProposals {
 	 * problems are blank
 	 */
 	@Transactional
-	RecommendationLetter proposeFromFlag(Proposal proposal) {
+	public RecommendationLetter proposeFromFlag(Proposal proposal) {
 		Unit unit = this.organisation.findUnit(proposal.unitCode())
 			.filter(Unit::isActive)
 			.orElseThrow(() -> Refusal.invalid("单位不存在或已停用：" + proposal.unitCode(),
@@ -79,7 +81,7 @@ class LetterProposals {
 	 * @param basisRefs codes of the problems or ledger entries, may be {@code null}
 	 * @param decidedBy who decided to issue a letter
 	 */
-	record Proposal(Long campaignId, String flagRef, String unitCode, String problems, String basisRefs,
+	public record Proposal(Long campaignId, String flagRef, String unitCode, String problems, String basisRefs,
 			String decidedBy) {
 	}
 

@@ -1,8 +1,11 @@
-package org.rectifyflow.recommendation;
+package org.rectifyflow.recommendation.internal;
 
 import java.util.Optional;
 
 import org.rectifyflow.attachment.ItemAttachmentPolicy;
+import org.rectifyflow.recommendation.RecommendationLetter;
+import org.rectifyflow.recommendation.RecommendationLetters;
+import org.rectifyflow.recommendation.RecommendationProcess;
 
 import org.springframework.stereotype.Component;
 

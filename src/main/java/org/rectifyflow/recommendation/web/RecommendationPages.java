@@ -1,4 +1,4 @@
-package org.rectifyflow.recommendation;
+package org.rectifyflow.recommendation.web;
 
 import java.security.Principal;
 import java.util.List;
@@ -8,6 +8,10 @@ import org.rectifyflow.identity.Roles;
 import org.rectifyflow.pages.AuditTrail;
 import org.rectifyflow.pages.ItemPage;
 import org.rectifyflow.pages.ItemRecord;
+import org.rectifyflow.recommendation.RecommendationLetter;
+import org.rectifyflow.recommendation.RecommendationLetters;
+import org.rectifyflow.recommendation.RecommendationProcess;
+import org.rectifyflow.recommendation.internal.RecommendationAccess;
 
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

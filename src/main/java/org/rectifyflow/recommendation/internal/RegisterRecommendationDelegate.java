@@ -1,4 +1,4 @@
-package org.rectifyflow.recommendation;
+package org.rectifyflow.recommendation.internal;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -6,21 +6,20 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code Task_Issue}: issues the letter; sets recipient, document number and reply
- * deadline.
+ * {@code Task_Register}: stores the letter and sets the business key.
  */
-@Component("issueRecommendation")
-class IssueRecommendationDelegate implements JavaDelegate {
+@Component("registerRecommendation")
+class RegisterRecommendationDelegate implements JavaDelegate {
 
 	private final RecommendationService recommendations;
 
-	IssueRecommendationDelegate(RecommendationService recommendations) {
+	RegisterRecommendationDelegate(RecommendationService recommendations) {
 		this.recommendations = recommendations;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		this.recommendations.issue(execution);
+		this.recommendations.register(execution);
 	}
 
 }

@@ -1,12 +1,14 @@
-package org.rectifyflow.recommendation;
+package org.rectifyflow.recommendation.internal;
 
 import java.util.List;
 import java.util.Optional;
 
+import org.rectifyflow.recommendation.RecommendationLetter;
+
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-interface RecommendationLetterRepository extends JpaRepository<RecommendationLetter, Long> {
+public interface RecommendationLetterRepository extends JpaRepository<RecommendationLetter, Long> {
 
 	Optional<RecommendationLetter> findByCode(String code);
 

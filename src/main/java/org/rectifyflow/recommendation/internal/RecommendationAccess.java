@@ -1,10 +1,12 @@
-package org.rectifyflow.recommendation;
+package org.rectifyflow.recommendation.internal;
 
 import java.util.Set;
 
 import org.rectifyflow.identity.Membership;
 import org.rectifyflow.identity.Membership.Member;
 import org.rectifyflow.identity.Roles;
+import org.rectifyflow.recommendation.RecommendationLetter;
+import org.rectifyflow.recommendation.RecommendationProcess;
 import org.rectifyflow.taskrules.CopyReaders;
 
 import org.springframework.stereotype.Component;
@@ -17,7 +19,7 @@ import org.springframework.stereotype.Component;
  * read-only; each such read is recorded in the letter's audit trail.
  */
 @Component
-class RecommendationAccess {
+public class RecommendationAccess {
 
 	private final Membership membership;
 
@@ -35,7 +37,7 @@ class RecommendationAccess {
 	 * @param letter the letter
 	 * @return whether the user may read it
 	 */
-	boolean mayRead(String userId, RecommendationLetter letter) {
+	public boolean mayRead(String userId, RecommendationLetter letter) {
 		if (viewer(userId).canView(letter)) {
 			return true;
 		}
@@ -43,15 +45,15 @@ class RecommendationAccess {
 				String.valueOf(letter.getId()));
 	}
 
-	Viewer viewer(String userId) {
+	public Viewer viewer(String userId) {
 		Member member = this.membership.of(userId);
 		return new Viewer(userId, member.isAnyOf(Roles.DISCIPLINE_INSIDERS), member.isAnyOf(Roles.DISCLOSURE_READERS),
 				member.units());
 	}
 
-	record Viewer(String userId, boolean insider, boolean overseer, Set<String> units) {
+	public record Viewer(String userId, boolean insider, boolean overseer, Set<String> units) {
 
-		boolean canView(RecommendationLetter letter) {
+		public boolean canView(RecommendationLetter letter) {
 			if (this.insider) {
 				return true;
 			}

@@ -1,4 +1,4 @@
-package org.rectifyflow.recommendation;
+package org.rectifyflow.recommendation.internal;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,6 +6,9 @@ import java.util.regex.Pattern;
 
 import org.rectifyflow.document.OfficialDocument;
 import org.rectifyflow.document.OfficialText;
+import org.rectifyflow.recommendation.LetterBasis;
+import org.rectifyflow.recommendation.LetterBasisItem;
+import org.rectifyflow.recommendation.RecommendationLetter;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -19,9 +22,9 @@ import org.springframework.stereotype.Component;
  * and clues never appear. Letters drafted as text are split into items as before.
  */
 @Component
-class LetterDocument {
+public class LetterDocument {
 
-	static final String CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+	public static final String CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 	static final String ISSUER = "派驻纪检组";
 
@@ -43,7 +46,7 @@ class LetterDocument {
 	 * @param unitName the unit's name
 	 * @return the .docx bytes
 	 */
-	byte[] render(RecommendationLetter letter, String unitName) {
+	public byte[] render(RecommendationLetter letter, String unitName) {
 		OfficialDocument document = OfficialDocument.create().title(letter.getKind().title());
 		if (letter.getDocNumber() != null) {
 			document.documentNumber(letter.getDocNumber());

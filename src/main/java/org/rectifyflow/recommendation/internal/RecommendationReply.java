@@ -1,4 +1,4 @@
-package org.rectifyflow.recommendation;
+package org.rectifyflow.recommendation.internal;
 
 import java.time.OffsetDateTime;
 
@@ -56,7 +56,7 @@ public class RecommendationReply {
 	protected RecommendationReply() {
 	}
 
-	RecommendationReply(Long letterId, int seq, String measures, String evidenceNote, String repliedBy,
+	public RecommendationReply(Long letterId, int seq, String measures, String evidenceNote, String repliedBy,
 			OffsetDateTime repliedAt) {
 		this.letterId = letterId;
 		this.seq = seq;
@@ -70,7 +70,7 @@ public class RecommendationReply {
 	 * Records the verification.
 	 * @throws org.rectifyflow.kernel.Refusal (conflict) if already verified
 	 */
-	void verify(boolean accepted, String reason, String userId, OffsetDateTime now) {
+	public void verify(boolean accepted, String reason, String userId, OffsetDateTime now) {
 		decision().decide(accepted, userId, now);
 		this.verdictReason = reason;
 	}
@@ -134,7 +134,7 @@ public class RecommendationReply {
 	 * Stores a verification's outcome in the {@code verdict} column as
 	 * {@code ACCEPTED}/{@code REJECTED}.
 	 */
-	static class Verdict implements AttributeConverter<Boolean, String> {
+	public static class Verdict implements AttributeConverter<Boolean, String> {
 
 		static String name(Boolean accepted) {
 			return (accepted == null) ? null : (accepted ? "ACCEPTED" : "REJECTED");

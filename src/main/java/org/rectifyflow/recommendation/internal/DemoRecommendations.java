@@ -1,4 +1,4 @@
-package org.rectifyflow.recommendation;
+package org.rectifyflow.recommendation.internal;
 
 import java.time.ZonedDateTime;
 import java.util.Date;
@@ -11,6 +11,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.rectifyflow.calendar.WorkingDayCalendar;
+import org.rectifyflow.recommendation.RecommendationLetters;
+import org.rectifyflow.recommendation.RecommendationProcess;
 import org.rectifyflow.taskrules.FormList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package org.rectifyflow.recommendation;
+package org.rectifyflow.recommendation.internal;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.rectifyflow.recommendation.LetterBasisItem;
+import org.rectifyflow.recommendation.RecommendationLetter;
 import org.rectifyflow.taskrules.FormList;
 import org.rectifyflow.taskrules.TaskRuleViolation;
 

@@ -1,4 +1,4 @@
-package org.rectifyflow.recommendation;
+package org.rectifyflow.recommendation.internal;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +8,7 @@ import org.rectifyflow.campaign.Campaign;
 import org.rectifyflow.campaign.CampaignService;
 import org.rectifyflow.campaign.Problem;
 import org.rectifyflow.document.OfficialText;
+import org.rectifyflow.recommendation.LetterBasis;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
