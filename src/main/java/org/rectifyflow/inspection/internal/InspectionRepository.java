@@ -1,12 +1,14 @@
-package org.rectifyflow.inspection;
+package org.rectifyflow.inspection.internal;
 
 import java.util.List;
 import java.util.Optional;
 
+import org.rectifyflow.inspection.Inspection;
+
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-interface InspectionRepository extends JpaRepository<Inspection, Long> {
+public interface InspectionRepository extends JpaRepository<Inspection, Long> {
 
 	Optional<Inspection> findByCode(String code);
 

@@ -1,4 +1,4 @@
-package org.rectifyflow.inspection;
+package org.rectifyflow.inspection.internal;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

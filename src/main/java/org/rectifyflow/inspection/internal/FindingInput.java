@@ -1,7 +1,9 @@
-package org.rectifyflow.inspection;
+package org.rectifyflow.inspection.internal;
 
 import java.util.function.Function;
 
+import org.rectifyflow.inspection.Finding;
+import org.rectifyflow.inspection.InspectionProcess;
 import org.rectifyflow.kernel.Choices;
 import org.rectifyflow.taskrules.TaskRuleViolation;
 

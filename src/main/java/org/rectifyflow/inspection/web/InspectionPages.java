@@ -1,4 +1,4 @@
-package org.rectifyflow.inspection;
+package org.rectifyflow.inspection.web;
 
 import java.security.Principal;
 import java.time.OffsetDateTime;
@@ -11,6 +11,13 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.rectifyflow.inspection.Finding;
+import org.rectifyflow.inspection.Inspection;
+import org.rectifyflow.inspection.InspectionProcess;
+import org.rectifyflow.inspection.InspectionRegister;
+import org.rectifyflow.inspection.internal.InspectionAccess;
+import org.rectifyflow.inspection.internal.MethodNames;
+import org.rectifyflow.inspection.internal.TeamDrawRecord;
 import org.rectifyflow.pages.AuditTrail;
 import org.rectifyflow.pages.ItemPage;
 import org.rectifyflow.pages.ItemRecord;

@@ -1,4 +1,4 @@
-package org.rectifyflow.inspection;
+package org.rectifyflow.inspection.internal;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -11,6 +11,9 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.rectifyflow.audit.AuditService;
 import org.rectifyflow.calendar.WorkingDayCalendar;
 import org.rectifyflow.deadline.DeadlinePassed;
+import org.rectifyflow.inspection.Inspection;
+import org.rectifyflow.inspection.InspectionProcess;
+import org.rectifyflow.inspection.InspectionRegister;
 import org.rectifyflow.kernel.Refusal;
 import org.rectifyflow.notification.Notifier;
 import org.rectifyflow.pages.ItemLinks;
@@ -262,7 +265,7 @@ public class InspectionService {
 		return ItemLinks.inspection(inspection.getId());
 	}
 
-	static String cut(String text, int max) {
+	public static String cut(String text, int max) {
 		if (text == null) {
 			return null;
 		}

@@ -1,7 +1,9 @@
-package org.rectifyflow.inspection;
+package org.rectifyflow.inspection.internal;
 
 import java.util.List;
 
+import org.rectifyflow.inspection.Inspection;
+import org.rectifyflow.inspection.InspectionProcess;
 import org.rectifyflow.kernel.Refusal;
 import org.rectifyflow.taskrules.ProcessOperations;
 

@@ -1,10 +1,12 @@
-package org.rectifyflow.inspection;
+package org.rectifyflow.inspection.internal;
 
 import java.util.Set;
 
 import org.rectifyflow.identity.Membership;
 import org.rectifyflow.identity.Membership.Member;
 import org.rectifyflow.identity.Roles;
+import org.rectifyflow.inspection.Inspection;
+import org.rectifyflow.inspection.InspectionRegister;
 
 import org.springframework.stereotype.Component;
 
@@ -16,7 +18,7 @@ import org.springframework.stereotype.Component;
  * An inspection a user may not see does not exist for that user (404).
  */
 @Component
-class InspectionAccess {
+public class InspectionAccess {
 
 	private final Membership membership;
 
@@ -27,7 +29,7 @@ class InspectionAccess {
 		this.inspections = inspections;
 	}
 
-	Viewer viewer(String userId) {
+	public Viewer viewer(String userId) {
 		Member member = this.membership.of(userId);
 		return new Viewer(userId, member.isAnyOf(Roles.DISCIPLINE_INSIDERS), member.isAnyOf(Roles.DISCLOSURE_READERS),
 				member.units(), Set.copyOf(this.inspections.inspectionsOfMember(userId)));
@@ -42,9 +44,9 @@ class InspectionAccess {
 	 * @param units the units whose staff the user is
 	 * @param teamOf the inspections whose team the user belongs to
 	 */
-	record Viewer(String userId, boolean insider, boolean overseer, Set<String> units, Set<Long> teamOf) {
+	public record Viewer(String userId, boolean insider, boolean overseer, Set<String> units, Set<Long> teamOf) {
 
-		boolean canView(Inspection inspection) {
+		public boolean canView(Inspection inspection) {
 			if (this.insider || this.userId.equals(inspection.getPlanner())
 					|| this.teamOf.contains(inspection.getId())) {
 				return true;

@@ -1,4 +1,4 @@
-package org.rectifyflow.inspection;
+package org.rectifyflow.inspection.web;
 
 import java.security.Principal;
 import java.time.LocalDate;
@@ -14,6 +14,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.rectifyflow.attachment.AttachmentService;
+import org.rectifyflow.inspection.Finding;
+import org.rectifyflow.inspection.Inspection;
+import org.rectifyflow.inspection.InspectionProcess;
+import org.rectifyflow.inspection.InspectionRegister;
+import org.rectifyflow.inspection.internal.InspectionAccess;
+import org.rectifyflow.inspection.internal.MethodNames;
 import org.rectifyflow.taskrules.ApprovalOpinionService;
 import org.rectifyflow.kernel.Choices;
 import org.rectifyflow.kernel.Refusal;

@@ -1,4 +1,4 @@
-package org.rectifyflow.inspection;
+package org.rectifyflow.inspection.internal;
 
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
@@ -20,6 +20,9 @@ import org.rectifyflow.audit.AuditService;
 import org.rectifyflow.calendar.WorkingDayCalendar;
 import org.rectifyflow.engine.SystemAuthority;
 import org.rectifyflow.identity.Roles;
+import org.rectifyflow.inspection.Inspection;
+import org.rectifyflow.inspection.InspectionProcess;
+import org.rectifyflow.inspection.InspectionRegister;
 import org.rectifyflow.kernel.Refusal;
 import org.rectifyflow.notification.Notifier;
 import org.rectifyflow.organisation.OrganisationService;
@@ -37,11 +40,11 @@ import org.springframework.transaction.annotation.Transactional;
  * each attempt.
  */
 @Service
-class TeamDrawing {
+public class TeamDrawing {
 
 	static final String ACTION_TEAM_DRAWN = "INSPECTION_TEAM_DRAWN";
 
-	static final String ACTION_DRAW_FAILED = "INSPECTION_TEAM_DRAW_FAILED";
+	public static final String ACTION_DRAW_FAILED = "INSPECTION_TEAM_DRAW_FAILED";
 
 	private static final Logger logger = LoggerFactory.getLogger(TeamDrawing.class);
 

@@ -1,4 +1,4 @@
-package org.rectifyflow.inspection;
+package org.rectifyflow.inspection.internal;
 
 import java.time.OffsetDateTime;
 import java.util.EnumMap;
@@ -9,6 +9,10 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.rectifyflow.audit.AuditService;
 import org.rectifyflow.calendar.WorkingDayCalendar;
+import org.rectifyflow.inspection.Finding;
+import org.rectifyflow.inspection.FindingSink;
+import org.rectifyflow.inspection.Inspection;
+import org.rectifyflow.inspection.InspectionProcess;
 import org.rectifyflow.kernel.Refusal;
 import org.rectifyflow.notification.Notifier;
 import org.rectifyflow.organisation.OrganisationService;

@@ -1,8 +1,11 @@
-package org.rectifyflow.inspection;
+package org.rectifyflow.inspection.internal;
 
 import java.util.Optional;
 
 import org.rectifyflow.attachment.ItemAttachmentPolicy;
+import org.rectifyflow.inspection.Inspection;
+import org.rectifyflow.inspection.InspectionProcess;
+import org.rectifyflow.inspection.InspectionRegister;
 
 import org.springframework.stereotype.Component;
 

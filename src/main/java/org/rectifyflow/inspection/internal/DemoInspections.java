@@ -1,4 +1,4 @@
-package org.rectifyflow.inspection;
+package org.rectifyflow.inspection.internal;
 
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -13,6 +13,9 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.rectifyflow.calendar.WorkingDayCalendar;
+import org.rectifyflow.inspection.Inspection;
+import org.rectifyflow.inspection.InspectionProcess;
+import org.rectifyflow.inspection.InspectionRegister;
 import org.rectifyflow.taskrules.FormList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,10 +1,12 @@
-package org.rectifyflow.inspection;
+package org.rectifyflow.inspection.internal;
 
 import java.util.List;
 
+import org.rectifyflow.inspection.Finding;
+
 import org.springframework.data.jpa.repository.JpaRepository;
 
-interface FindingRepository extends JpaRepository<Finding, Long> {
+public interface FindingRepository extends JpaRepository<Finding, Long> {
 
 	List<Finding> findByInspectionIdOrderBySeqAsc(Long inspectionId);
 

@@ -1,7 +1,10 @@
-package org.rectifyflow.inspection;
+package org.rectifyflow.inspection.internal;
+
+import org.rectifyflow.inspection.Finding;
+import org.rectifyflow.inspection.Inspection;
 
 /** Chinese names of the enums shown to users. */
-final class MethodNames {
+public final class MethodNames {
 
 	private MethodNames() {
 	}
@@ -10,7 +13,7 @@ final class MethodNames {
 	 * @param value a method, kind, status or finding type
 	 * @return its Chinese name; the name of any other enum
 	 */
-	static String any(Enum<?> value) {
+	public static String any(Enum<?> value) {
 		if (value instanceof Finding.Method method) {
 			return of(method);
 		}
@@ -26,7 +29,7 @@ final class MethodNames {
 		return value.name();
 	}
 
-	static String of(Finding.Method method) {
+	public static String of(Finding.Method method) {
 		return switch (method) {
 			case RECORDS -> "调阅资料";
 			case ON_SITE -> "实地查看";
@@ -34,21 +37,21 @@ final class MethodNames {
 		};
 	}
 
-	static String of(Inspection.Kind kind) {
+	public static String of(Inspection.Kind kind) {
 		return (kind == null) ? null : switch (kind) {
 			case ANNOUNCED -> "明察";
 			case UNANNOUNCED -> "暗访";
 		};
 	}
 
-	static String of(Finding.Type type) {
+	public static String of(Finding.Type type) {
 		return switch (type) {
 			case CLUE -> "问题线索";
 			case PROBLEM -> "单位存在的问题";
 		};
 	}
 
-	static String of(Inspection.Status status) {
+	public static String of(Inspection.Status status) {
 		return switch (status) {
 			case PLANNING -> "制定方案";
 			case DRAWN -> "待审批";

@@ -1,4 +1,4 @@
-package org.rectifyflow.inspection;
+package org.rectifyflow.inspection.internal;
 
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -7,6 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.rectifyflow.audit.AuditService;
+import org.rectifyflow.inspection.Inspection;
+import org.rectifyflow.inspection.InspectionCategories;
+import org.rectifyflow.inspection.InspectionProcess;
 import org.rectifyflow.kernel.Refusal;
 import org.rectifyflow.organisation.OrganisationService;
 import org.rectifyflow.organisation.Unit;

@@ -1,7 +1,9 @@
-package org.rectifyflow.inspection;
+package org.rectifyflow.inspection.internal;
 
 import java.util.Optional;
 
+import org.rectifyflow.inspection.InspectionProcess;
+import org.rectifyflow.inspection.InspectionRegister;
 import org.rectifyflow.pages.ItemLinks;
 import org.rectifyflow.pages.ProcessItems;
 

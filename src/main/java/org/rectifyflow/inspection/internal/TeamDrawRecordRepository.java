@@ -1,10 +1,10 @@
-package org.rectifyflow.inspection;
+package org.rectifyflow.inspection.internal;
 
 import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-interface TeamDrawRecordRepository extends JpaRepository<TeamDrawRecord, Long> {
+public interface TeamDrawRecordRepository extends JpaRepository<TeamDrawRecord, Long> {
 
 	List<TeamDrawRecord> findByInspectionIdOrderByAttemptAsc(Long inspectionId);
 

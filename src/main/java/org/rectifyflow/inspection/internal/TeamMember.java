@@ -1,4 +1,4 @@
-package org.rectifyflow.inspection;
+package org.rectifyflow.inspection.internal;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,4 +1,4 @@
-package org.rectifyflow.inspection;
+package org.rectifyflow.inspection.internal;
 
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,4 +1,4 @@
-package org.rectifyflow.inspection;
+package org.rectifyflow.inspection.internal;
 
 import java.util.List;
 
@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.rectifyflow.engine.SystemAuthority;
 import org.rectifyflow.identity.Roles;
+import org.rectifyflow.inspection.Inspection;
 
 import org.springframework.stereotype.Component;
 
