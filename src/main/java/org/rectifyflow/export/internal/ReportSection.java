@@ -1,4 +1,4 @@
-package org.rectifyflow.export;
+package org.rectifyflow.export.internal;
 
 import java.util.Arrays;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package org.rectifyflow.export;
+package org.rectifyflow.export.internal;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.rectifyflow.document.OfficialText;
-import org.rectifyflow.export.CampaignReportDocument.Paragraph;
+import org.rectifyflow.export.internal.CampaignReportDocument.Paragraph;
 
 /**
  * How the work report words its lists and figures, as the seed reports do: leads numbered

@@ -1,4 +1,4 @@
-package org.rectifyflow.export;
+package org.rectifyflow.export.internal;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -24,9 +24,9 @@ import org.rectifyflow.campaign.Problem;
 import org.rectifyflow.campaign.Regulation;
 import org.rectifyflow.campaign.StudySession;
 import org.rectifyflow.document.OfficialText;
-import org.rectifyflow.export.CampaignReportDocument.Generated;
-import org.rectifyflow.export.CampaignReportDocument.Paragraph;
-import org.rectifyflow.export.ReportWording.Count;
+import org.rectifyflow.export.internal.CampaignReportDocument.Generated;
+import org.rectifyflow.export.internal.CampaignReportDocument.Paragraph;
+import org.rectifyflow.export.internal.ReportWording.Count;
 import org.rectifyflow.recommendation.LetterBasis;
 import org.rectifyflow.recommendation.RecommendationLetter;
 import org.rectifyflow.recommendation.RecommendationLetters;
@@ -37,11 +37,11 @@ import org.rectifyflow.taskrules.TaskBurden;
 
 import org.springframework.stereotype.Component;
 
-import static org.rectifyflow.export.ReportWording.counts;
-import static org.rectifyflow.export.ReportWording.enumerated;
-import static org.rectifyflow.export.ReportWording.numbered;
-import static org.rectifyflow.export.ReportWording.trimStop;
-import static org.rectifyflow.export.ReportWording.yishi;
+import static org.rectifyflow.export.internal.ReportWording.counts;
+import static org.rectifyflow.export.internal.ReportWording.enumerated;
+import static org.rectifyflow.export.internal.ReportWording.numbered;
+import static org.rectifyflow.export.internal.ReportWording.trimStop;
+import static org.rectifyflow.export.internal.ReportWording.yishi;
 
 /**
  * The content of the campaign work report, from the campaign's data, in the words of the

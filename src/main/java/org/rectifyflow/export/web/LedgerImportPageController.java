@@ -1,4 +1,4 @@
-package org.rectifyflow.export;
+package org.rectifyflow.export.web;
 
 import java.io.IOException;
 import java.security.Principal;
@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.rectifyflow.campaign.Campaign;
 import org.rectifyflow.campaign.CampaignService;
+import org.rectifyflow.export.internal.ExportAccess;
+import org.rectifyflow.export.internal.LedgerImport;
 import org.rectifyflow.kernel.Refusal;
 import org.rectifyflow.web.Problems;
 

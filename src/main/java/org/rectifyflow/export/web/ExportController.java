@@ -1,4 +1,4 @@
-package org.rectifyflow.export;
+package org.rectifyflow.export.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +14,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.rectifyflow.clue.Channel;
 import org.rectifyflow.clue.ClueStatus;
 import org.rectifyflow.clue.Route;
+import org.rectifyflow.export.internal.ExportAccess;
+import org.rectifyflow.export.internal.ExportService;
+import org.rectifyflow.export.internal.LedgerImport;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -35,9 +38,9 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @Tag(name = "导出 Exports")
 @RestController
-class ExportController {
+public class ExportController {
 
-	static final MediaType XLSX = MediaType
+	public static final MediaType XLSX = MediaType
 		.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
 	static final MediaType DOCX = MediaType

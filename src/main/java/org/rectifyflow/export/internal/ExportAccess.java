@@ -1,4 +1,4 @@
-package org.rectifyflow.export;
+package org.rectifyflow.export.internal;
 
 import org.rectifyflow.identity.Membership;
 import org.rectifyflow.identity.Roles;
@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * may not. Only the campaign office edits the report's narrative.
  */
 @Component
-class ExportAccess {
+public class ExportAccess {
 
 	private final Membership membership;
 
@@ -20,20 +20,20 @@ class ExportAccess {
 		this.membership = membership;
 	}
 
-	void checkReader(String userId) {
+	public void checkReader(String userId) {
 		if (!this.membership.of(userId).isAnyOf(Roles.FIGURE_READERS)) {
 			throw Refusal.forbidden("只有整治办、督办人员、局党组和派驻纪检组可以导出整改台账和工作报告",
 					"only the campaign office, supervisors, the party group and the discipline group may export");
 		}
 	}
 
-	void checkEditor(String userId) {
+	public void checkEditor(String userId) {
 		if (!this.membership.of(userId).isIn(Roles.CAMPAIGN_OFFICE)) {
 			throw Refusal.forbidden("只有整治办可以编辑工作报告", "only the campaign office may edit the report");
 		}
 	}
 
-	void checkImporter(String userId) {
+	public void checkImporter(String userId) {
 		if (!this.membership.of(userId).isIn(Roles.CAMPAIGN_OFFICE)) {
 			throw Refusal.forbidden("只有整治办可以导入整改台账", "only the campaign office may import a ledger");
 		}

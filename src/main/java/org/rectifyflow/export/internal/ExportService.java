@@ -1,4 +1,4 @@
-package org.rectifyflow.export;
+package org.rectifyflow.export.internal;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -36,7 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Word) and keeps the versions of the report's narrative.
  */
 @Service
-class ExportService {
+public class ExportService {
 
 	static final String ACTION_NARRATIVE_SAVED = "CAMPAIGN_REPORT_NARRATIVE_SAVED";
 
@@ -90,7 +90,7 @@ class ExportService {
 	// ---------------------------------------------------------------- ledger and clues
 
 	@Transactional(readOnly = true)
-	byte[] ledgerWorkbook(Long campaignId) {
+	public byte[] ledgerWorkbook(Long campaignId) {
 		Campaign campaign = campaign(campaignId);
 		List<LedgerEntry> entries = this.ledger.entries(campaign.getId());
 		Map<String, String> names = new HashMap<>();
@@ -100,7 +100,7 @@ class ExportService {
 	}
 
 	@Transactional(readOnly = true)
-	byte[] clueWorkbook(String userId, String status, String route, String channel, String unit, Boolean overdue,
+	public byte[] clueWorkbook(String userId, String status, String route, String channel, String unit, Boolean overdue,
 			Boolean open) {
 		return ClueWorkbook.build(this.organisationName + "问题线索登记表", today(),
 				this.clues.search(userId, status, route, channel, unit, overdue, open), unitNames(), zone());
@@ -109,8 +109,8 @@ class ExportService {
 	// ---------------------------------------------------------------- report
 
 	/** A stored narrative version as the API shows it. */
-	record VersionView(int version, boolean finalVersion, boolean revision, String createdBy, OffsetDateTime createdAt,
-			Map<String, String> sections) {
+	public record VersionView(int version, boolean finalVersion, boolean revision, String createdBy,
+			OffsetDateTime createdAt, Map<String, String> sections) {
 	}
 
 	/**
@@ -119,7 +119,7 @@ class ExportService {
 	 * gets its final version first.
 	 */
 	@Transactional
-	byte[] report(Long campaignId, Integer version) {
+	public byte[] report(Long campaignId, Integer version) {
 		Campaign campaign = campaign(campaignId);
 		finaliseIfEnded(campaign);
 		Optional<CampaignReportVersion> chosen = (version != null)
@@ -133,7 +133,7 @@ class ExportService {
 	}
 
 	@Transactional
-	List<VersionView> versions(Long campaignId) {
+	public List<VersionView> versions(Long campaignId) {
 		Campaign campaign = campaign(campaignId);
 		finaliseIfEnded(campaign);
 		return this.versions.findByCampaignIdOrderByVersionAsc(campaign.getId()).stream().map(this::view).toList();
@@ -146,7 +146,8 @@ class ExportService {
 	 * campaign ended, which finalises it) every edit is a revision, frozen as well.
 	 */
 	@Transactional
-	VersionView saveNarrative(Long campaignId, Map<String, String> sections, boolean finalVersion, String userId) {
+	public VersionView saveNarrative(Long campaignId, Map<String, String> sections, boolean finalVersion,
+			String userId) {
 		Campaign campaign = campaign(campaignId);
 		if (sections == null || sections.isEmpty()) {
 			throw Refusal.invalid("请至少填写一个部分的内容", "sections must not be empty");

@@ -1,4 +1,4 @@
-package org.rectifyflow.export;
+package org.rectifyflow.export.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -36,14 +36,14 @@ import org.rectifyflow.rectification.LedgerEntry;
  * legend), then the 汇总 sheet with the figures per unit on one page. The layout is the one
  * the ledger import reads.
  */
-final class LedgerWorkbook {
+public final class LedgerWorkbook {
 
 	static final String LEDGER_SHEET = "整改台账";
 
 	static final String SUMMARY_SHEET = "汇总";
 
-	static final List<String> HEADERS = List.of("序号", "单位", "问题来源", "问题类别", "问题描述", "整改措施", "责任领导", "责任人", "完成时限",
-			"整改状态", "进展情况", "销号日期");
+	public static final List<String> HEADERS = List.of("序号", "单位", "问题来源", "问题类别", "问题描述", "整改措施", "责任领导", "责任人",
+			"完成时限", "整改状态", "进展情况", "销号日期");
 
 	/** Column widths in characters of the body face. */
 	private static final int[] WIDTHS = { 3, 7, 4, 6, 16, 16, 4, 4, 6, 5, 10, 6 };
@@ -51,7 +51,7 @@ final class LedgerWorkbook {
 	private static final int[] SUMMARY_WIDTHS = { 16, 7, 7, 7, 7, 7, 7, 7 };
 
 	/** The row of the column headers (0-based): after the title and the subtitle. */
-	static final int HEADER_ROW = 2;
+	public static final int HEADER_ROW = 2;
 
 	static final String FONT = "宋体";
 

@@ -1,4 +1,4 @@
-package org.rectifyflow.export;
+package org.rectifyflow.export.internal;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -52,9 +52,9 @@ import org.springframework.transaction.annotation.Transactional;
  * transaction and the import is audited.
  */
 @Service
-class LedgerImport {
+public class LedgerImport {
 
-	static final String ACTION_IMPORTED = "LEDGER_IMPORTED";
+	public static final String ACTION_IMPORTED = "LEDGER_IMPORTED";
 
 	static final String UNIT = "单位";
 
@@ -64,7 +64,7 @@ class LedgerImport {
 
 	static final String DESCRIPTION = "问题描述";
 
-	static final String TEMPLATE_NOTE = "填写说明：每行一个问题，必填「单位」「问题类别」「问题描述」（单位、类别填名称或代码）；"
+	public static final String TEMPLATE_NOTE = "填写说明：每行一个问题，必填「单位」「问题类别」「问题描述」（单位、类别填名称或代码）；"
 			+ "「问题来源」填自查、互查、全面剖析、问题线索或明察暗访，不填为自查；其余各列由各单位导入后在系统中填报，导入时不读取。";
 
 	/** Rows a workbook may hold. */
@@ -98,7 +98,7 @@ class LedgerImport {
 	}
 
 	/** What an import registered. */
-	record Result(Long campaignId, String campaignCode, List<Imported> rows) {
+	public record Result(Long campaignId, String campaignCode, List<Imported> rows) {
 	}
 
 	private record Line(int row, String unit, Problem.Source source, String category, String description) {
@@ -107,7 +107,7 @@ class LedgerImport {
 	/**
 	 * @return an empty ledger in the import layout: the title rows and the header row
 	 */
-	byte[] template() {
+	public byte[] template() {
 		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(LedgerWorkbook.build("整改工作台账（导入模板）", "",
 				LocalDate.now(), List.of(), Map.of(), (id) -> "", Map.of(), ZoneId.systemDefault())));
 				ByteArrayOutputStream out = new ByteArrayOutputStream()) {
@@ -134,7 +134,7 @@ class LedgerImport {
 	 * @return the registered problems and entries, by row
 	 */
 	@Transactional
-	Result importLedger(Long campaignId, byte[] xlsx) {
+	public Result importLedger(Long campaignId, byte[] xlsx) {
 		Campaign campaign = this.campaigns.find(campaignId)
 			.orElseThrow(() -> Refusal.notFound("专项整治不存在", "campaign " + campaignId + " does not exist"));
 		if (!campaign.isRunning()) {
