@@ -14,6 +14,12 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
+import org.rectifyflow.attachment.internal.AttachmentContent;
+import org.rectifyflow.attachment.internal.AttachmentProperties;
+import org.rectifyflow.attachment.internal.AttachmentRepository;
+import org.rectifyflow.attachment.internal.AttachmentStorage;
+import org.rectifyflow.attachment.internal.FileNames;
+import org.rectifyflow.attachment.internal.FileType;
 import org.rectifyflow.audit.AuditService;
 import org.rectifyflow.engine.SystemAuthority;
 import org.rectifyflow.kernel.Refusal;
@@ -226,7 +232,7 @@ public class AttachmentService {
 	 * The attachments of an item that the user may see.
 	 * @throws Refusal (403) if the item's policy denies the user
 	 */
-	List<Attachment> listVisibleTo(String userId, String itemType, String itemId) {
+	public List<Attachment> listVisibleTo(String userId, String itemType, String itemId) {
 		checkItem(itemType, itemId);
 		Optional<AttachmentAccessPolicy> policy = policyFor(itemType);
 		if (policy.isPresent() && !policy.get().canView(userId, itemType, itemId) && !isAdmin(userId)) {
@@ -240,7 +246,7 @@ public class AttachmentService {
 	 * @throws Refusal (403) if the user may not attach to the item
 	 */
 	@Transactional
-	Attachment upload(String itemType, String itemId, MultipartFile file, String userId) {
+	public Attachment upload(String itemType, String itemId, MultipartFile file, String userId) {
 		checkItem(itemType, itemId);
 		if (!canAttach(userId, itemType, itemId)) {
 			throw forbidden("您无权为该事项上传附件");
@@ -252,7 +258,7 @@ public class AttachmentService {
 	 * @throws Refusal (404) if there is no such attachment
 	 * @throws Refusal (403) if the user may not see it
 	 */
-	Attachment viewable(String userId, Long id) {
+	public Attachment viewable(String userId, Long id) {
 		Attachment attachment = find(id).orElseThrow(() -> notFound());
 		if (!canView(userId, attachment)) {
 			throw forbidden("您无权查看该附件");
@@ -260,15 +266,15 @@ public class AttachmentService {
 		return attachment;
 	}
 
-	long maxBytes() {
+	public long maxBytes() {
 		return this.properties.maxSize().toBytes();
 	}
 
-	Set<String> allowedExtensions() {
+	public Set<String> allowedExtensions() {
 		return this.allowedExtensions;
 	}
 
-	static Refusal tooLarge(long maxBytes) {
+	public static Refusal tooLarge(long maxBytes) {
 		return Refusal.tooLarge("文件超过大小上限 " + formatSize(maxBytes), "The file exceeds the size limit");
 	}
 
@@ -284,7 +290,7 @@ public class AttachmentService {
 		return Refusal.forbidden(messageZh, "You may not access the attachments of this item");
 	}
 
-	static String formatSize(long bytes) {
+	public static String formatSize(long bytes) {
 		DataSize size = DataSize.ofBytes(bytes);
 		if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0) {
 			return size.toMegabytes() + " MB";
@@ -309,7 +315,7 @@ public class AttachmentService {
 	 * @param itemId an item id
 	 * @return whether both are well formed
 	 */
-	boolean isValidItem(String itemType, String itemId) {
+	public boolean isValidItem(String itemType, String itemId) {
 		return itemType != null && ITEM_TYPE.matcher(itemType).matches() && itemId != null
 				&& ITEM_ID.matcher(itemId).matches();
 	}

@@ -158,7 +158,7 @@ public class Campaign {
 		this.processInstanceId = processInstanceId;
 	}
 
-	int nextProblemNumber() {
+	public int nextProblemNumber() {
 		return ++this.problemSeq;
 	}
 

@@ -11,6 +11,12 @@ import java.util.TreeSet;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.rectifyflow.audit.AuditService;
+import org.rectifyflow.campaign.internal.AnalysisFlagRepository;
+import org.rectifyflow.campaign.internal.AnalysisSnapshot;
+import org.rectifyflow.campaign.internal.AnalysisSnapshotRepository;
+import org.rectifyflow.campaign.internal.CampaignClock;
+import org.rectifyflow.campaign.internal.CampaignLedger;
+import org.rectifyflow.campaign.internal.ProblemRepository;
 import org.rectifyflow.notification.Notifier;
 import org.rectifyflow.identity.Roles;
 
@@ -189,17 +195,17 @@ public class CampaignAnalysis {
 	}
 
 	@Transactional(readOnly = true)
-	String describeSnapshot(Long snapshotId) {
+	public String describeSnapshot(Long snapshotId) {
 		return this.snapshots.findById(snapshotId).orElseThrow().describe();
 	}
 
 	@Transactional(readOnly = true)
-	String describeFlag(Long flagId) {
+	public String describeFlag(Long flagId) {
 		AnalysisFlag flag = this.flags.findById(flagId).orElseThrow();
 		return "【" + flag.getKind().label() + "】" + flag.getDetail();
 	}
 
-	void reviewSnapshot(Long snapshotId, String note) {
+	public void reviewSnapshot(Long snapshotId, String note) {
 		this.snapshots.findById(snapshotId).orElseThrow().review(note, this.audit.currentActor(), now());
 		this.audit.record("ANALYSIS_REVIEWED", "analysis-snapshot", String.valueOf(snapshotId), null, note);
 	}
@@ -211,7 +217,7 @@ public class CampaignAnalysis {
 	 * @param note the decision note
 	 * @param letterUnit the unit to write a letter to, {@code null} for no letter
 	 */
-	void decideFlag(Long flagId, String note, String letterUnit) {
+	public void decideFlag(Long flagId, String note, String letterUnit) {
 		AnalysisFlag flag = this.flags.findById(flagId).orElseThrow();
 		String flagText = describeFlag(flagId);
 		flag.decide(note, this.audit.currentActor(), now());
@@ -228,7 +234,7 @@ public class CampaignAnalysis {
 	 * @return the campaign it was taken of
 	 */
 	@Transactional(readOnly = true)
-	Long campaignOfSnapshot(Long snapshotId) {
+	public Long campaignOfSnapshot(Long snapshotId) {
 		return this.snapshots.findById(snapshotId).orElseThrow().getCampaignId();
 	}
 
@@ -237,7 +243,7 @@ public class CampaignAnalysis {
 	 * @return the campaign it was raised in
 	 */
 	@Transactional(readOnly = true)
-	Long campaignOfFlag(Long flagId) {
+	public Long campaignOfFlag(Long flagId) {
 		return this.flags.findById(flagId).orElseThrow().getCampaignId();
 	}
 

@@ -11,6 +11,13 @@ import java.util.TreeSet;
 
 import org.rectifyflow.audit.AuditService;
 import org.rectifyflow.calendar.WorkingDayCalendar;
+import org.rectifyflow.campaign.internal.CampaignClock;
+import org.rectifyflow.campaign.internal.CampaignInputs;
+import org.rectifyflow.campaign.internal.CampaignPlanRepository;
+import org.rectifyflow.campaign.internal.CampaignRepository;
+import org.rectifyflow.campaign.internal.CampaignTasks;
+import org.rectifyflow.campaign.internal.CampaignTaxonomy;
+import org.rectifyflow.campaign.internal.StudySessionRepository;
 import org.rectifyflow.kernel.Refusal;
 import org.rectifyflow.notification.Notifier;
 import org.rectifyflow.organisation.OrganisationService;
@@ -125,14 +132,14 @@ public class CampaignPlanning {
 		checkDeadlines(deadlines);
 	}
 
-	void attachProcess(Long campaignId, String processInstanceId) {
+	public void attachProcess(Long campaignId, String processInstanceId) {
 		this.register.campaign(campaignId).attachProcess(processInstanceId);
 	}
 
 	/**
 	 * Records the study session (集中学习).
 	 */
-	void recordStudySession(Long campaignId, LocalDate heldOn, List<StudySession.Attendee> attendeeList,
+	public void recordStudySession(Long campaignId, LocalDate heldOn, List<StudySession.Attendee> attendeeList,
 			String attendees, String materials, String by) {
 		checkStudyDate(heldOn);
 		StudySession session = this.studySessions
@@ -141,7 +148,7 @@ public class CampaignPlanning {
 				"study session " + session.getId() + " on " + heldOn);
 	}
 
-	void checkStudyDate(LocalDate heldOn) {
+	public void checkStudyDate(LocalDate heldOn) {
 		if (heldOn.isAfter(this.clock.today())) {
 			throw new TaskRuleViolation("「学习日期」不能晚于今天", "the study date may not lie in the future");
 		}
@@ -150,7 +157,8 @@ public class CampaignPlanning {
 	/**
 	 * Checks and submits the drafted plan.
 	 */
-	void submitPlan(Long campaignId, List<String> scopeUnits, List<String> categoryCodes, PhaseDeadlines deadlines) {
+	public void submitPlan(Long campaignId, List<String> scopeUnits, List<String> categoryCodes,
+			PhaseDeadlines deadlines) {
 		checkPlan(scopeUnits, categoryCodes, deadlines);
 		CampaignPlan plan = this.register.plan(campaignId);
 		String before = plan.getStatus().name();
@@ -161,7 +169,7 @@ public class CampaignPlanning {
 	}
 
 	@Transactional(readOnly = true)
-	void checkPlan(List<String> scopeUnits, List<String> categoryCodes, PhaseDeadlines deadlines) {
+	public void checkPlan(List<String> scopeUnits, List<String> categoryCodes, PhaseDeadlines deadlines) {
 		checkUnits(scopeUnits);
 		if (categoryCodes.isEmpty()) {
 			throw new TaskRuleViolation("请至少选择一个问题类别", "select at least one problem category");
@@ -173,7 +181,7 @@ public class CampaignPlanning {
 	/**
 	 * Records the party group's decision on the plan.
 	 */
-	void decidePlan(Long campaignId, boolean approved, String opinion) {
+	public void decidePlan(Long campaignId, boolean approved, String opinion) {
 		CampaignPlan plan = this.register.plan(campaignId);
 		if (approved) {
 			plan.publish(opinion, this.clock.now());
@@ -223,7 +231,7 @@ public class CampaignPlanning {
 		return enter(this.register.campaign(campaignId), Phase.valueOf(phase));
 	}
 
-	String enter(Campaign campaign, Phase phase) {
+	public String enter(Campaign campaign, Phase phase) {
 		Phase before = campaign.getPhase();
 		campaign.enter(phase);
 		if (before != phase) {
@@ -276,7 +284,7 @@ public class CampaignPlanning {
 	 * Ends the campaign with its summary.
 	 * @return the phase's Chinese name
 	 */
-	String complete(Long campaignId, String summary) {
+	public String complete(Long campaignId, String summary) {
 		Campaign campaign = this.register.campaign(campaignId);
 		campaign.complete(summary, this.clock.now());
 		this.audit.record("CAMPAIGN_COMPLETED", CampaignService.ITEM_CAMPAIGN, String.valueOf(campaignId),

@@ -5,6 +5,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.rectifyflow.campaign.internal.CampaignCategory;
+import org.rectifyflow.campaign.internal.CampaignPlanRepository;
+import org.rectifyflow.campaign.internal.CampaignRegulations;
+import org.rectifyflow.campaign.internal.CampaignRepository;
+import org.rectifyflow.campaign.internal.CampaignTaxonomy;
+import org.rectifyflow.campaign.internal.CrossAssignment;
+import org.rectifyflow.campaign.internal.CrossAssignmentRepository;
+import org.rectifyflow.campaign.internal.CrossInspection;
+import org.rectifyflow.campaign.internal.ProblemCategoryRepository;
+import org.rectifyflow.campaign.internal.ProblemList;
+import org.rectifyflow.campaign.internal.ProblemRepository;
+import org.rectifyflow.campaign.internal.ProblemReview;
+import org.rectifyflow.campaign.internal.RegulationRepository;
+import org.rectifyflow.campaign.internal.StudySessionRepository;
 import org.rectifyflow.kernel.Dates;
 import org.rectifyflow.kernel.Refusal;
 import org.rectifyflow.organisation.OrganisationService;
@@ -29,9 +43,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class CampaignService {
 
-	static final String ITEM_CAMPAIGN = "campaign";
+	public static final String ITEM_CAMPAIGN = "campaign";
 
-	static final String ITEM_PROBLEM = "problem";
+	public static final String ITEM_PROBLEM = "problem";
 
 	private final CampaignRepository campaigns;
 
@@ -307,28 +321,28 @@ public class CampaignService {
 	 * @param category the category
 	 * @return whether the plan covers the unit and category
 	 */
-	boolean accepts(CampaignPlan plan, String unitCode, ProblemCategory category) {
+	public boolean accepts(CampaignPlan plan, String unitCode, ProblemCategory category) {
 		return plan.accepts(unitCode, category, topLevel(category));
 	}
 
-	List<String> problemLabels(List<Long> problemIds) {
+	public List<String> problemLabels(List<Long> problemIds) {
 		return this.problems.findAllById(problemIds).stream().map(Problem::getLabel).sorted().toList();
 	}
 
 	/**
 	 * @return the active units' names by code, the options of a plan's scope
 	 */
-	Map<String, String> unitNames() {
+	public Map<String, String> unitNames() {
 		Map<String, String> names = new java.util.LinkedHashMap<>();
 		this.organisation.activeUnits().forEach((u) -> names.put(u.getCode(), u.getName()));
 		return names;
 	}
 
-	List<String> staffOf(String unitCode) {
+	public List<String> staffOf(String unitCode) {
 		return this.organisation.staffOf(unitCode);
 	}
 
-	String personLabel(String userId) {
+	public String personLabel(String userId) {
 		return this.organisation.personLabel(userId);
 	}
 
@@ -336,7 +350,7 @@ public class CampaignService {
 		return this.organisation.activeUnits().stream().map((u) -> u.getCode() + " " + u.getName()).toList();
 	}
 
-	Campaign campaign(Long campaignId) {
+	public Campaign campaign(Long campaignId) {
 		return find(campaignId)
 			.orElseThrow(() -> Refusal.notFound("专项整治不存在", "campaign " + campaignId + " does not exist"));
 	}

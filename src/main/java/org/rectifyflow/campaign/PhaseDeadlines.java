@@ -20,7 +20,7 @@ public record PhaseDeadlines(LocalDate selfInspection, LocalDate crossInspection
 	 * {@code RECTIFICATION} or {@code REGULATION}
 	 * @return that phase's deadline
 	 */
-	LocalDate of(String which) {
+	public LocalDate of(String which) {
 		return switch (which) {
 			case "SELF_INSPECTION" -> this.selfInspection;
 			case "CROSS_INSPECTION" -> this.crossInspection;

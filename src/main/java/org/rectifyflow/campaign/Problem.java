@@ -154,9 +154,9 @@ public class Problem {
 	protected Problem() {
 	}
 
-	Problem(Long campaignId, int number, String unitCode, String categoryCode, String description, String evidence,
-			Severity severity, Source source, String sourceRef, String inspectedByUnit, String registeredBy,
-			OffsetDateTime registeredAt) {
+	public Problem(Long campaignId, int number, String unitCode, String categoryCode, String description,
+			String evidence, Severity severity, Source source, String sourceRef, String inspectedByUnit,
+			String registeredBy, OffsetDateTime registeredAt) {
 		this.campaignId = campaignId;
 		this.number = number;
 		this.unitCode = unitCode;
@@ -177,7 +177,7 @@ public class Problem {
 	 * @param by who decided
 	 * @param at when
 	 */
-	void confirm(String by, OffsetDateTime at) {
+	public void confirm(String by, OffsetDateTime at) {
 		requireRegistered();
 		this.status = Status.CONFIRMED;
 		decided(by, at);
@@ -189,7 +189,7 @@ public class Problem {
 	 * @param by who decided
 	 * @param at when
 	 */
-	void mergeInto(Problem target, String by, OffsetDateTime at) {
+	public void mergeInto(Problem target, String by, OffsetDateTime at) {
 		requireRegistered();
 		if (target == this || (this.id != null && this.id.equals(target.id))
 				|| !target.campaignId.equals(this.campaignId)) {
@@ -212,7 +212,7 @@ public class Problem {
 	 * @param by who decided
 	 * @param at when
 	 */
-	void reject(String reason, String by, OffsetDateTime at) {
+	public void reject(String reason, String by, OffsetDateTime at) {
 		requireRegistered();
 		if (reason == null || reason.isBlank()) {
 			throw Refusal.invalid("请填写驳回理由", "a reject reason is required");
@@ -226,7 +226,7 @@ public class Problem {
 	 * Records the ledger entry opened for this confirmed problem.
 	 * @param entryCode the ledger entry code
 	 */
-	void ledgerOpened(String entryCode) {
+	public void ledgerOpened(String entryCode) {
 		if (this.status != Status.CONFIRMED) {
 			throw Refusal.conflict("问题 " + getLabel() + " " + this.status.label() + "，未经确认不能列入台账",
 					"problem " + getLabel() + " is " + this.status + ", not CONFIRMED");
@@ -257,7 +257,7 @@ public class Problem {
 		return label(this.number);
 	}
 
-	static String label(int number) {
+	public static String label(int number) {
 		return String.format("P%03d", number);
 	}
 

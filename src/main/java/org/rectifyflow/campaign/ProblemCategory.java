@@ -6,6 +6,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.rectifyflow.campaign.internal.CampaignCategory;
 
 /**
  * A category of the problem taxonomy (问题类别) the campaign office keeps: an aspect (方面, top
@@ -42,7 +43,7 @@ public class ProblemCategory {
 	protected ProblemCategory() {
 	}
 
-	ProblemCategory(String code, String name, Long parentId, int sortOrder, String clueCategory) {
+	public ProblemCategory(String code, String name, Long parentId, int sortOrder, String clueCategory) {
 		this.code = code;
 		this.name = name;
 		this.parentId = parentId;
@@ -58,7 +59,7 @@ public class ProblemCategory {
 	 * @param active whether new campaigns take it
 	 * @param clueCategory the clue category it corresponds to, or {@code null}
 	 */
-	void revise(String name, boolean active, String clueCategory) {
+	public void revise(String name, boolean active, String clueCategory) {
 		this.name = name;
 		this.active = active;
 		this.clueCategory = clueCategory;

@@ -63,12 +63,12 @@ public interface ProblemIntake {
 	record Receipt(Long campaignId, String campaignCode, Long problemId, String problemLabel, String ledgerEntryCode,
 			Refusal refusal) {
 
-		static Receipt taken(Campaign campaign, Problem problem) {
+		public static Receipt taken(Campaign campaign, Problem problem) {
 			return new Receipt(campaign.getId(), campaign.getCode(), problem.getId(), problem.getLabel(),
 					problem.getLedgerEntryCode(), null);
 		}
 
-		static Receipt refused(Refusal refusal) {
+		public static Receipt refused(Refusal refusal) {
 			return new Receipt(null, null, null, null, null, refusal);
 		}
 

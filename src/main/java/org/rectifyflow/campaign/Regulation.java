@@ -75,7 +75,7 @@ public class Regulation {
 	protected Regulation() {
 	}
 
-	Regulation(Long campaignId, String title, String body, Collection<Long> problemIds, String draftedBy,
+	public Regulation(Long campaignId, String title, String body, Collection<Long> problemIds, String draftedBy,
 			OffsetDateTime draftedAt) {
 		this.campaignId = campaignId;
 		this.status = Status.SUBMITTED;
@@ -91,7 +91,7 @@ public class Regulation {
 	 * @param by who drafted
 	 * @param at when
 	 */
-	void revise(String title, String body, Collection<Long> problemIds, String by, OffsetDateTime at) {
+	public void revise(String title, String body, Collection<Long> problemIds, String by, OffsetDateTime at) {
 		if (this.status != Status.RETURNED) {
 			throw Refusal.conflict("制度「" + this.title + "」不在退回修改状态", "regulation " + this.id + " is " + this.status);
 		}
@@ -104,7 +104,7 @@ public class Regulation {
 	 * Returns the draft to the campaign office.
 	 * @param opinion the party group's opinion
 	 */
-	void returnWith(String opinion) {
+	public void returnWith(String opinion) {
 		requireSubmitted();
 		this.status = Status.RETURNED;
 		this.lastOpinion = opinion;
@@ -115,7 +115,7 @@ public class Regulation {
 	 * @param opinion the party group's opinion
 	 * @param at when
 	 */
-	void publish(String opinion, OffsetDateTime at) {
+	public void publish(String opinion, OffsetDateTime at) {
 		requireSubmitted();
 		this.status = Status.PUBLISHED;
 		this.lastOpinion = opinion;

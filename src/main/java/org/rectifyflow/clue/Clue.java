@@ -81,7 +81,7 @@ public class Clue {
 	protected Clue() {
 	}
 
-	Clue(String number, String receiptHash, Channel channel, ClueCategory category, String subjectUnitCode,
+	public Clue(String number, String receiptHash, Channel channel, ClueCategory category, String subjectUnitCode,
 			String subjectPerson, String description, LocalDate occurredOn, String reporterCipher,
 			OffsetDateTime receivedAt, String registeredBy) {
 		this.number = number;
@@ -108,7 +108,7 @@ public class Clue {
 	 * Links the clue to its process instance.
 	 * @param processInstanceId the {@code clue} process instance
 	 */
-	void started(String processInstanceId) {
+	public void started(String processInstanceId) {
 		if (this.processInstanceId != null) {
 			throw conflict("线索已在办理中", "already has a process");
 		}
@@ -116,7 +116,7 @@ public class Clue {
 	}
 
 	/** Accepts the clue at registration. */
-	void accept() {
+	public void accept() {
 		expect(ClueStatus.RECEIVED);
 		this.status = ClueStatus.ACCEPTED;
 	}
@@ -129,7 +129,7 @@ public class Clue {
 	 * @param body the receiving body, or {@code null}
 	 * @param reason the reason, or {@code null}
 	 */
-	void recordRegistration(String otherNumber, String body, String reason) {
+	public void recordRegistration(String otherNumber, String body, String reason) {
 		expect(ClueStatus.RECEIVED);
 		this.duplicateOf = otherNumber;
 		this.transferBody = body;
@@ -140,7 +140,7 @@ public class Clue {
 	 * Records the registration's triage answers, read by the triage table.
 	 * @param answers the answers
 	 */
-	void answerTriage(TriageAnswers answers) {
+	public void answerTriage(TriageAnswers answers) {
 		expect(ClueStatus.RECEIVED);
 		this.triageAnswers = answers;
 	}
@@ -149,7 +149,7 @@ public class Clue {
 	 * Marks the clue as a duplicate of the other clue the registration named.
 	 * @param at when
 	 */
-	void markDuplicate(OffsetDateTime at) {
+	public void markDuplicate(OffsetDateTime at) {
 		expect(ClueStatus.RECEIVED);
 		if (this.duplicateOf == null) {
 			throw conflict("受理登记未填写重复的线索编号", "names no clue it duplicates");
@@ -162,7 +162,7 @@ public class Clue {
 	 * Transfers the clue to the body the registration named.
 	 * @param at when
 	 */
-	void transferOut(OffsetDateTime at) {
+	public void transferOut(OffsetDateTime at) {
 		expect(ClueStatus.RECEIVED);
 		if (this.transferBody == null) {
 			throw conflict("受理登记未填写接收线索的机关", "names no receiving body");
@@ -175,7 +175,7 @@ public class Clue {
 	 * Declines the clue with the registration's reason.
 	 * @param at when
 	 */
-	void decline(OffsetDateTime at) {
+	public void decline(OffsetDateTime at) {
 		expect(ClueStatus.RECEIVED);
 		if (this.decisionReason == null) {
 			throw conflict("受理登记未填写不予受理的理由", "has no reason to decline");
@@ -189,7 +189,7 @@ public class Clue {
 	 * @param route the route
 	 * @param suggestion the suggested disposal
 	 */
-	void triaged(Route route, DisposalMethod suggestion) {
+	public void triaged(Route route, DisposalMethod suggestion) {
 		expect(ClueStatus.ACCEPTED);
 		if (this.triageAnswers == null || !this.triageAnswers.isComplete()) {
 			throw conflict("受理登记未回答全部研判问题", "has no triage answers");
@@ -203,7 +203,7 @@ public class Clue {
 	 * STANDARD clue.
 	 * @param workingDays the working days
 	 */
-	void setInvestigationWorkingDays(int workingDays) {
+	public void setInvestigationWorkingDays(int workingDays) {
 		expect(ClueStatus.ACCEPTED);
 		if (this.route != Route.STANDARD) {
 			throw conflict("只有限期办结的线索由组长设定办结期限", "is not on the STANDARD route");
@@ -215,13 +215,13 @@ public class Clue {
 	 * Records the chosen disposal (still subject to approval for shelving and closing).
 	 * @param method the disposal
 	 */
-	void dispose(DisposalMethod method) {
+	public void dispose(DisposalMethod method) {
 		expect(ClueStatus.ACCEPTED);
 		this.disposal = method;
 	}
 
 	/** Shelves the clue (暂存待查) after the approval. */
-	void shelve() {
+	public void shelve() {
 		expect(ClueStatus.ACCEPTED);
 		if (this.disposal != DisposalMethod.SHELVE) {
 			throw conflict("处置方式不是暂存待查", "is not to be shelved");
@@ -230,7 +230,7 @@ public class Clue {
 	}
 
 	/** Brings a shelved clue back for a new disposal decision. */
-	void reReview() {
+	public void reReview() {
 		expect(ClueStatus.SHELVED);
 		this.status = ClueStatus.ACCEPTED;
 		this.disposal = null;
@@ -240,7 +240,7 @@ public class Clue {
 	 * Starts the investigation with its deadline.
 	 * @param deadline the deadline
 	 */
-	void startInvestigation(OffsetDateTime deadline) {
+	public void startInvestigation(OffsetDateTime deadline) {
 		expect(ClueStatus.ACCEPTED);
 		if (this.disposal == null || !this.disposal.investigates()) {
 			throw conflict("处置方式不是谈话函询或初步核实", "has no investigating disposal");
@@ -260,7 +260,7 @@ public class Clue {
 	 * investigation), so that the register never shows an overdue clue without one.
 	 * @param passed the deadline that passed, may be {@code null}
 	 */
-	void markOverdue(OffsetDateTime passed) {
+	public void markOverdue(OffsetDateTime passed) {
 		if (this.status.isOpen()) {
 			this.deadline.markOverdue(passed);
 		}
@@ -282,7 +282,7 @@ public class Clue {
 	}
 
 	/** Uses up the one extension request of the clue. */
-	void extensionRequested() {
+	public void extensionRequested() {
 		checkExtensionAllowed();
 		this.deadline.useExtension();
 	}
@@ -291,7 +291,7 @@ public class Clue {
 	 * Moves the deadline after an approved extension.
 	 * @param newDeadline the new deadline
 	 */
-	void extendTo(OffsetDateTime newDeadline) {
+	public void extendTo(OffsetDateTime newDeadline) {
 		expect(ClueStatus.INVESTIGATING);
 		if (!this.deadline.extendTo(newDeadline)) {
 			throw conflict("延期后的期限必须晚于原期限", "must get a later deadline");
@@ -302,7 +302,7 @@ public class Clue {
 	 * Closes the clue (after an approved handling opinion, or an approved 予以了结).
 	 * @param at when
 	 */
-	void close(OffsetDateTime at) {
+	public void close(OffsetDateTime at) {
 		if (this.status == ClueStatus.ACCEPTED && this.disposal != DisposalMethod.CLOSE) {
 			throw conflict("处置方式不是予以了结", "was not disposed of by closing");
 		}
@@ -315,7 +315,7 @@ public class Clue {
 	 * Links the closed clue to the ledger entry it became.
 	 * @param entryCode the ledger entry's code
 	 */
-	void linkLedger(String entryCode) {
+	public void linkLedger(String entryCode) {
 		expect(ClueStatus.CLOSED);
 		if (this.ledgerEntryCode != null) {
 			throw conflict("该线索已转为整改问题：" + this.ledgerEntryCode, "is already in the ledger");
@@ -335,7 +335,7 @@ public class Clue {
 		return this.number;
 	}
 
-	String getReceiptHash() {
+	public String getReceiptHash() {
 		return this.receiptHash;
 	}
 
@@ -367,7 +367,7 @@ public class Clue {
 		return this.report.reporterAnonymous();
 	}
 
-	String getReporterCipher() {
+	public String getReporterCipher() {
 		return this.report.reporterCipher();
 	}
 
@@ -395,11 +395,11 @@ public class Clue {
 		return this.disposal;
 	}
 
-	TriageAnswers getTriageAnswers() {
+	public TriageAnswers getTriageAnswers() {
 		return this.triageAnswers;
 	}
 
-	Integer getInvestigationWorkingDays() {
+	public Integer getInvestigationWorkingDays() {
 		return this.deadline.investigationWorkingDays();
 	}
 

@@ -2,6 +2,10 @@ package org.rectifyflow.clue;
 
 import java.util.OptionalInt;
 
+import org.rectifyflow.clue.internal.ClueAccess;
+import org.rectifyflow.clue.internal.ClueProperties;
+import org.rectifyflow.clue.internal.ClueRepository;
+
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 

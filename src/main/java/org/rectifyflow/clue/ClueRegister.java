@@ -6,6 +6,19 @@ import java.util.Optional;
 
 import org.rectifyflow.attachment.AttachmentService;
 import org.rectifyflow.audit.AuditService;
+import org.rectifyflow.clue.internal.ClueAccess;
+import org.rectifyflow.clue.internal.ClueDisposalRepository;
+import org.rectifyflow.clue.internal.ClueExtensionRepository;
+import org.rectifyflow.clue.internal.ClueFeedback;
+import org.rectifyflow.clue.internal.ClueFeedbackRepository;
+import org.rectifyflow.clue.internal.ClueInputs;
+import org.rectifyflow.clue.internal.ClueRepository;
+import org.rectifyflow.clue.internal.ClueViews;
+import org.rectifyflow.clue.internal.DuplicateCandidate;
+import org.rectifyflow.clue.internal.HandlingOpinionRepository;
+import org.rectifyflow.clue.internal.NewClue;
+import org.rectifyflow.clue.internal.Reporter;
+import org.rectifyflow.clue.internal.ReporterCipher;
 import org.rectifyflow.kernel.Refusal;
 import org.rectifyflow.organisation.OrganisationService;
 import org.rectifyflow.organisation.Unit;
@@ -19,7 +32,7 @@ import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import static org.rectifyflow.clue.ClueInputs.parseEnum;
+import static org.rectifyflow.clue.internal.ClueInputs.parseEnum;
 
 /**
  * The clue register: lists and filters clues for those allowed to see them
@@ -30,7 +43,7 @@ import static org.rectifyflow.clue.ClueInputs.parseEnum;
 @Service
 public class ClueRegister {
 
-	static final String ACTION_REVEALED = "CLUE_REPORTER_REVEALED";
+	public static final String ACTION_REVEALED = "CLUE_REPORTER_REVEALED";
 
 	private static final Logger log = LoggerFactory.getLogger(ClueRegister.class);
 
@@ -73,7 +86,7 @@ public class ClueRegister {
 	 * The register, filtered and paged.
 	 */
 	@Transactional(readOnly = true)
-	ClueViews.Page list(String userId, String status, String route, String channel, String unit, Boolean overdue,
+	public ClueViews.Page list(String userId, String status, String route, String channel, String unit, Boolean overdue,
 			Boolean open, int page, int size) {
 		ClueAccess.Level level = checkMaySee(userId);
 		if (page < 0 || size < 1 || size > 200) {
@@ -164,22 +177,22 @@ public class ClueRegister {
 	 * @return the clues
 	 */
 	@Transactional(readOnly = true)
-	List<DuplicateCandidate> newestExcept(String except, int count) {
+	public List<DuplicateCandidate> newestExcept(String except, int count) {
 		return this.clues.newestExcept(except, PageRequest.of(0, count));
 	}
 
 	/**
 	 * @return the numbers of the clues still open, for the consistency check
 	 */
-	List<String> openClueNumbers() {
+	public List<String> openClueNumbers() {
 		return this.clues.numbersWithStatusIn(openStatuses());
 	}
 
-	Optional<Clue> findByNumber(String number) {
+	public Optional<Clue> findByNumber(String number) {
 		return this.clues.findByNumber(number);
 	}
 
-	Clue clue(Long clueId) {
+	public Clue clue(Long clueId) {
 		return this.clues.findById(clueId).orElseThrow(() -> Refusal.notFound("线索不存在", "no clue " + clueId));
 	}
 
@@ -187,7 +200,7 @@ public class ClueRegister {
 	 * One clue in full (without the reporter), for the discipline group and lead.
 	 */
 	@Transactional(readOnly = true)
-	ClueViews.Detail detail(String userId, Long id) {
+	public ClueViews.Detail detail(String userId, Long id) {
 		if (this.access.of(userId) != ClueAccess.Level.FULL) {
 			throw Refusal.forbidden("只有派驻纪检组可以查看线索详情", "only the discipline group may see a clue in full");
 		}
@@ -227,7 +240,7 @@ public class ClueRegister {
 	 * @return the summary
 	 */
 	@Transactional(readOnly = true)
-	ClueViews.Summary summary(String userId, Long id) {
+	public ClueViews.Summary summary(String userId, Long id) {
 		ClueAccess.Level level = checkMaySee(userId);
 		return summary(clue(id), level);
 	}
@@ -249,7 +262,7 @@ public class ClueRegister {
 	 * @return the reporter, or {@code null} for an anonymous clue
 	 */
 	@Transactional
-	Reporter revealReporter(Long clueId, String reason, String userId) {
+	public Reporter revealReporter(Long clueId, String reason, String userId) {
 		if (!this.access.isDisciplineGroup(userId)) {
 			throw Refusal.forbidden("只有派驻纪检组可以查看举报人信息", "only the discipline group may reveal a reporter");
 		}
@@ -271,7 +284,7 @@ public class ClueRegister {
 	 * @return the address, if the clue exists and its reporter gave one
 	 */
 	@Transactional(readOnly = true)
-	Optional<String> reporterEmail(String clueNumber) {
+	public Optional<String> reporterEmail(String clueNumber) {
 		return this.clues.findByNumber(clueNumber).map(this.cipher::open).map(Reporter::email);
 	}
 

@@ -9,7 +9,7 @@ import jakarta.persistence.Embeddable;
  * {@code triage_targeted}, {@code triage_specific}, {@code triage_quick}.
  */
 @Embeddable
-class TriageAnswers {
+public class TriageAnswers {
 
 	@Column(name = "triage_clear")
 	private Boolean clear;
@@ -26,30 +26,30 @@ class TriageAnswers {
 	protected TriageAnswers() {
 	}
 
-	TriageAnswers(boolean clear, boolean targeted, boolean specific, boolean quick) {
+	public TriageAnswers(boolean clear, boolean targeted, boolean specific, boolean quick) {
 		this.clear = clear;
 		this.targeted = targeted;
 		this.specific = specific;
 		this.quick = quick;
 	}
 
-	boolean isComplete() {
+	public boolean isComplete() {
 		return this.clear != null && this.targeted != null && this.specific != null && this.quick != null;
 	}
 
-	boolean clear() {
+	public boolean clear() {
 		return Boolean.TRUE.equals(this.clear);
 	}
 
-	boolean targeted() {
+	public boolean targeted() {
 		return Boolean.TRUE.equals(this.targeted);
 	}
 
-	boolean specific() {
+	public boolean specific() {
 		return Boolean.TRUE.equals(this.specific);
 	}
 
-	boolean quick() {
+	public boolean quick() {
 		return Boolean.TRUE.equals(this.quick);
 	}
 

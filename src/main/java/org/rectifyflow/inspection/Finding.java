@@ -110,8 +110,8 @@ public class Finding {
 	protected Finding() {
 	}
 
-	Finding(Long inspectionId, int seq, Method method, String place, String description, String unitCode, Type type,
-			String subjectPerson, String categoryCode, String recordedBy, OffsetDateTime recordedAt) {
+	public Finding(Long inspectionId, int seq, Method method, String place, String description, String unitCode,
+			Type type, String subjectPerson, String categoryCode, String recordedBy, OffsetDateTime recordedAt) {
 		this.inspectionId = inspectionId;
 		this.seq = seq;
 		this.method = method;
@@ -130,7 +130,7 @@ public class Finding {
 	 * Links the finding to the clue or ledger entry it became.
 	 * @throws Refusal (conflict) if already handed over
 	 */
-	void handedOver(String targetRef, Long targetId) {
+	public void handedOver(String targetRef, Long targetId) {
 		if (this.status == Status.HANDED_OVER) {
 			throw Refusal.conflict("该问题已移交，不能再次办理", "finding " + this.id + " was already handed over");
 		}
@@ -144,7 +144,7 @@ public class Finding {
 	 * Records why the finding could not be handed over yet.
 	 * @throws Refusal (conflict) if already handed over
 	 */
-	void pending(String note) {
+	public void pending(String note) {
 		if (this.status == Status.HANDED_OVER) {
 			throw Refusal.conflict("该问题已移交，不能再次办理", "finding " + this.id + " was already handed over");
 		}

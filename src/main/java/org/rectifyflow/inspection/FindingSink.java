@@ -1,5 +1,8 @@
 package org.rectifyflow.inspection;
 
+import org.rectifyflow.inspection.internal.InspectionService;
+import org.rectifyflow.inspection.internal.MethodNames;
+
 /**
  * Where the findings of an inspection go when the team leader's report is in: a clue
  * about a person becomes a new clue (channel INSPECTION, starting the {@code clue}

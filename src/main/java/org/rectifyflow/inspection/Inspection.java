@@ -139,7 +139,7 @@ public class Inspection {
 	protected Inspection() {
 	}
 
-	Inspection(String code, String planner, OffsetDateTime now) {
+	public Inspection(String code, String planner, OffsetDateTime now) {
 		this.code = code;
 		this.planner = planner;
 		this.status = Status.PLANNING;
@@ -153,7 +153,7 @@ public class Inspection {
 	 * display text).
 	 * @throws Refusal (conflict) unless planning
 	 */
-	void plan(Kind kind, String title, List<String> targetUnits, List<String> places, LocalDate periodStart,
+	public void plan(Kind kind, String title, List<String> targetUnits, List<String> places, LocalDate periodStart,
 			LocalDate periodEnd, int teamSize, List<String> focusCategories, String focus, OffsetDateTime now) {
 		require(Status.PLANNING, "plan");
 		this.kind = kind;
@@ -175,7 +175,7 @@ public class Inspection {
 	 * A draw succeeded: the team is proposed for approval.
 	 * @throws Refusal (conflict) unless planning or drawn (redraw)
 	 */
-	void teamDrawn(String leader, OffsetDateTime now) {
+	public void teamDrawn(String leader, OffsetDateTime now) {
 		if (this.status != Status.PLANNING && this.status != Status.DRAWN) {
 			throw refused("draw a team for", Status.PLANNING);
 		}
@@ -188,7 +188,7 @@ public class Inspection {
 	/**
 	 * A draw found too few people: back to the planner.
 	 */
-	void drawFailed(OffsetDateTime now) {
+	public void drawFailed(OffsetDateTime now) {
 		if (this.status != Status.PLANNING && this.status != Status.DRAWN) {
 			throw refused("draw a team for", Status.PLANNING);
 		}
@@ -199,28 +199,28 @@ public class Inspection {
 	}
 
 	/** The approver returned the plan. */
-	void returned(OffsetDateTime now) {
+	public void returned(OffsetDateTime now) {
 		require(Status.DRAWN, "return");
 		this.status = Status.PLANNING;
 		this.updatedAt = now;
 	}
 
 	/** The approver approved plan and team. */
-	void approved(OffsetDateTime now) {
+	public void approved(OffsetDateTime now) {
 		require(Status.DRAWN, "approve");
 		this.status = Status.APPROVED;
 		this.updatedAt = now;
 	}
 
 	/** The field work starts. */
-	void fieldWorkStarted(OffsetDateTime now) {
+	public void fieldWorkStarted(OffsetDateTime now) {
 		require(Status.APPROVED, "start field work");
 		this.status = Status.FIELD_WORK;
 		this.updatedAt = now;
 	}
 
 	/** Every member finished the field work. */
-	void fieldWorkEnded(OffsetDateTime now) {
+	public void fieldWorkEnded(OffsetDateTime now) {
 		require(Status.FIELD_WORK, "end field work");
 		this.status = Status.REPORTING;
 		this.fieldWorkEndedAt = now;
@@ -228,7 +228,7 @@ public class Inspection {
 	}
 
 	/** The leader's report is in and the findings are handed over. */
-	void close(String reportSummary, OffsetDateTime now) {
+	public void close(String reportSummary, OffsetDateTime now) {
 		require(Status.REPORTING, "close");
 		this.reportSummary = reportSummary;
 		this.status = Status.CLOSED;
@@ -239,7 +239,7 @@ public class Inspection {
 	/**
 	 * @return whether the mark was newly set
 	 */
-	boolean markOverdue(OffsetDateTime now) {
+	public boolean markOverdue(OffsetDateTime now) {
 		if (this.overdue) {
 			return false;
 		}
@@ -248,7 +248,7 @@ public class Inspection {
 		return true;
 	}
 
-	void linkProcess(String processInstanceId) {
+	public void linkProcess(String processInstanceId) {
 		if (this.processInstanceId != null) {
 			throw Refusal.conflict("检查「" + this.code + "」已有办理流程",
 					"inspection " + this.code + " already has a process instance");

@@ -6,6 +6,13 @@ import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.rectifyflow.engine.SystemAuthority;
+import org.rectifyflow.inspection.internal.FindingRepository;
+import org.rectifyflow.inspection.internal.InspectionRepository;
+import org.rectifyflow.inspection.internal.InspectionService;
+import org.rectifyflow.inspection.internal.TeamDrawRecord;
+import org.rectifyflow.inspection.internal.TeamDrawRecordRepository;
+import org.rectifyflow.inspection.internal.TeamMember;
+import org.rectifyflow.inspection.internal.TeamMemberRepository;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,7 +58,7 @@ public class InspectionRegister {
 	}
 
 	@Transactional(readOnly = true)
-	List<Inspection> all() {
+	public List<Inspection> all() {
 		return this.inspections.findAllByOrderByIdDesc();
 	}
 
@@ -82,7 +89,7 @@ public class InspectionRegister {
 	}
 
 	@Transactional(readOnly = true)
-	List<Long> inspectionsOfMember(String userId) {
+	public List<Long> inspectionsOfMember(String userId) {
 		return this.members.inspectionIdsOf(userId);
 	}
 
@@ -91,7 +98,7 @@ public class InspectionRegister {
 	 * @param userId the user
 	 * @return {@code u1 张三}, or the id alone
 	 */
-	String displayName(String userId) {
+	public String displayName(String userId) {
 		User user = this.systemAuthority
 			.call(() -> this.identityService.createUserQuery().userId(userId).singleResult());
 		if (user == null) {

@@ -159,7 +159,7 @@ public class RecommendationLetter {
 	protected RecommendationLetter() {
 	}
 
-	RecommendationLetter(String code, Origin origin, String originRef, Long campaignId, String startedBy,
+	public RecommendationLetter(String code, Origin origin, String originRef, Long campaignId, String startedBy,
 			OffsetDateTime now) {
 		this.code = code;
 		this.origin = new LetterOrigin(origin, originRef, campaignId, startedBy);
@@ -174,7 +174,7 @@ public class RecommendationLetter {
 	 * The text columns keep the rows one a line and the basis labels, for display.
 	 * @throws Refusal (conflict) unless drafting
 	 */
-	void draft(Kind kind, String unitCode, List<String> problems, List<LetterBasisItem> basis,
+	public void draft(Kind kind, String unitCode, List<String> problems, List<LetterBasisItem> basis,
 			List<String> requirements, int replyWorkingDays, String draftedBy, OffsetDateTime now) {
 		require(Status.DRAFTING, "draft");
 		this.kind = kind;
@@ -196,7 +196,7 @@ public class RecommendationLetter {
 	}
 
 	/** The approver returned the draft. */
-	void returned(OffsetDateTime now) {
+	public void returned(OffsetDateTime now) {
 		require(Status.APPROVING, "return");
 		this.status = Status.DRAFTING;
 		this.updatedAt = now;
@@ -206,7 +206,7 @@ public class RecommendationLetter {
 	 * Issues the approved letter with its document number to the unit's leader.
 	 * @throws Refusal (conflict) unless approving
 	 */
-	void issue(int year, int seq, String recipient, OffsetDateTime replyDeadline, OffsetDateTime now) {
+	public void issue(int year, int seq, String recipient, OffsetDateTime replyDeadline, OffsetDateTime now) {
 		require(Status.APPROVING, "issue");
 		this.issue = new LetterIssue(this.kind, year, seq, recipient, replyDeadline, now);
 		this.status = Status.ISSUED;
@@ -214,7 +214,7 @@ public class RecommendationLetter {
 	}
 
 	/** The unit replied. */
-	void replied(OffsetDateTime now) {
+	public void replied(OffsetDateTime now) {
 		require(Status.ISSUED, "reply to");
 		this.status = Status.REPLIED;
 		this.updatedAt = now;
@@ -224,14 +224,14 @@ public class RecommendationLetter {
 	 * The unit took back its reply (撤回) before it was verified: the reply is due again.
 	 * @param now when
 	 */
-	void replyWithdrawn(OffsetDateTime now) {
+	public void replyWithdrawn(OffsetDateTime now) {
 		require(Status.REPLIED, "withdraw the reply to");
 		this.status = Status.ISSUED;
 		this.updatedAt = now;
 	}
 
 	/** The discipline group accepted the reply (or sent it back). */
-	void verified(boolean accepted, OffsetDateTime now) {
+	public void verified(boolean accepted, OffsetDateTime now) {
 		require(Status.REPLIED, "verify");
 		this.status = accepted ? Status.ACCEPTED : Status.ISSUED;
 		if (accepted) {
@@ -240,7 +240,7 @@ public class RecommendationLetter {
 		this.updatedAt = now;
 	}
 
-	boolean markOverdue(OffsetDateTime now) {
+	public boolean markOverdue(OffsetDateTime now) {
 		if (this.overdue) {
 			return false;
 		}
@@ -249,7 +249,7 @@ public class RecommendationLetter {
 		return true;
 	}
 
-	void linkProcess(String processInstanceId) {
+	public void linkProcess(String processInstanceId) {
 		if (this.processInstanceId != null) {
 			throw Refusal.conflict("建议书「" + this.code + "」已有办理流程",
 					"letter " + this.code + " already has a process instance");

@@ -6,6 +6,10 @@ import java.util.Optional;
 
 import org.rectifyflow.organisation.OrganisationService;
 import org.rectifyflow.organisation.Unit;
+import org.rectifyflow.recommendation.internal.RecommendationLetterRepository;
+import org.rectifyflow.recommendation.internal.RecommendationReply;
+import org.rectifyflow.recommendation.internal.RecommendationReplyRepository;
+import org.rectifyflow.recommendation.internal.RecommendationService;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -64,7 +68,7 @@ public class RecommendationLetters {
 	}
 
 	@Transactional(readOnly = true)
-	List<RecommendationLetter> all() {
+	public List<RecommendationLetter> all() {
 		return this.letters.findAllByOrderByIdDesc();
 	}
 
@@ -73,7 +77,7 @@ public class RecommendationLetters {
 		return this.replies.findByLetterIdOrderBySeqAsc(letterId);
 	}
 
-	String unitName(String code) {
+	public String unitName(String code) {
 		return this.organisation.findUnit(code).map(Unit::getName).orElse(code);
 	}
 

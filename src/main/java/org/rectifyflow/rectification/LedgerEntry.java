@@ -19,6 +19,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import org.rectifyflow.kernel.Refusal;
+import org.rectifyflow.rectification.internal.StatusNames;
 
 /**
  * One line of the rectification ledger (整改工作台账): a problem, who rectifies it (责任领导, 责任人),

@@ -24,6 +24,10 @@ import org.rectifyflow.organisation.OrganisationService;
 import org.rectifyflow.organisation.Unit;
 import org.rectifyflow.pages.ItemLinks;
 import org.rectifyflow.kernel.Refusal;
+import org.rectifyflow.rectification.internal.LedgerEntryRepository;
+import org.rectifyflow.rectification.internal.ProgressReport;
+import org.rectifyflow.rectification.internal.ProgressReportRepository;
+import org.rectifyflow.rectification.internal.StatusNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -205,8 +209,8 @@ public class LedgerService {
 	 * @return the page of entries
 	 */
 	@Transactional(readOnly = true)
-	Page<LedgerEntry> search(Long campaignId, boolean allUnits, Collection<String> units, LedgerEntry.Status status,
-			Boolean overdue, boolean openOnly, Pageable pageable) {
+	public Page<LedgerEntry> search(Long campaignId, boolean allUnits, Collection<String> units,
+			LedgerEntry.Status status, Boolean overdue, boolean openOnly, Pageable pageable) {
 		return this.entries.search(campaignId, allUnits, units, status, overdue, openOnly, SETTLED, pageable);
 	}
 
@@ -240,7 +244,7 @@ public class LedgerService {
 	 * @return its progress reports, oldest first
 	 */
 	@Transactional(readOnly = true)
-	List<ProgressReport> progress(Long entryId) {
+	public List<ProgressReport> progress(Long entryId) {
 		return this.reports.findByLedgerEntryIdOrderByIdAsc(entryId);
 	}
 
@@ -248,7 +252,7 @@ public class LedgerService {
 	 * Loads an entry for a change that may settle it, with every entry of its campaign
 	 * locked, so that {@link #afterSettlement(LedgerEntry)} sees all committed changes.
 	 */
-	LedgerEntry lockForSettlement(Long entryId) {
+	public LedgerEntry lockForSettlement(Long entryId) {
 		LedgerEntry entry = this.entries.findById(entryId)
 			.orElseThrow(() -> new IllegalArgumentException("No ledger entry " + entryId));
 		this.entries.lockByCampaignId(entry.getCampaignId());
@@ -262,7 +266,7 @@ public class LedgerService {
 	 * process (business key = campaign code). No error if nobody waits for it.
 	 * @return whether the message was correlated
 	 */
-	boolean afterSettlement(LedgerEntry entry) {
+	public boolean afterSettlement(LedgerEntry entry) {
 		this.entries.flush();
 		if (!allSettled(entry.getCampaignId())) {
 			return false;
@@ -308,11 +312,11 @@ public class LedgerService {
 		}
 	}
 
-	OffsetDateTime now() {
+	public OffsetDateTime now() {
 		return ClockUtil.getCurrentTime().toInstant().atZone(this.calendar.zone()).toOffsetDateTime();
 	}
 
-	static String link(LedgerEntry entry) {
+	public static String link(LedgerEntry entry) {
 		return ItemLinks.ledgerEntry(entry.getId());
 	}
 

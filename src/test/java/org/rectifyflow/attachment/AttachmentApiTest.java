@@ -23,6 +23,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.junit.jupiter.api.Test;
+import org.rectifyflow.attachment.internal.AttachmentRepository;
 import org.rectifyflow.audit.AuditEventRepository;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -10,7 +10,7 @@ import com.microsoft.playwright.Locator;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
-import org.rectifyflow.campaign.CampaignProcess;
+import org.rectifyflow.campaign.internal.CampaignProcess;
 import org.rectifyflow.campaign.CampaignService;
 
 import org.springframework.beans.factory.annotation.Autowired;

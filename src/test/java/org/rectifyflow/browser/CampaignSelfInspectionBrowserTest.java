@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.TaskService;
 import com.microsoft.playwright.Response;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
-import org.rectifyflow.campaign.CampaignProcess;
+import org.rectifyflow.campaign.internal.CampaignProcess;
 import org.rectifyflow.campaign.CampaignService;
 import org.rectifyflow.campaign.Phase;
 import org.rectifyflow.campaign.Problem;

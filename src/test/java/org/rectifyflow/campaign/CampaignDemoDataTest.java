@@ -1,6 +1,7 @@
 package org.rectifyflow.campaign;
 
 import org.junit.jupiter.api.Test;
+import org.rectifyflow.campaign.internal.CampaignDemoData;
 import org.rectifyflow.rectification.LedgerEntry;
 import org.rectifyflow.rectification.LedgerService;
 import org.rectifyflow.testsupport.RectifyFlowTest;

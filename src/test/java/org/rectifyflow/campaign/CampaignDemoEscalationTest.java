@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.rectifyflow.audit.AuditEventRepository;
+import org.rectifyflow.campaign.internal.CampaignDemoData;
 import org.rectifyflow.deadline.EscalationProcess;
 import org.rectifyflow.deadline.SupervisionNotice;
 import org.rectifyflow.deadline.SupervisionService;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.rectifyflow.audit.AuditEventRepository;
+import org.rectifyflow.campaign.internal.CampaignProcess;
 import org.rectifyflow.taskrules.ApprovalOpinionService;
 
 import org.springframework.beans.factory.annotation.Autowired;

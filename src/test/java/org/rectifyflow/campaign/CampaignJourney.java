@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.rectifyflow.audit.AuditEvent;
 import org.rectifyflow.audit.AuditEventRepository;
+import org.rectifyflow.campaign.internal.CampaignProcess;
 import org.rectifyflow.taskrules.ApprovalOpinion;
 import org.rectifyflow.taskrules.ApprovalOpinionService;
 

@@ -5,6 +5,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.rectifyflow.audit.AuditEventRepository;
+import org.rectifyflow.campaign.internal.CampaignDemoData;
 import org.rectifyflow.taskrules.ApprovalOpinionService;
 import org.rectifyflow.testsupport.PostgresIntegrationTest;
 

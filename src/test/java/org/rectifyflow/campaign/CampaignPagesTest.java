@@ -4,6 +4,8 @@ import java.net.http.HttpResponse;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.rectifyflow.campaign.internal.CampaignDemoData;
+import org.rectifyflow.campaign.internal.CampaignRegulations;
 import org.rectifyflow.pages.PageClient;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -7,6 +7,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.rectifyflow.campaign.internal.CampaignDemoData;
 import org.rectifyflow.testsupport.RectifyFlowTest;
 
 import org.springframework.beans.factory.annotation.Autowired;

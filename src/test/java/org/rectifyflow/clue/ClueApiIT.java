@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rectifyflow.audit.AuditEventRepository;
+import org.rectifyflow.clue.internal.PublicRateLimitFilter;
 import org.rectifyflow.testsupport.PostgresIntegrationTest;
 
 import org.springframework.test.context.DynamicPropertySource;

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.Test;
 import org.rectifyflow.audit.AuditEventRepository;
+import org.rectifyflow.clue.internal.PublicRateLimitFilter;
+import org.rectifyflow.clue.web.PublicClueController;
 import org.rectifyflow.testsupport.RectifyFlowTest;
 
 import org.springframework.beans.factory.annotation.Autowired;

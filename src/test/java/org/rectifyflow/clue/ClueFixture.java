@@ -7,6 +7,9 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.rectifyflow.clue.internal.ClueExtensions;
+import org.rectifyflow.clue.internal.ClueIntake;
+import org.rectifyflow.clue.internal.ClueRepository;
 import org.rectifyflow.testsupport.ProcessFixture;
 
 import org.springframework.stereotype.Component;

@@ -9,6 +9,9 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.rectifyflow.clue.internal.ClueDisposalRepository;
+import org.rectifyflow.clue.internal.ClueIntake;
+import org.rectifyflow.clue.internal.HandlingOpinionRepository;
 import org.rectifyflow.taskrules.TaskRules;
 import org.rectifyflow.testsupport.RectifyFlowTest;
 

@@ -9,6 +9,10 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.rectifyflow.clue.internal.ClueIntake;
+import org.rectifyflow.clue.internal.HandlingOutcome;
+import org.rectifyflow.clue.internal.IntakeReceipt;
+import org.rectifyflow.clue.internal.NewClue;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 

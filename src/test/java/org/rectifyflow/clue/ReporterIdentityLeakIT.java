@@ -37,6 +37,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.rectifyflow.clue.internal.ClueIntake;
 import org.rectifyflow.notification.internal.MailDeliveryProcess;
 import org.rectifyflow.testsupport.PostgresIntegrationTest;
 

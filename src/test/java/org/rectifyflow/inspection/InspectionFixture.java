@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.rectifyflow.identity.Roles;
+import org.rectifyflow.inspection.internal.InspectionRepository;
 import org.rectifyflow.testsupport.ProcessFixture;
 import org.rectifyflow.testsupport.EngineClock;
 

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.rectifyflow.identity.Roles;
+import org.rectifyflow.recommendation.internal.RecommendationReplyRepository;
 import org.rectifyflow.taskrules.TaskRules;
 import org.rectifyflow.testsupport.RectifyFlowTest;
 

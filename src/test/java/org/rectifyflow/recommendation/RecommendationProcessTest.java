@@ -29,6 +29,8 @@ import org.rectifyflow.deadline.EscalationProcess;
 import org.rectifyflow.document.OfficeSuite;
 import org.rectifyflow.document.OfficialText;
 import org.rectifyflow.identity.Roles;
+import org.rectifyflow.recommendation.internal.LetterProposals;
+import org.rectifyflow.recommendation.internal.RecommendationReply;
 import org.rectifyflow.taskrules.TaskRuleViolation;
 import org.rectifyflow.testsupport.EngineClock;
 import org.rectifyflow.testsupport.RectifyFlowTest;

@@ -8,8 +8,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rectifyflow.campaign.CampaignFixture;
-import org.rectifyflow.campaign.CampaignProcess;
+import org.rectifyflow.campaign.internal.CampaignProcess;
 import org.rectifyflow.campaign.CampaignService;
+import org.rectifyflow.rectification.internal.ProgressReport;
 import org.rectifyflow.taskrules.TaskRuleViolation;
 import org.rectifyflow.testsupport.RectifyFlowTest;
 

@@ -1,5 +1,6 @@
 package org.rectifyflow.rectification;
 
+import org.rectifyflow.rectification.internal.RectificationService;
 import org.rectifyflow.taskrules.TaskRuleViolation;
 
 import org.rectifyflow.campaign.CampaignService;

@@ -6,6 +6,8 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.rectifyflow.rectification.internal.LedgerEntryRepository;
+import org.rectifyflow.rectification.internal.RectificationOperations;
 import org.rectifyflow.testsupport.ProcessFixture;
 
 import org.springframework.stereotype.Component;

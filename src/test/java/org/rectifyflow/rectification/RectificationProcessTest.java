@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.rectifyflow.deadline.DeadlinePattern;
 import org.rectifyflow.deadline.EscalationProcess;
 import org.rectifyflow.deadline.SupervisionService;
+import org.rectifyflow.rectification.internal.ProgressReport;
 import org.rectifyflow.taskrules.ApprovalOpinion;
 import org.rectifyflow.taskrules.ApprovalOpinionService;
 import org.rectifyflow.taskrules.TaskRuleViolation;

@@ -7,8 +7,8 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.rectifyflow.clue.ClueProcess;
-import org.rectifyflow.clue.ClueIntake;
-import org.rectifyflow.clue.IntakeReceipt;
+import org.rectifyflow.clue.internal.ClueIntake;
+import org.rectifyflow.clue.internal.IntakeReceipt;
 import org.rectifyflow.clue.ClueTestSupport;
 
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -40,9 +40,9 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.rest.impl.DefaultProcessEngineRestServiceImpl;
 import org.junit.jupiter.api.Test;
-import org.rectifyflow.clue.ClueIntake;
-import org.rectifyflow.clue.IntakeReceipt;
-import org.rectifyflow.clue.NewClue;
+import org.rectifyflow.clue.internal.ClueIntake;
+import org.rectifyflow.clue.internal.IntakeReceipt;
+import org.rectifyflow.clue.internal.NewClue;
 import org.rectifyflow.testsupport.PostgresIntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;

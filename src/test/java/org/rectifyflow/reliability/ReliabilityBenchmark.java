@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.rectifyflow.cluster.EngineIndexes;
-import org.rectifyflow.clue.ClueIntake;
+import org.rectifyflow.clue.internal.ClueIntake;
 import org.rectifyflow.deadline.DeadlinePattern;
 import org.rectifyflow.deadline.DeadlineTemplateProcess;
 import org.rectifyflow.task.TaskQueryStatements;

@@ -31,9 +31,9 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.rectifyflow.clue.ClueIntake;
-import org.rectifyflow.clue.IntakeReceipt;
-import org.rectifyflow.clue.NewClue;
+import org.rectifyflow.clue.internal.ClueIntake;
+import org.rectifyflow.clue.internal.IntakeReceipt;
+import org.rectifyflow.clue.internal.NewClue;
 import org.rectifyflow.testsupport.PostgresIntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rectifyflow.clue.Clue;
-import org.rectifyflow.clue.ClueIntake;
+import org.rectifyflow.clue.internal.ClueIntake;
 import org.rectifyflow.clue.ClueProcess;
 import org.rectifyflow.clue.ClueRegister;
 import org.rectifyflow.clue.ClueTestSupport;

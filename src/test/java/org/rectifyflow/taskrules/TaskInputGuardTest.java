@@ -20,7 +20,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.rectifyflow.clue.Clue;
 import org.rectifyflow.clue.ClueProcess;
-import org.rectifyflow.clue.ClueIntake;
+import org.rectifyflow.clue.internal.ClueIntake;
 import org.rectifyflow.clue.ClueRegister;
 import org.rectifyflow.clue.ClueTestSupport;
 import org.rectifyflow.rectification.LedgerEntry;
