@@ -194,7 +194,7 @@ class ApiDocumentation {
 	/**
 	 * springdoc names schemas by fully qualified class name ({@code springdoc.use-fqn}),
 	 * so that the many {@code PageView} records of different controllers stay apart. This
-	 * turns {@code org.rectifyflow.rectification.LedgerController.PageView} into
+	 * turns {@code org.rectifyflow.rectification.web.LedgerController.PageView} into
 	 * {@code LedgerPageView}: the simple name, prefixed for a nested type with its
 	 * enclosing type's name without a {@code Controller}, {@code Views} or
 	 * {@code Service} suffix. A name two types would share keeps its qualified form (and
