@@ -91,7 +91,8 @@ class CampaignCockpitBrowserTest {
 		cockpit.openInstance(entryCode);
 		// The diagram counts the open 督办 tasks of this entry
 		assertThat(cockpit.activityBadge(SUPERVISE)).hasText(String.valueOf(supervising));
-		assertThat(cockpit.page().locator("body")).containsText("rectification");
+		// 变量 tab: the level and the subject, which names the overdue work
+		assertThat(cockpit.page().locator("body")).containsText("问题整改（" + entryCode + "）逾期");
 		web.screenshot("15-cockpit-supervision");
 	}
 
