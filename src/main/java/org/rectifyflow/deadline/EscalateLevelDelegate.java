@@ -66,12 +66,21 @@ class EscalateLevelDelegate implements JavaDelegate {
 		return caller;
 	}
 
-	/** Sets a transient routing flag, dropping a stored one a ladder may still hold. */
+	/**
+	 * Sets a routing flag as a transient variable of the ladder's instance. A ladder
+	 * raised by an earlier version holds the flag stored; it keeps storing it, because
+	 * the engine turns a stored variable into a transient one neither directly nor by a
+	 * removal in the same transaction.
+	 */
 	private static void route(DelegateExecution execution, String name, TypedValue value) {
-		if (execution.getVariableTyped(name) != null && !execution.getVariableTyped(name).isTransient()) {
-			execution.removeVariable(name);
+		DelegateExecution ladder = execution.getProcessInstance();
+		TypedValue stored = ladder.getVariableLocalTyped(name);
+		if (stored != null && !stored.isTransient()) {
+			ladder.setVariableLocal(name, value.getValue());
 		}
-		execution.setVariable(name, value);
+		else {
+			ladder.setVariableLocal(name, value);
+		}
 	}
 
 }

@@ -256,6 +256,22 @@ class DeadlinePatternTest {
 	}
 
 	@Test
+	void shouldKeepStoringTheRoutingFlagsOfALadderRaisedBeforeTheyWereTransient() {
+		ProcessInstance work = start(DeadlineTemplateProcess.KEY, "T-STORED");
+		fire(work.getId(), DeadlinePattern.TIMER_DEADLINE_PASSED, DEADLINE);
+		ProcessInstance ladder = ladderOf(work);
+		// what a ladder raised by an earlier version holds
+		this.runtimeService.setVariables(ladder.getId(), Map.of(EscalationProcess.VAR_ESCALATION_GROUP, "supervisors",
+				EscalationProcess.VAR_EXTERNAL, false, EscalationProcess.VAR_REURGED, false));
+
+		fire(ladder.getId(), EscalationProcess.TIMER_NEXT_LEVEL, LEVEL_2);
+		assertThat(supervisionGroups(ladder)).containsExactlyInAnyOrder("supervisors", "discipline-lead");
+		assertThat(this.runtimeService.getVariables(ladder.getId())).containsEntry(EscalationProcess.VAR_LEVEL, 2)
+			.containsEntry(EscalationProcess.VAR_ESCALATION_GROUP, "discipline-lead")
+			.containsEntry(EscalationProcess.VAR_EXTERNAL, false);
+	}
+
+	@Test
 	void shouldRefuseToStartTheLadderOnItsOwn() {
 		assertThatThrownBy(() -> this.runtimeService.startProcessInstanceByKey(EscalationProcess.KEY, "T-ALONE",
 				Map.of(EscalationProcess.VAR_DEADLINE_AT, Date.from(DEADLINE))))
