@@ -39,6 +39,10 @@ import org.springframework.stereotype.Component;
  * probe per group instead of a scan of every grant (one grant per task and candidate
  * group).
  * <p>
+ * On PostgreSQL, the count of a query for the tasks of given candidate groups (Tasklist
+ * counts a unit's group tasks with every page) starts from those groups' candidate links
+ * and reads each task by its key, where PostgreSQL would otherwise scan every open task.
+ * <p>
  * The copy follows the engine's text: {@code TaskQueryStatementsTest} fails when Camunda
  * changes the statement, and {@code TaskQueryDifferential} compares both on random data
  * (docs/performance.md says what to do on an upgrade). Operators can switch it off with
@@ -52,11 +56,20 @@ public class TaskQueryStatements extends AbstractProcessEnginePlugin {
 
 	static final String NAMESPACE = "org.rectifyflow.task.TaskQueryStatements";
 
-	/** The engine's statement ids and what they are mapped to. */
+	/** The engine's statement ids and what they are mapped to on H2. */
 	static final Map<String, String> REPLACEMENTS = Map.of("selectTaskByQueryCriteria",
 			NAMESPACE + ".selectTaskByQueryCriteriaWithGrantSemiJoins", "selectTaskCountByQueryCriteria",
 			NAMESPACE + ".selectTaskCountByQueryCriteriaWithGrantSemiJoins", "selectAuthorizedGroupIds",
 			NAMESPACE + ".selectAuthorizedGroupIdsBySkipScan");
+
+	/**
+	 * On PostgreSQL the count of a query for the tasks of candidate groups starts from
+	 * their candidate links (LATERAL, which H2 lacks).
+	 */
+	static final Map<String, String> POSTGRES_REPLACEMENTS = Map.of("selectTaskByQueryCriteria",
+			REPLACEMENTS.get("selectTaskByQueryCriteria"), "selectTaskCountByQueryCriteria",
+			NAMESPACE + ".selectTaskCountByQueryCriteriaFromCandidateLinks", "selectAuthorizedGroupIds",
+			REPLACEMENTS.get("selectAuthorizedGroupIds"));
 
 	static final Set<String> DATABASE_TYPES = Set.of(DbSqlSessionFactory.POSTGRES, DbSqlSessionFactory.H2);
 
@@ -98,7 +111,7 @@ public class TaskQueryStatements extends AbstractProcessEnginePlugin {
 		if (sessions.getStatementMappings() != null) {
 			mappings.putAll(sessions.getStatementMappings());
 		}
-		mappings.putAll(REPLACEMENTS);
+		mappings.putAll(replacements(configuration));
 		// A map of this engine's own: the engine's default is shared by all engines of a
 		// type.
 		sessions.setStatementMappings(mappings);
@@ -125,9 +138,18 @@ public class TaskQueryStatements extends AbstractProcessEnginePlugin {
 	 */
 	public static boolean inUse(ProcessEngineConfigurationImpl configuration) {
 		Map<String, String> mappings = configuration.getDbSqlSessionFactory().getStatementMappings();
-		return mappings != null && REPLACEMENTS.entrySet()
+		return mappings != null && replacements(configuration).entrySet()
 			.stream()
 			.allMatch((replacement) -> replacement.getValue().equals(mappings.get(replacement.getKey())));
+	}
+
+	/**
+	 * @param configuration an engine's configuration
+	 * @return the engine's statement ids and what they are mapped to on its database
+	 */
+	static Map<String, String> replacements(ProcessEngineConfigurationImpl configuration) {
+		return DbSqlSessionFactory.POSTGRES.equals(configuration.getDatabaseType()) ? POSTGRES_REPLACEMENTS
+				: REPLACEMENTS;
 	}
 
 }

@@ -48,6 +48,37 @@ class TaskQueryStatementsTest {
 			<!-- changed: the grants are tested by semi-joins instead of the join -->
 			<include refid="taskAuthorizationCheck" />""";
 
+	/** Where the engine's statement starts reading. */
+	private static final String ENGINE_FROM = "from ${prefix}ACT_RU_TASK RES";
+
+	/**
+	 * Where the copy starts reading: from the candidate links when the PostgreSQL count
+	 * asks for it and the query requires a candidate link of given groups.
+	 */
+	private static final String COPY_FROM = """
+			<!-- changed: when the caller asks for it, a query (without "or") for the tasks of given
+			candidate groups, and of no candidate user or group pattern, reads the candidate links
+			first. The query requires such a link (I.TYPE_ = 'candidate' and I.GROUP_ID_ in ...),
+			so the engine's left join of the links keeps only rows an inner join from the links
+			yields too: the same pairs of task and link. -->
+			<bind name="FROM_LINKS" value="FROM_CANDIDATE_LINKS &amp;&amp; queries.size == 1
+			&amp;&amp; queries[0].candidateUser == null &amp;&amp; queries[0].candidateGroupLike == null
+			&amp;&amp; queries[0].candidateGroups != null &amp;&amp; queries[0].candidateGroups.size &gt; 0" />
+			<choose>
+			<when test="FROM_LINKS">
+			from ${prefix}ACT_RU_IDENTITYLINK I
+			cross join lateral (select * from ${prefix}ACT_RU_TASK T where T.ID_ = I.TASK_ID_ offset 0) RES
+			</when>
+			<otherwise>
+			from ${prefix}ACT_RU_TASK RES
+			</otherwise>
+			</choose>""";
+
+	private static final String ENGINE_LINK_JOIN = "<if test=\"I_JOIN\">";
+
+	/** Read from the candidate links, the copy does not join them again. */
+	private static final String COPY_LINK_JOIN = "<if test=\"I_JOIN &amp;&amp; !FROM_LINKS\">";
+
 	/**
 	 * SHA-256 of the authorization fragments of Camunda 7.24.0 that the copy uses or
 	 * reproduces (whitespace collapsed).
@@ -60,15 +91,25 @@ class TaskQueryStatementsTest {
 		String copy = read(TaskQueryStatements.MAPPING);
 
 		String engineSql = element(engine, "sql", "selectTaskByQueryCriteriaSql");
-		assertThat(normalize(engineSql)).as(RECHECK).contains(normalize(ENGINE_JOIN)).contains(normalize(ENGINE_CHECK));
+		assertThat(normalize(engineSql)).as(RECHECK)
+			.contains(normalize(ENGINE_JOIN))
+			.contains(normalize(ENGINE_CHECK))
+			.containsOnlyOnce(ENGINE_FROM)
+			.containsOnlyOnce(ENGINE_LINK_JOIN);
 		String expected = normalize(engineSql).replace(normalize(ENGINE_JOIN), normalize(COPY_JOIN))
 			.replace(normalize(ENGINE_CHECK), normalize(COPY_CHECK))
+			.replace(ENGINE_FROM, normalize(COPY_FROM))
+			.replace(ENGINE_LINK_JOIN, COPY_LINK_JOIN)
 			.replace("id=\"selectTaskByQueryCriteriaSql\"", "id=\"taskByQueryCriteriaSql\"");
 		assertThat(normalize(element(copy, "sql", "taskByQueryCriteriaSql"))).as(RECHECK).isEqualTo(expected);
 
 		assertThat(copiedSelect(copy, "selectTaskByQueryCriteriaWithGrantSemiJoins")).as(RECHECK)
 			.isEqualTo(normalize(element(engine, "select", "selectTaskByQueryCriteria")));
 		assertThat(copiedSelect(copy, "selectTaskCountByQueryCriteriaWithGrantSemiJoins")).as(RECHECK)
+			.isEqualTo(normalize(element(engine, "select", "selectTaskCountByQueryCriteria")));
+		assertThat(copiedSelect(copy, "selectTaskCountByQueryCriteriaFromCandidateLinks")
+			.replace("FromCandidateLinks\"", "\"")
+			.replace(FROM_LINKS_ASKED, "")).as(RECHECK)
 			.isEqualTo(normalize(element(engine, "select", "selectTaskCountByQueryCriteria")));
 	}
 
@@ -92,9 +133,14 @@ class TaskQueryStatementsTest {
 			.contains("resultType=\"string\"");
 	}
 
+	private static final String FROM_LINKS_NOT_ASKED = "<bind name=\"FROM_CANDIDATE_LINKS\" value=\"false\" /> ";
+
+	private static final String FROM_LINKS_ASKED = "<bind name=\"FROM_CANDIDATE_LINKS\" value=\"true\" /> ";
+
 	/** A select of the copy, written back with the engine's ids. */
 	private static String copiedSelect(String copy, String id) {
 		return normalize(element(copy, "select", id)).replace("WithGrantSemiJoins\"", "\"")
+			.replace(FROM_LINKS_NOT_ASKED, "")
 			.replace("resultMap=\"org.camunda.bpm.engine.impl.persistence.entity.TaskEntity.taskResultMap\"",
 					"resultMap=\"taskResultMap\"")
 			.replace("refid=\"org.camunda.bpm.engine.impl.persistence.entity.TaskEntity.columnSelection\"",
