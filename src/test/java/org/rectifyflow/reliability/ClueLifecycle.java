@@ -3,13 +3,16 @@ package org.rectifyflow.reliability;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.rectifyflow.clue.ClueProcess;
 import org.rectifyflow.clue.internal.ClueIntake;
 import org.rectifyflow.clue.internal.IntakeReceipt;
 import org.rectifyflow.clue.ClueTestSupport;
+import org.rectifyflow.identity.Roles;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -63,6 +66,22 @@ final class ClueLifecycle implements Lifecycle {
 	@Override
 	public void prepare(ProcessEngine engine) {
 		ClueTestSupport.unit(this.jdbc, UNIT);
+		// The approver is a member of the group that approves, as in an office: the
+		// four-eyes rule then finds someone besides the proposer and does not search
+		// the later levels of the approval chain for one.
+		IdentityService identity = engine.getIdentityService();
+		if (identity.createGroupQuery().groupId(Roles.DISCIPLINE_LEAD).count() == 0) {
+			identity.saveGroup(identity.newGroup(Roles.DISCIPLINE_LEAD));
+		}
+		if (identity.createUserQuery().userId(LEAD).count() == 0) {
+			User lead = identity.newUser(LEAD);
+			lead.setFirstName("审批");
+			lead.setPassword("Bench-2-pw");
+			identity.saveUser(lead);
+		}
+		if (identity.createUserQuery().userId(LEAD).memberOfGroup(Roles.DISCIPLINE_LEAD).count() == 0) {
+			identity.createMembership(LEAD, Roles.DISCIPLINE_LEAD);
+		}
 	}
 
 	@Override
