@@ -79,6 +79,12 @@ class TaskQueryStatementsTest {
 	/** Read from the candidate links, the copy does not join them again. */
 	private static final String COPY_LINK_JOIN = "<if test=\"I_JOIN &amp;&amp; !FROM_LINKS\">";
 
+	/** How the selects that keep the engine's starting point say so. */
+	private static final String FROM_LINKS_NOT_ASKED = "<bind name=\"FROM_CANDIDATE_LINKS\" value=\"false\" /> ";
+
+	/** How the PostgreSQL count asks to start from the candidate links. */
+	private static final String FROM_LINKS_ASKED = "<bind name=\"FROM_CANDIDATE_LINKS\" value=\"true\" /> ";
+
 	/**
 	 * SHA-256 of the authorization fragments of Camunda 7.24.0 that the copy uses or
 	 * reproduces (whitespace collapsed).
@@ -132,10 +138,6 @@ class TaskQueryStatementsTest {
 		assertThat(element(read(TaskQueryStatements.MAPPING), "select", "selectAuthorizedGroupIdsBySkipScan"))
 			.contains("resultType=\"string\"");
 	}
-
-	private static final String FROM_LINKS_NOT_ASKED = "<bind name=\"FROM_CANDIDATE_LINKS\" value=\"false\" /> ";
-
-	private static final String FROM_LINKS_ASKED = "<bind name=\"FROM_CANDIDATE_LINKS\" value=\"true\" /> ";
 
 	/** A select of the copy, written back with the engine's ids. */
 	private static String copiedSelect(String copy, String id) {
