@@ -9,6 +9,7 @@ import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.feel.FeelEngine;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -74,6 +75,18 @@ class ClueTriageTest {
 	void shouldVerifyEverythingElseWithinADeadline() {
 		assertThat(triage(false, true, true, true, "WORK_IMPLEMENTATION")).containsExactly("STANDARD",
 				"PRELIMINARY_VERIFICATION");
+	}
+
+	/**
+	 * The FEEL engine builds its table of built-in functions once, not again for every
+	 * expression it evaluates (a triage evaluates about 19). The engine that Camunda 7.24
+	 * ships (feel-engine 1.19.3) rebuilds it each time, a tenth of a clue life's
+	 * processor time; the build pins the patch release that keeps it
+	 * (docs/performance.md, "What a clue life cost").
+	 */
+	@Test
+	void shouldEvaluateWithAFeelEngineThatKeepsItsBuiltinFunctions() throws Exception {
+		assertThat(FeelEngine.class.getDeclaredField("rootContext").getType().getSimpleName()).isEqualTo("EvalContext");
 	}
 
 }
