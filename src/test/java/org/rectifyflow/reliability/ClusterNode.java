@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.rectifyflow.testsupport.TestAdmin;
 import org.rectifyflow.testsupport.TestDatabase;
@@ -87,7 +88,8 @@ final class ClusterNode implements AutoCloseable {
 			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
 			builder.environment().put("DB_URL", database.jdbcUrl());
 			builder.environment().put("DB_USER", database.user());
-			builder.environment().put("DB_PASSWORD", database.password());
+			// a server with trust authentication needs no password
+			builder.environment().put("DB_PASSWORD", Objects.requireNonNullElse(database.password(), ""));
 			return new ClusterNode(name, port, builder.start(), log);
 		}
 		catch (IOException ex) {
