@@ -185,8 +185,11 @@ class ReliabilityBenchmark {
 			footprint("after start", a);
 
 			RowProfile beforeBare = RowProfile.snapshot(this.jdbc);
+			boolean statements = StatementProfile.available(this.jdbc);
+			resetStatements(statements);
 			Instant baselineAt = release("Timer_Bare");
 			long baselineMs = awaitCount(() -> openTasks("Task_BareWork"), STORM_BASELINE, Duration.ofMinutes(10));
+			StatementProfile bareStatements = statementsSince(statements);
 			List<Long> baselineDelays = delays(storm, "Timer_Bare", baselineAt);
 			double baselineRate = STORM_BASELINE * 1000.0 / baselineMs;
 			results.put("storm", "bare timers: all fired after s", baselineMs / 1000.0);
@@ -194,8 +197,10 @@ class ReliabilityBenchmark {
 			results.put("storm", "bare timers: due->fired ms", BenchResults.percentiles(baselineDelays));
 
 			RowProfile afterBare = RowProfile.snapshot(this.jdbc);
+			resetStatements(statements);
 			Instant stormAt = release(DeadlinePattern.TIMER_DEADLINE_PASSED);
 			long stormMs = awaitCount(() -> openTasks(EscalationProcess.TASK_SUPERVISE), STORM, Duration.ofMinutes(15));
+			StatementProfile stormStatements = statementsSince(statements);
 			List<Long> stormDelays = storm.supervisionDelaysMillis("ST", stormAt);
 			double stormRate = STORM * 1000.0 / stormMs;
 			Map<String, DeadlineStorm.Effects> effects = storm.effects("ST", SUPERVISOR);
@@ -212,6 +217,8 @@ class ReliabilityBenchmark {
 			results.goal("storm: deadlines not escalated exactly once (goal 0)", duplicates);
 			results.put("storm", "fired by node", storm.firedByNode("ST"));
 			rowsPerJob(beforeBare, afterBare, RowProfile.snapshot(this.jdbc));
+			statements("storm", "per job, bare timer", bareStatements, STORM_BASELINE, "per job, escalation",
+					stormStatements, STORM);
 			footprint("after the storms", a);
 		}
 	}
@@ -607,11 +614,18 @@ class ReliabilityBenchmark {
 			return;
 		}
 		int offset = WARMUP + LIVES;
+		boolean statements = StatementProfile.available(this.jdbc);
 		RowProfile start = RowProfile.snapshot(this.jdbc);
+		resetStatements(statements);
 		timeLives(bare, PROFILED_LIVES, offset);
+		StatementProfile bareStatements = statementsSince(statements);
 		RowProfile afterBare = RowProfile.snapshot(this.jdbc);
+		resetStatements(statements);
 		timeLives(domain, PROFILED_LIVES, offset);
+		StatementProfile domainStatements = statementsSince(statements);
 		RowProfile afterDomain = RowProfile.snapshot(this.jdbc);
+		statements(section, "per life, bare", bareStatements, PROFILED_LIVES, "per life, domain", domainStatements,
+				PROFILED_LIVES);
 		Map<String, double[]> bareRows = afterBare.perLife(start, PROFILED_LIVES);
 		Map<String, double[]> domainRows = afterDomain.perLife(afterBare, PROFILED_LIVES);
 		String rows = "rows per life inserted / updated / deleted, ";
@@ -624,6 +638,35 @@ class ReliabilityBenchmark {
 						RowProfile.format(written) + "  (bare " + RowProfile.format(baseline) + ")");
 			}
 		});
+	}
+
+	private void resetStatements(boolean available) {
+		if (available) {
+			StatementProfile.reset(this.jdbc);
+		}
+	}
+
+	private StatementProfile statementsSince(boolean available) {
+		return available ? StatementProfile.since(this.jdbc) : null;
+	}
+
+	/**
+	 * The statements one life or job of each side sent and the database's time on them:
+	 * the totals, then the statements of most time on the measured side next to the bare
+	 * side's. Nothing when the server keeps no statement statistics.
+	 */
+	private static void statements(String section, String bareName, StatementProfile bare, int bareCount,
+			String measuredName, StatementProfile measured, int measuredCount) {
+		if (bare == null || measured == null) {
+			return;
+		}
+		String label = "statements and database ms ";
+		results.put(section, label + bareName + ": total",
+				StatementProfile.format(bare.perLife(bareCount).get("total")));
+		measured.perLife(measuredCount)
+			.forEach((statement, sent) -> results.put(section, label + measuredName + ": " + statement,
+					StatementProfile.format(sent) + ("total".equals(statement) ? ""
+							: "  (bare " + StatementProfile.format(bare.perLife(statement, bareCount)) + ")")));
 	}
 
 	/** Seconds {@code count} lives took. */

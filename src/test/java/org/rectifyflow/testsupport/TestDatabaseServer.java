@@ -84,6 +84,8 @@ public final class TestDatabaseServer {
 				.setServerConfig("fsync", "off")
 				.setServerConfig("synchronous_commit", "off")
 				.setServerConfig("full_page_writes", "off")
+				// Statement statistics for the benchmark's profile of what a life sends
+				.setServerConfig("shared_preload_libraries", "pg_stat_statements")
 				.start();
 			TestDatabaseServer server = new TestDatabaseServer(embedded, embedded.getJdbcUrl("postgres", "postgres"),
 					"postgres", "postgres");
