@@ -124,7 +124,7 @@ public class EngineIndexes extends AbstractProcessEnginePlugin {
 				+ "ACT_RU_JOB (TYPE_ desc, DUEDATE_ asc)");
 		statements
 			.add("create index if not exists " + SUBTASK_INDEX + " on " + tablePrefix + "ACT_RU_TASK (PARENT_TASK_ID_)"
-					+ ("PostgreSQL".equals(product) ? " where PARENT_TASK_ID_ is not null" : ""));
+					+ (isPostgreSql(product) ? " where PARENT_TASK_ID_ is not null" : ""));
 		statements.addAll(taskListStatements(tablePrefix, product, majorVersion));
 		return statements;
 	}
@@ -168,7 +168,11 @@ public class EngineIndexes extends AbstractProcessEnginePlugin {
 	}
 
 	private static boolean hasExpressionStatistics(String product, int majorVersion) {
-		return "PostgreSQL".equals(product) && majorVersion >= 14;
+		return isPostgreSql(product) && majorVersion >= 14;
+	}
+
+	private static boolean isPostgreSql(String product) {
+		return "PostgreSQL".equals(product);
 	}
 
 }

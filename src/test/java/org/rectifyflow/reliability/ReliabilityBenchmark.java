@@ -662,8 +662,7 @@ class ReliabilityBenchmark {
 			return;
 		}
 		String label = "statements and database ms ";
-		results.put(section, label + bareName + ": total",
-				StatementProfile.format(bare.perLife(bareCount).get("total")));
+		results.put(section, label + bareName + ": total", StatementProfile.format(bare.total(bareCount)));
 		measured.perLife(measuredCount)
 			.forEach((statement, sent) -> results.put(section, label + measuredName + ": " + statement,
 					StatementProfile.format(sent) + ("total".equals(statement) ? ""

@@ -71,7 +71,7 @@ final class StatementProfile {
 					String query = rs.getString(1).replaceAll("\\s+", " ").trim();
 					if (!query.contains("pg_stat_statements")) {
 						statements.merge(query, new double[] { rs.getLong(2), rs.getDouble(3) },
-								(a, b) -> new double[] { a[0] + b[0], a[1] + b[1] });
+								StatementProfile::plus);
 					}
 				});
 		return new StatementProfile(statements);
@@ -84,22 +84,26 @@ final class StatementProfile {
 	 * @return shortened statement -> {calls, ms} per life, "total" first
 	 */
 	Map<String, double[]> perLife(int lives) {
-		double[] total = new double[2];
-		this.statements.values().forEach((s) -> {
-			total[0] += s[0];
-			total[1] += s[1];
-		});
 		Map<String, double[]> ordered = new LinkedHashMap<>();
-		ordered.put("total", new double[] { total[0] / lives, total[1] / lives });
+		ordered.put("total", total(lives));
 		List<Map.Entry<String, double[]>> byTime = this.statements.entrySet()
 			.stream()
 			.sorted(Comparator.comparingDouble((Map.Entry<String, double[]> e) -> -e.getValue()[1]))
 			.limit(SHOWN)
 			.toList();
 		byTime.forEach((e) -> ordered.merge(shorten(e.getKey()),
-				new double[] { e.getValue()[0] / lives, e.getValue()[1] / lives },
-				(a, b) -> new double[] { a[0] + b[0], a[1] + b[1] }));
+				new double[] { e.getValue()[0] / lives, e.getValue()[1] / lives }, StatementProfile::plus));
 		return ordered;
+	}
+
+	/**
+	 * Statements and database milliseconds per life, all statements together.
+	 * @param lives how many lives (or jobs) the profile covers
+	 * @return {calls, ms} per life
+	 */
+	double[] total(int lives) {
+		double[] sum = this.statements.values().stream().reduce(new double[2], StatementProfile::plus);
+		return new double[] { sum[0] / lives, sum[1] / lives };
 	}
 
 	/**
@@ -123,6 +127,10 @@ final class StatementProfile {
 	/** "calls, ms" with one and two decimals. */
 	static String format(double[] statement) {
 		return String.format("%.1f statements, %.2f ms", statement[0], statement[1]);
+	}
+
+	private static double[] plus(double[] a, double[] b) {
+		return new double[] { a[0] + b[0], a[1] + b[1] };
 	}
 
 	private static String shorten(String query) {
