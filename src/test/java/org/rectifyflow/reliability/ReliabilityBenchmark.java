@@ -102,8 +102,10 @@ class ReliabilityBenchmark {
 
 	/**
 	 * The lives of each side are measured in this many rounds; the ratio is their median.
+	 * Many short rounds: a burst of the machine (a checkpoint, an autovacuum, a
+	 * collection) lands in a few of them and moves the median little.
 	 */
-	static final int ROUNDS = Integer.getInteger("bench.lifecycle.rounds", 5);
+	static final int ROUNDS = Integer.getInteger("bench.lifecycle.rounds", 20);
 
 	/** Lives per side whose rows are counted per table (0: no row profile). */
 	static final int PROFILED_LIVES = Integer.getInteger("bench.lifecycle.profiled", 100);
