@@ -91,8 +91,7 @@ final class StatementProfile {
 			.sorted(Comparator.comparingDouble((Map.Entry<String, double[]> e) -> -e.getValue()[1]))
 			.limit(SHOWN)
 			.toList();
-		byTime.forEach((e) -> ordered.merge(shorten(e.getKey()),
-				new double[] { e.getValue()[0] / lives, e.getValue()[1] / lives }, StatementProfile::plus));
+		byTime.forEach((e) -> ordered.merge(shorten(e.getKey()), per(e.getValue(), lives), StatementProfile::plus));
 		return ordered;
 	}
 
@@ -102,8 +101,7 @@ final class StatementProfile {
 	 * @return {calls, ms} per life
 	 */
 	double[] total(int lives) {
-		double[] sum = this.statements.values().stream().reduce(new double[2], StatementProfile::plus);
-		return new double[] { sum[0] / lives, sum[1] / lives };
+		return per(this.statements.values().stream().reduce(new double[2], StatementProfile::plus), lives);
 	}
 
 	/**
@@ -114,14 +112,11 @@ final class StatementProfile {
 	 * @return {calls, ms} per life
 	 */
 	double[] perLife(String shortened, int lives) {
-		double[] sum = new double[2];
-		this.statements.forEach((query, s) -> {
-			if (shorten(query).equals(shortened)) {
-				sum[0] += s[0] / lives;
-				sum[1] += s[1] / lives;
-			}
-		});
-		return sum;
+		return per(this.statements.entrySet()
+			.stream()
+			.filter((e) -> shorten(e.getKey()).equals(shortened))
+			.map(Map.Entry::getValue)
+			.reduce(new double[2], StatementProfile::plus), lives);
 	}
 
 	/** "calls, ms" with one and two decimals. */
@@ -131,6 +126,10 @@ final class StatementProfile {
 
 	private static double[] plus(double[] a, double[] b) {
 		return new double[] { a[0] + b[0], a[1] + b[1] };
+	}
+
+	private static double[] per(double[] statement, int lives) {
+		return new double[] { statement[0] / lives, statement[1] / lives };
 	}
 
 	private static String shorten(String query) {
